@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Run whimbrel's test suite: make (or reuse) .venv, install whimbrel with its test extras, run
+# ruff and pytest. This is the README's test command, and .ci/run calls it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+    "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+.venv/bin/python -m ruff check src tests tools
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,208 @@
+"""Stage ``actors.mentions``: find the stretches of text that name political actors.
+
+Candidates are spaCy's noun chunks and named entities. Each is resolved through the
+knowledge base at the sentence's date; a possessor inside a chunk ("Macron's visit") and an
+adjective of nationality ("a Russian attack") become mentions of their own, because event
+nouns take their actors from exactly those places. Pronouns and descriptions that need the
+article to be understood ("he", "the regime", "the president") are left for
+``actors.coref``. See docs/architecture.md, step 4.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from whimbrel.actors.knowledge_base import KnowledgeBase
+from whimbrel.pipeline import StageSettings, stage
+from whimbrel.records import Actor, Article, Mention
+
+#: Entity labels that can name an actor (others — DATE, MONEY, ... — never do).
+ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
+#: Pronouns left for coreference; reflexives and "we/you/I" are not political actors here.
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their"})
+#: A probe country: a description that resolves only *with* a context needs the article.
+_PROBE_CONTEXT = ("USA",)
+#: Post-modifiers through which a nested actor gives a collective its country
+#: ("hackers tied to Pyongyang", "forces loyal to Assad", "troops from Chad").
+_LINKS = frozenset({"tie", "link", "loyal", "back", "affiliate", "allied", "from", "of", "connect"})
+
+
+@lru_cache(maxsize=4)
+def load_kb(name: str = "default") -> KnowledgeBase:
+    """The knowledge base named in the settings, loaded once per process."""
+    return KnowledgeBase.load() if name == "default" else KnowledgeBase.load(name)
+
+
+class MentionSettings(StageSettings):
+    kb: str = "default"
+
+
+def sentence_dates(article: Article) -> list[dt.date | None]:
+    """The date to resolve office holders at, per sentence: its first full date, else publication."""
+    dates: list[dt.date | None] = [article.date] * len(article.sentences)
+    doc = article.doc
+    refs = doc._.wb_dates or []
+    sent_starts = [s.start for s in doc.sents]
+    for ref in refs:
+        if ref.value is None:
+            continue
+        idx = _sentence_index(sent_starts, ref.start)
+        value = ref.value + ("-07-01" if len(ref.value) == 4 else "-15" if len(ref.value) == 7 else "")
+        try:
+            if dates[idx] == article.date:
+                dates[idx] = dt.date.fromisoformat(value)
+        except ValueError:
+            continue
+    return dates
+
+
+def _sentence_index(starts: Sequence[int], token: int) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= token:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+@stage(
+    "actors.mentions",
+    requires=["doc", "sentences"],
+    assigns=["mentions"],
+    settings=MentionSettings,
+)
+class FindMentions:
+    """Find actor mentions in noun chunks and entities and resolve them with the knowledge base."""
+
+    def __init__(self, settings: MentionSettings) -> None:
+        self.kb = load_kb(settings.kb)
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        dates = sentence_dates(article)
+        taken: set[int] = set()
+        mentions: list[Mention] = []
+        sents = list(doc.sents)
+        for si, sent in enumerate(sents):
+            date = dates[si]
+            for span, actor, how in self._candidates(sent, date):
+                if taken.intersection(range(span.start, span.end)):
+                    continue
+                taken.update(range(span.start, span.end))
+                mentions.append(_mention(span, si, actor, how))
+        mentions.sort(key=lambda m: m.start)
+        article.mentions = mentions
+        return article
+
+    def _candidates(self, sent: Any, date: dt.date | None) -> list[tuple[Any, Actor | None, str]]:
+        """Resolved spans of one sentence, longest first within each noun chunk."""
+        out: list[tuple[Any, Actor | None, str]] = []
+        for chunk in sent.noun_chunks:
+            out.extend(self._resolve_chunk(chunk, date))
+        for ent in sent.ents:
+            if ent.label_ in ACTOR_LABELS:
+                actor = self.kb.resolve(ent.text, date)
+                if actor is not None:
+                    out.append((ent, actor, "kb"))
+        for tok in sent:
+            if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+                out.append((tok.doc[tok.i : tok.i + 1], None, "pronoun"))
+        return out
+
+    def _resolve_chunk(self, chunk: Any, date: dt.date | None) -> list[tuple[Any, Actor | None, str]]:
+        root = chunk.root
+        if root.lower_ in PRONOUNS:
+            return []
+        span = _strip(chunk)
+        if span is None:
+            return []
+        actor = self.kb.resolve(span.text, date)
+        if actor is not None:
+            if actor.country is None:
+                nested = self._nested_country(root, date)
+                if nested is not None:
+                    actor = actor.model_copy(update={"country": nested})
+            return [(span, actor, "kb")]
+        found: list[tuple[Any, Actor | None, str]] = []
+        extended = self._with_link(chunk, date)
+        if extended is not None:
+            return [extended]
+        poss = [t for t in root.children if t.dep_ == "poss" and t.i >= chunk.start]
+        for p in poss:
+            sub = _strip(chunk.doc[p.left_edge.i : p.i + 1])
+            if sub is None or sub.root.lower_ in PRONOUNS:
+                continue
+            sub_actor = self.kb.resolve(sub.text, date)
+            if sub_actor is not None:
+                found.append((sub, sub_actor, "kb"))
+        if not found and root.pos_ in ("NOUN", "PROPN") and not poss:
+            if self.kb.resolve(span.text, date, _PROBE_CONTEXT) is not None:
+                found.append((span, None, "description"))
+        return found
+
+    def _with_link(self, chunk: Any, date: dt.date | None) -> tuple[Any, Actor, str] | None:
+        """"hackers tied to Pyongyang": resolve the collective together with its link phrase."""
+        root = chunk.root
+        for child in root.rights:
+            if child.lemma_ not in _LINKS or child.dep_ not in ("acl", "amod", "prep"):
+                continue
+            end = child.right_edge.i + 1
+            if end - chunk.start > 10:
+                continue
+            span = _strip(chunk.doc[chunk.start : end])
+            if span is None:
+                continue
+            actor = self.kb.resolve(span.text, date)
+            if actor is None:
+                country = self._nested_country(root, date)
+                base = self.kb.resolve(chunk.text, date, _PROBE_CONTEXT)
+                if country is None or base is None:
+                    continue
+                actor = self.kb.resolve(chunk.text, date, (country,)) or base.model_copy(
+                    update={"country": country}
+                )
+            return span, actor, "kb"
+        return None
+
+    def _nested_country(self, root: Any, date: dt.date | None) -> str | None:
+        """The country of the first actor named inside a noun's post-modifiers."""
+        for child in root.rights:
+            if child.lemma_ not in _LINKS:
+                continue
+            for tok in child.subtree:
+                if tok.ent_type_ in ACTOR_LABELS and tok.ent_iob_ == "B":
+                    ent = next(e for e in tok.doc.ents if e.start == tok.i)
+                    actor = self.kb.resolve(ent.text, date)
+                    if actor is not None and actor.country:
+                        return actor.country
+        return None
+
+
+def _strip(span: Any) -> Any | None:
+    """Drop leading punctuation and trailing possessive markers; None if nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].is_punct:
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _mention(span: Any, sentence: int, actor: Actor | None, how: str) -> Mention:
+    return Mention(
+        text=span.text,
+        start=span.start_char,
+        end=span.end_char,
+        sentence=sentence,
+        actor=actor,
+        resolved_by=how,
+        head=span.root.i,
+        token_start=span.start,
+        token_end=span.end,
+    )

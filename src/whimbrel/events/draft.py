@@ -1,0 +1,50 @@
+"""The working form of an event between ``events.extract`` and ``events.finalize``.
+
+Drafts point at tokens and mention indices of the parse; the factuality and location stages
+annotate them, and ``events.finalize`` turns each into a published :class:`~whimbrel.records.Event`.
+They live on the spaCy Doc (``doc._.wb_drafts``) and are never serialised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+from whimbrel.events.lexicon import Entry
+from whimbrel.records import Location
+
+if not Doc.has_extension("wb_drafts"):
+    Doc.set_extension("wb_drafts", default=None)
+
+
+@dataclass
+class EventDraft:
+    """An event found in one sentence, before ids, CAMEO codes and confidence are set."""
+
+    sentence: int
+    trigger: int  # token index
+    entry: Entry
+    source: list[int]  # mention indices
+    target: list[int]
+    source_slot: str
+    target_slot: str | None
+    factors: dict[str, float] = field(default_factory=dict)
+    factuality: str = "asserted"
+    factuality_cue: str | None = None
+    attributed_to: int | None = None  # mention index
+    date: str | None = None
+    date_precision: str = "unknown"
+    date_source: str = "none"
+    location: Location | None = None
+
+    @property
+    def event_type(self) -> str:
+        return self.entry.event_type
+
+
+def drafts_of(doc: Any) -> list[EventDraft]:
+    """The drafts on a parsed Doc (an empty list before extraction)."""
+    drafts = doc._.wb_drafts
+    return drafts if drafts is not None else []

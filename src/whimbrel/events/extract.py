@@ -1,0 +1,241 @@
+"""Stage ``events.extract``: trigger words from the lexicon, actors from dependency slots.
+
+For every verb and noun whose lemma is in the trigger lexicon, the most specific matching
+row (particle, preposition and object constraints) gives the event type and mode; the
+row's or the type's slots say where the source and target sit ("the town was shelled by
+forces loyal to X": the logical subject, the by-agent, is the source). A verb row with an
+object constraint ("impose" + sanction) consumes its object noun, which would otherwise be
+coded again as an event of its own. Each trigger yields at most one draft event with one or
+more sources and targets (coordination), so a sentence can hold several events.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whimbrel.events.draft import EventDraft
+from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
+from whimbrel.events.plover import Ontology, load_ontology
+from whimbrel.events.slots import (
+    expand_conj,
+    fill_noun_slot,
+    fill_verb_slot,
+    governing_subject,
+    is_passive,
+    prep_objects,
+)
+from whimbrel.pipeline import StageSettings, stage
+from whimbrel.records import Article
+
+#: Confidence factors for how the actors were found (calibrated in docs/ACCURACY.md).
+INHERITED_SOURCE = 0.85
+NOUN_TRIGGER = 0.9
+REFERRED_ACTOR = 0.9
+MISSING_TARGET = 0.85
+
+
+class ExtractSettings(StageSettings):
+    lexicon: str = "triggers.v1"
+    drop_same_actor: bool = True
+
+
+@stage(
+    "events.extract",
+    requires=["doc", "mentions"],
+    assigns=["doc._.wb_drafts"],
+    settings=ExtractSettings,
+)
+class ExtractEvents:
+    """Find event triggers and fill their source and target from the parse."""
+
+    def __init__(self, settings: ExtractSettings) -> None:
+        self.settings = settings
+        self.lexicon: Lexicon = load_lexicon(settings.lexicon)
+        self.ontology: Ontology = load_ontology()
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        at = _token_index(article)
+        drafts: list[EventDraft] = []
+        for si, sent in enumerate(doc.sents):
+            consumed: set[int] = set()
+            verb_triggers: set[int] = set()
+            for tok in sent:
+                if tok.pos_ != "VERB":
+                    continue
+                match = self._match(tok, "VERB")
+                if match is None:
+                    continue
+                entry, noun = match
+                verb_triggers.add(tok.i)
+                if noun is not None:
+                    consumed.add(noun.i)
+                draft = self._verb_draft(article, si, tok, entry, noun, at)
+                if draft is not None:
+                    drafts.append(draft)
+            for tok in sent:
+                if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
+                    continue
+                match = self._match(tok, "NOUN")
+                if match is None:
+                    continue
+                draft = self._noun_draft(article, si, tok, match[0], at, verb_triggers)
+                if draft is not None:
+                    drafts.append(draft)
+        doc._.wb_drafts = drafts
+        return article
+
+    def _match(self, tok: Any, pos: str) -> tuple[Entry, Any] | None:
+        """The most specific lexicon row whose constraints the token meets, and its object noun."""
+        best: tuple[Entry, Any] | None = None
+        best_key: tuple[int, float] = (-1, 0.0)
+        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+        if pos == "VERB":
+            objects = [
+                c for c in tok.children
+                if c.dep_ in (("nsubjpass",) if is_passive(tok) else ("dobj",))
+            ]  # fmt: skip
+        else:
+            objects = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+        for entry in self.lexicon.lookup(tok.lemma_.lower(), pos):
+            if entry.particle and entry.particle not in particles:
+                continue
+            if entry.prep and entry.prep not in preps:
+                continue
+            noun = None
+            if entry.objects:
+                hits = [o for o in objects if o.lemma_.lower() in entry.objects]
+                if not hits:
+                    continue
+                noun = hits[0] if pos == "VERB" else None
+            key = (entry.specificity, entry.weight)
+            if key > best_key:
+                best, best_key = (entry, noun), key
+        return best
+
+    def _slots(self, entry: Entry) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        info = self.ontology.types[entry.event_type]
+        return entry.source_slots or info.source_slots, entry.target_slots or info.target_slots
+
+    def _verb_draft(
+        self, article: Article, si: int, verb: Any, entry: Entry, noun: Any, at: dict[int, int]
+    ) -> EventDraft | None:
+        src_slots, tgt_slots = self._slots(entry)
+        source, src_slot, how = _first_filled(
+            src_slots, lambda s: fill_verb_slot(verb, s, noun), at, exclude=()
+        )
+        factors = {"lexicon_weight": entry.weight}
+        if how == "inherited":
+            factors["inherited_source"] = INHERITED_SOURCE
+        target, tgt_slot, _ = _first_filled(
+            tgt_slots, lambda s: fill_verb_slot(verb, s, noun), at, exclude=source
+        )
+        return self._draft(article, si, verb, entry, source, src_slot, target, tgt_slot, factors)
+
+    def _noun_draft(
+        self,
+        article: Article,
+        si: int,
+        noun: Any,
+        entry: Entry,
+        at: dict[int, int],
+        verb_triggers: set[int],
+    ) -> EventDraft | None:
+        src_slots, tgt_slots = self._slots(entry)
+        source, src_slot, _ = _first_filled(
+            src_slots, lambda s: fill_noun_slot(noun, s), at, exclude=()
+        )
+        factors = {"lexicon_weight": entry.weight, "noun_trigger": NOUN_TRIGGER}
+        if not source and noun.head.i not in verb_triggers:
+            # "Russia stepped up its shelling of Kharkiv": the support verb's subject acts
+            source = _actors(expand_conj(governing_subject(noun)), at, ())
+            src_slot = "governing_subject"
+            factors["inherited_source"] = INHERITED_SOURCE
+        target, tgt_slot, _ = _first_filled(
+            tgt_slots, lambda s: fill_noun_slot(noun, s), at, exclude=source
+        )
+        return self._draft(article, si, noun, entry, source, src_slot, target, tgt_slot, factors)
+
+    def _draft(
+        self,
+        article: Article,
+        si: int,
+        trigger: Any,
+        entry: Entry,
+        source: list[int],
+        src_slot: str,
+        target: list[int],
+        tgt_slot: str | None,
+        factors: dict[str, float],
+    ) -> EventDraft | None:
+        if not source:
+            return None
+        mentions = article.mentions
+        if self.settings.drop_same_actor:
+            keys = {_actor_key(mentions[i]) for i in source}
+            target = [i for i in target if _actor_key(mentions[i]) not in keys]
+        info = self.ontology.types[entry.event_type]
+        if not target:
+            if info.target_required:
+                return None
+            if not (info.reciprocal and len(source) > 1):
+                factors["missing_target"] = MISSING_TARGET
+        if any(mentions[i].resolved_by != "kb" for i in source + target):
+            factors["referred_actor"] = REFERRED_ACTOR
+        return EventDraft(
+            sentence=si,
+            trigger=trigger.i,
+            entry=entry,
+            source=source,
+            target=target,
+            source_slot=src_slot,
+            target_slot=tgt_slot if target else None,
+            factors=factors,
+        )
+
+
+def _token_index(article: Article) -> dict[int, int]:
+    """Token index → index of the resolved mention covering it (heads win over other tokens)."""
+    at: dict[int, int] = {}
+    for i, m in enumerate(article.mentions):
+        if m.actor is None:
+            continue
+        for t in range(m.token_start, m.token_end):
+            at.setdefault(t, i)
+    for i, m in enumerate(article.mentions):
+        if m.actor is not None:
+            at[m.head] = i
+    return at
+
+
+def _actors(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
+    """Mentions at the slot tokens; "members of X" and "officials from X" fall through to X."""
+    found: list[int] = []
+    for tok in tokens:
+        idx = at.get(tok.i)
+        if idx is None:
+            for inner in prep_objects(tok, "of") + prep_objects(tok, "from"):
+                idx = at.get(inner.i)
+                if idx is not None:
+                    break
+        if idx is not None and idx not in found and idx not in exclude:
+            found.append(idx)
+    return found
+
+
+def _first_filled(
+    slots: tuple[str, ...], fill: Any, at: dict[int, int], exclude: Any
+) -> tuple[list[int], str, str]:
+    """The actors of the first slot (in the row's order) that holds any, with slot and how."""
+    for slot in slots:
+        tokens, how = fill(slot)
+        found = _actors(expand_conj(tokens), at, exclude)
+        if found:
+            return found, slot, how
+    return [], "", "none"
+
+
+def _actor_key(mention: Any) -> tuple[str, str | None]:
+    actor = mention.actor
+    return (actor.id, actor.sector) if actor else ("", None)

@@ -1,0 +1,133 @@
+"""Stage ``events.finalize``: turn draft events into published :class:`~whimbrel.records.Event` records.
+
+Adds what every record carries for its users: a stable id (the same article coded twice
+gives the same ids, so stores can deduplicate), the coder and knowledge-base versions, the
+event date, CAMEO root, quad class and score from ``data/plover/cameo.v1.tsv``, and a
+confidence. With ``explain = true`` each event also says which lexicon row, slots and cues
+produced it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from typing import Any
+
+from whimbrel import __version__
+from whimbrel.actors.mentions import load_kb
+from whimbrel.events.dating import date_event
+from whimbrel.events.draft import EventDraft, drafts_of
+from whimbrel.events.plover import cameo_for
+from whimbrel.pipeline import StageSettings, stage
+from whimbrel.records import ActorMention, Article, Event, Mention, Span
+
+CODER = f"whimbrel/{__version__}"
+
+
+class FinalizeSettings(StageSettings):
+    cameo_table: str = "cameo.v1"
+    min_confidence: float = 0.2
+    explain: bool = False
+    kb: str = "default"
+
+
+def event_id(article_id: str, draft: EventDraft, trigger_start: int, mentions: list[Mention]) -> str:
+    """A stable id from the article, the trigger's offset, the type and the actors' offsets."""
+    parts = [article_id, str(trigger_start), draft.event_type]
+    parts += [f"{mentions[i].start}" for i in draft.source] + ["|"]
+    parts += [f"{mentions[i].start}" for i in draft.target]
+    return "ev-" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
+
+
+def _actor(m: Mention) -> ActorMention:
+    assert m.actor is not None
+    return ActorMention.of(Span(text=m.text, start=m.start, end=m.end), m.actor)
+
+
+def confidence_of(factors: dict[str, float]) -> float:
+    """The product of the draft's factors, kept inside (0.01, 0.99)."""
+    value = 1.0
+    for f in factors.values():
+        value *= f
+    return round(min(0.99, max(0.01, value)), 3)
+
+
+@stage(
+    "events.finalize",
+    requires=["doc._.wb_drafts", "mentions"],
+    assigns=["events"],
+    settings=FinalizeSettings,
+)
+class FinalizeEvents:
+    """Give each draft its id, versions, date, CAMEO codes and confidence."""
+
+    def __init__(self, settings: FinalizeSettings) -> None:
+        self.settings = settings
+        self.kb_version = load_kb(settings.kb).version
+
+    def __call__(self, article: Article) -> Article:
+        doc = article.doc
+        drafts = drafts_of(doc)
+        per_sentence = Counter(d.sentence for d in drafts)
+        sents = list(doc.sents) if drafts else []
+        coded_at = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        events: list[Event] = []
+        seen: set[str] = set()
+        for draft in drafts:
+            date_event(article, draft, sents[draft.sentence], per_sentence[draft.sentence])
+            event = self._event(article, draft, coded_at)
+            if event.confidence < self.settings.min_confidence or event.id in seen:
+                continue
+            seen.add(event.id)
+            events.append(event)
+        article.events = events
+        return article
+
+    def _event(self, article: Article, draft: EventDraft, coded_at: dt.datetime) -> Event:
+        doc = article.doc
+        mentions = article.mentions
+        trig = doc[draft.trigger]
+        sent = article.sentences[draft.sentence]
+        entry = draft.entry
+        row = cameo_for(entry.event_type, entry.mode, self.settings.cameo_table)
+        attributed = mentions[draft.attributed_to] if draft.attributed_to is not None else None
+        explain: dict[str, Any] | None = None
+        if self.settings.explain:
+            explain = {
+                "lexicon_entry": entry.describe(),
+                "source_slot": draft.source_slot,
+                "target_slot": draft.target_slot,
+                "factuality_cue": draft.factuality_cue,
+                "date_from": draft.date_source,
+                "confidence_factors": dict(draft.factors),
+                "actors_resolved_by": {
+                    mentions[i].text: mentions[i].resolved_by for i in draft.source + draft.target
+                },
+            }
+        return Event(
+            id=event_id(article.id, draft, trig.idx, mentions),
+            article_id=article.id,
+            coder=CODER,
+            kb_version=self.kb_version,
+            coded_at=coded_at,
+            event_type=entry.event_type,  # type: ignore[arg-type]
+            mode=entry.mode,
+            contexts=list(entry.contexts),
+            source=[_actor(mentions[i]) for i in draft.source],
+            target=[_actor(mentions[i]) for i in draft.target],
+            factuality=draft.factuality,  # type: ignore[arg-type]
+            attributed_to=_actor(attributed) if attributed and attributed.actor else None,
+            date=draft.date,
+            date_precision=draft.date_precision,  # type: ignore[arg-type]
+            location=draft.location,
+            sentence=sent.text,
+            sentence_start=sent.start,
+            sentence_end=sent.end,
+            trigger=Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text)),
+            confidence=confidence_of(draft.factors),
+            quad=row.quad,
+            cameo_root=row.cameo_root,
+            score=row.score,
+            explain=explain,
+        )

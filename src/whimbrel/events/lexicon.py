@@ -1,0 +1,104 @@
+"""The trigger lexicon: which words signal which PLOVER event, read from a versioned TSV file.
+
+Each row of ``data/lexicon/triggers.v1.tsv`` names a lemma and part of speech, optional
+constraints (a particle, a preposition, a set of object lemmas), the event type, mode and
+contexts it signals, optional source/target slot overrides and a weight. A user extends
+the coder by adding rows; docs/lexicon.md explains the columns.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from whimbrel.errors import ConfigError
+from whimbrel.events.plover import data_path, load_ontology
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row."""
+
+    lemma: str
+    pos: str
+    particle: str
+    prep: str
+    objects: frozenset[str]
+    event_type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    source_slots: tuple[str, ...]
+    target_slots: tuple[str, ...]
+    weight: float
+    line: int
+    note: str = ""
+
+    @property
+    def specificity(self) -> int:
+        """How many constraints the row sets: a row with more wins over a plainer one."""
+        return bool(self.particle) + bool(self.prep) + bool(self.objects)
+
+    def describe(self) -> dict[str, object]:
+        return {
+            "lemma": self.lemma,
+            "pos": self.pos,
+            "particle": self.particle or None,
+            "prep": self.prep or None,
+            "object": sorted(self.objects) or None,
+            "line": self.line,
+            "note": self.note or None,
+        }
+
+
+@dataclass
+class Lexicon:
+    name: str
+    entries: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)
+
+    def lookup(self, lemma: str, pos: str) -> list[Entry]:
+        return self.entries.get((lemma, pos), [])
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.entries.values())
+
+
+def _split(value: str | None, sep: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in (value or "").split(sep) if v.strip())
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(name: str = "triggers.v1") -> Lexicon:
+    """Read and check the lexicon once per process; a bad row is a ConfigError naming its line."""
+    path = data_path("lexicon", name, ".tsv")
+    ontology = load_ontology()
+    index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    with path.open(encoding="utf-8") as fh:
+        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader((line for _, line in lines), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for (n, _), row in zip(lines[1:], reader, strict=True):
+        event_type = (row.get("event_type") or "").strip()
+        if event_type not in ontology.types:
+            raise ConfigError(f"{path}:{n}: unknown event type {event_type!r}")
+        try:
+            weight = float(row.get("weight") or 0.8)
+        except ValueError:
+            raise ConfigError(f"{path}:{n}: weight {row.get('weight')!r} is not a number") from None
+        entry = Entry(
+            lemma=(row.get("lemma") or "").strip().lower(),
+            pos=(row.get("pos") or "VERB").strip().upper(),
+            particle=(row.get("particle") or "").strip().lower(),
+            prep=(row.get("prep") or "").strip().lower(),
+            objects=frozenset(_split(row.get("object"), "|")),
+            event_type=event_type,
+            mode=(row.get("mode") or "").strip() or None,
+            contexts=_split(row.get("contexts"), ","),
+            source_slots=_split(row.get("source_slots"), ","),
+            target_slots=_split(row.get("target_slots"), ","),
+            weight=weight,
+            line=n,
+            note=(row.get("note") or "").strip(),
+        )
+        index[(entry.lemma, entry.pos)].append(entry)
+    return Lexicon(name=name, entries=dict(index))

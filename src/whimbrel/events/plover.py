@@ -1,0 +1,113 @@
+"""The PLOVER ontology and the type-and-mode → CAMEO table, read from versioned data files.
+
+``data/plover/ontology.v1.json`` holds the 16 types (quad class, modes, the dependency slots
+where their source and target are usually found), contexts, sectors and factuality values;
+``data/plover/cameo.v1.tsv`` maps each type and mode to a CAMEO root, quad class and score
+for GDELT users. Both are plain files a user can read and extend; see docs/ontology.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from whimbrel.errors import ConfigError
+
+
+def data_path(folder: str, name: str, suffix: str) -> Path:
+    """A packaged data file (``data/<folder>/<name><suffix>``), or ``name`` itself if it is a path."""
+    candidate = Path(name)
+    if candidate.suffix == suffix or candidate.exists():
+        if not candidate.exists():
+            raise ConfigError(f"{name}: data file not found")
+        return candidate
+    packaged = Path(str(files("whimbrel").joinpath("data", folder, name + suffix)))
+    if not packaged.exists():
+        raise ConfigError(f"no packaged data file data/{folder}/{name}{suffix}")
+    return packaged
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    """One PLOVER event type as the coder needs it."""
+
+    name: str
+    quad: int
+    modes: tuple[str, ...]
+    source_slots: tuple[str, ...]
+    target_slots: tuple[str, ...]
+    target_required: bool
+    reciprocal: bool
+
+
+@dataclass(frozen=True)
+class Ontology:
+    version: str
+    types: dict[str, TypeInfo]
+    contexts: tuple[str, ...]
+    sectors: tuple[str, ...]
+
+
+@lru_cache(maxsize=2)
+def load_ontology(name: str = "ontology.v1") -> Ontology:
+    """Read the ontology file once per process."""
+    path = data_path("plover", name, ".json")
+    raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    types = {
+        t: TypeInfo(
+            name=t,
+            quad=int(v["quad"]),
+            modes=tuple(v.get("modes", ())),
+            source_slots=tuple(v.get("source_slots", ())),
+            target_slots=tuple(v.get("target_slots", ())),
+            target_required=bool(v.get("target_required", False)),
+            reciprocal=bool(v.get("reciprocal", False)),
+        )
+        for t, v in raw["types"].items()
+    }
+    return Ontology(
+        version=str(raw.get("version", name)),
+        types=types,
+        contexts=tuple(raw.get("contexts", {})),
+        sectors=tuple(raw.get("sectors", {})),
+    )
+
+
+@dataclass(frozen=True)
+class CameoRow:
+    cameo_root: str
+    cameo_code: str
+    quad: int
+    score: float
+
+
+@lru_cache(maxsize=2)
+def load_cameo_table(name: str = "cameo.v1") -> dict[tuple[str, str], CameoRow]:
+    """``(event_type, mode)`` → CAMEO root, quad and score; mode ``""`` is the type's default."""
+    path = data_path("plover", name, ".tsv")
+    table: dict[tuple[str, str], CameoRow] = {}
+    with path.open(encoding="utf-8") as fh:
+        rows = csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            key = (row["event_type"].strip(), (row.get("mode") or "").strip())
+            table[key] = CameoRow(
+                cameo_root=row["cameo_root"].strip().zfill(2),
+                cameo_code=(row.get("cameo_code") or row["cameo_root"]).strip(),
+                quad=int(row["quad"]),
+                score=float(row["score"]),
+            )
+    return table
+
+
+def cameo_for(event_type: str, mode: str | None, name: str = "cameo.v1") -> CameoRow:
+    """The CAMEO row for a type and mode, falling back to the type's default row."""
+    table = load_cameo_table(name)
+    row = table.get((event_type, mode or "")) or table.get((event_type, ""))
+    if row is None:
+        raise ConfigError(f"{name}: no row for event type {event_type}")
+    return row

@@ -1,0 +1,141 @@
+"""Dependency-grammar helpers: where a trigger's source and target sit in the parse.
+
+A *slot* names a grammatical position relative to the trigger: ``nsubj``, ``dobj``,
+``dative``, ``agent``, ``poss``, ``amod``/``compound`` or ``prep:X`` (a preposition X on the
+trigger, or on its object when the object is the event noun). Slots are read in *logical*
+terms: in "the town was shelled by rebels" the ``nsubj`` slot is the agent ("rebels") and
+``dobj`` the passive subject ("the town"); a verb with no subject of its own takes it from
+the verb it depends on (coordination, control, relative clauses), so "agreed to send aid"
+and "forces that attacked the town" find their source.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Token = Any  # spacy.tokens.Token; kept loose so the module is cheap to import
+
+_SUBJ = ("nsubj", "csubj")
+_RELATIVE = frozenset({"WDT", "WP", "WP$"})
+#: Verbs whose object, not subject, performs the embedded action ("urged Iran to release").
+_OBJECT_CONTROL_DEPS = ("dobj",)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def expand_conj(tokens: list[Token]) -> list[Token]:
+    """Add coordinated tokens: "Russia and China" fill one slot with two actors."""
+    out: list[Token] = []
+    stack = list(tokens)
+    while stack:
+        tok = stack.pop(0)
+        if tok in out:
+            continue
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return out
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
+    """The logical subject(s) of a verb and how they were found ('direct' or 'inherited')."""
+    if depth > 4:
+        return [], "none"
+    if is_passive(verb):
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in _pobjs(c)]
+        if agents:
+            return agents, "direct"
+    else:
+        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subj:
+            if subj[0].tag_ in _RELATIVE and verb.dep_ == "relcl":
+                return [verb.head], "inherited"
+            return subj, "direct"
+    dep, head = verb.dep_, verb.head
+    if head is verb:
+        return [], "none"
+    if dep == "relcl" and not is_passive(verb):
+        return [head], "inherited"
+    if dep == "acl" and verb.tag_ == "VBG":
+        return [head], "inherited"  # "troops attacking the city"
+    if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        objs = [c for c in head.children if c.dep_ in _OBJECT_CONTROL_DEPS]
+        if dep == "xcomp" and objs:
+            return objs, "inherited"
+        if dep == "xcomp":
+            return logical_subjects(head, depth + 1)[0], "inherited"
+    if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        gov = head.head
+        objs = [c for c in gov.children if c.dep_ == "dobj"]
+        if objs and head.lower_ == "of":  # "accused Russia of attacking"
+            return objs, "inherited"
+        return logical_subjects(gov, depth + 1)[0], "inherited"
+    if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return logical_subjects(head, depth + 1)[0], "inherited"
+    return [], "none"
+
+
+def logical_objects(verb: Token) -> list[Token]:
+    """Direct objects in logical terms: the passive subject of a passive verb."""
+    if is_passive(verb):
+        objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not objs and verb.dep_ == "acl":
+            objs = [verb.head]  # "the town shelled by rebels"
+        return objs
+    return [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def prep_objects(token: Token, prep: str) -> list[Token]:
+    """Objects of preposition ``prep`` attached to ``token`` ("sanctions *on* Iran")."""
+    return [p for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == prep for p in _pobjs(c)]
+
+
+def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[list[Token], str]:
+    """Tokens in one slot of a verb trigger, and 'direct' or 'inherited'."""
+    if slot in ("nsubj", "agent"):
+        return logical_subjects(verb)
+    if slot in ("dobj", "nsubjpass"):
+        objs = [o for o in logical_objects(verb) if o is not event_noun]
+        return objs, "direct"
+    if slot in ("dative", "iobj"):
+        dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        dative += [p for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in _pobjs(c)]
+        return dative, "direct"
+    if slot.startswith("prep:"):
+        prep = slot[5:]
+        found = prep_objects(verb, prep)
+        if event_noun is not None:
+            found += prep_objects(event_noun, prep)
+        return found, "direct"
+    return [], "none"
+
+
+def fill_noun_slot(noun: Token, slot: str) -> tuple[list[Token], str]:
+    """Tokens in one slot of a noun trigger ("Macron's *visit* to Beijing")."""
+    if slot == "poss":
+        return [c for c in noun.children if c.dep_ == "poss"], "direct"
+    if slot in ("amod", "compound"):
+        return [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")], "direct"
+    if slot in ("prep:by", "agent"):
+        found = prep_objects(noun, "by")
+        for acl in (c for c in noun.children if c.dep_ == "acl"):
+            # "an attack carried out by X", "an attack blamed on X", "attributed to X"
+            found += [p for c in acl.children if c.dep_ == "agent" for p in _pobjs(c)]
+            if acl.lemma_ in ("blame", "attribute", "pin"):
+                found += prep_objects(acl, "on") + prep_objects(acl, "to")
+        return found, "direct"
+    if slot.startswith("prep:"):
+        return prep_objects(noun, slot[5:]), "direct"
+    return [], "none"
+
+
+def governing_subject(noun: Token) -> list[Token]:
+    """The subject of the verb whose object an event noun is ("Russia stepped up its shelling")."""
+    if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "AUX"):
+        return logical_subjects(noun.head)[0]
+    return []

@@ -1,0 +1,1 @@
+"""Linguistic stages: language detection, the spaCy parse, and date resolution."""

@@ -1,0 +1,262 @@
+"""The stage registry and the :class:`Pipeline` runner.
+
+Modelled on spaCy's ``Language.factory``: a stage is a class registered under a dotted name
+with the article fields it ``requires`` and ``assigns`` and a pydantic settings model. The
+pipeline is the ordered list of stage names in ``whimbrel.toml``; every stage is a callable
+``Article -> Article``, and the runner checks that an :class:`Article` came back, naming the
+stage when it did not. Built-in stages register themselves exactly as an extension would
+(third parties can use the ``whimbrel.stages`` entry point). See docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Any, ClassVar, Protocol
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from whimbrel.config import Config, load_config
+from whimbrel.errors import ConfigError, StageError, WhimbrelError
+from whimbrel.records import Article
+
+log = logging.getLogger("whimbrel")
+
+#: Modules holding the built-in stages; importing one registers its stages.
+BUILTIN_STAGE_MODULES = (
+    "whimbrel.nlp.language",
+    "whimbrel.nlp.parse",
+    "whimbrel.nlp.dates",
+    "whimbrel.actors.mentions",
+    "whimbrel.actors.coref",
+    "whimbrel.events.extract",
+    "whimbrel.events.factuality",
+    "whimbrel.events.location",
+    "whimbrel.events.finalize",
+)
+
+
+class Stage(Protocol):
+    """What a registered stage instance looks like."""
+
+    name: ClassVar[str]
+
+    def __call__(self, article: Article) -> Article: ...
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """A registered stage: its class, settings model and declared fields."""
+
+    name: str
+    factory: type
+    settings: type[BaseModel]
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+    doc: str = ""
+
+
+_REGISTRY: dict[str, StageSpec] = {}
+
+
+class StageSettings(BaseModel):
+    """Base of every stage's settings model: unknown keys are a configuration error."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class _NoSettings(StageSettings):
+    """Settings model for stages that take none."""
+
+
+def stage(
+    name: str,
+    *,
+    requires: Iterable[str] = (),
+    assigns: Iterable[str] = (),
+    settings: type[BaseModel] = _NoSettings,
+) -> Callable[[type], type]:
+    """Register a stage class under ``name``; used as a class decorator beside the stage."""
+
+    def register(cls: type) -> type:
+        cls.name = name  # type: ignore[attr-defined]
+        _REGISTRY[name] = StageSpec(
+            name=name,
+            factory=cls,
+            settings=settings,
+            requires=tuple(requires),
+            assigns=tuple(assigns),
+            doc=(cls.__doc__ or "").strip().splitlines()[0] if cls.__doc__ else "",
+        )
+        return cls
+
+    return register
+
+
+def _load_stage_modules() -> None:
+    for module in BUILTIN_STAGE_MODULES:
+        importlib.import_module(module)
+    for ep in entry_points(group="whimbrel.stages"):
+        ep.load()
+
+
+def registered_stages() -> dict[str, StageSpec]:
+    """Every stage known to this installation, built-in and from entry points."""
+    _load_stage_modules()
+    return dict(_REGISTRY)
+
+
+def check_order(names: Iterable[str]) -> list[str]:
+    """Warnings for stages that run before a stage assigning what they require."""
+    specs = registered_stages()
+    assigned: set[str] = {"text", "date", "id", "title", "url", "publisher"}
+    problems = []
+    for name in names:
+        spec = specs[name]
+        missing = [r for r in spec.requires if r not in assigned]
+        if missing:
+            problems.append(f"stage '{name}' requires {', '.join(missing)}, assigned by no earlier stage")
+        assigned.update(spec.assigns)
+    return problems
+
+
+@dataclass
+class Pipeline:
+    """An ordered list of stages that turns text into an :class:`Article` with events.
+
+    Create one with :func:`load_pipeline` and reuse it: models load once. ``pipeline(text,
+    date=...)`` codes one article; :meth:`pipe` codes many, batching the parse.
+    """
+
+    config: Config
+    stages: list[Any] = field(default_factory=list)
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def __call__(
+        self,
+        text: str | Article,
+        *,
+        date: dt.date | str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        id: str | None = None,
+        publisher: str | None = None,
+    ) -> Article:
+        """Code one article given as text (cleaned first) or as an :class:`Article`."""
+        article = text if isinstance(text, Article) else _article_from_text(
+            text, date=date, title=title, url=url, id=id, publisher=publisher
+        )
+        if isinstance(text, Article) and date is not None and article.date is None:
+            article.date = parse_date(date)
+        return self.run(article)
+
+    def run(self, article: Article) -> Article:
+        """Run every stage on one article, in order."""
+        for s in self.stages:
+            article = _call_stage(s, article)
+        article.doc = None  # the parse is working state; drop it to free memory
+        return article
+
+    def pipe(self, articles: Iterable[Article], *, batch_size: int | None = None) -> Iterator[Article]:
+        """Code many articles, parsing them in batches; yields each article when done.
+
+        A stage that offers ``pipe`` (the parse) gets the whole batch; the others run per
+        article. An article whose stage fails is yielded as a :class:`StageError` instead,
+        so a batch carries on.
+        """
+        size = batch_size or self.config.batch_size
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[Article]) -> Iterator[Any]:
+        results: list[Any] = list(batch)
+        for s in self.stages:
+            live = [i for i, a in enumerate(results) if isinstance(a, Article)]
+            if hasattr(s, "pipe"):
+                try:
+                    outs = list(s.pipe([results[i] for i in live]))
+                except WhimbrelError:
+                    outs = None
+                if outs is not None:
+                    for i, out in zip(live, outs, strict=True):
+                        results[i] = out
+                    continue
+            for i in live:
+                try:
+                    results[i] = _call_stage(s, results[i])
+                except WhimbrelError as exc:
+                    results[i] = exc
+        for r in results:
+            if isinstance(r, Article):
+                r.doc = None
+            yield r
+
+
+def _call_stage(s: Any, article: Article) -> Article:
+    try:
+        out = s(article)
+    except WhimbrelError:
+        raise
+    except Exception as exc:
+        raise StageError(s.name, article.id, exc) from exc
+    if not isinstance(out, Article):
+        raise StageError(s.name, article.id, TypeError(f"returned {type(out).__name__}, not Article"))
+    return out
+
+
+def _article_from_text(text: str, **meta: Any) -> Article:
+    from whimbrel.ingest.readers import article_from_text
+
+    meta["date"] = parse_date(meta.get("date"))
+    return article_from_text(text, **meta)
+
+
+def parse_date(value: dt.date | str | None) -> dt.date | None:
+    """A publication date from a date, datetime or ISO string (``ConfigError``-free: InputError)."""
+    from whimbrel.errors import InputError
+
+    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(f"bad date {value!r}: expected YYYY-MM-DD") from None
+
+
+def load_pipeline(config: Config | str | None = None, **overrides: Any) -> Pipeline:
+    """Build the pipeline from ``whimbrel.toml`` (the packaged default, or a path).
+
+    ``overrides`` are dotted settings, e.g. ``load_pipeline(**{"nlp.parse.model": "..."})``.
+    """
+    cfg = config if isinstance(config, Config) else load_config(config, overrides)
+    specs = registered_stages()
+    stages = []
+    for name in cfg.stages:
+        spec = specs.get(name)
+        if spec is None:
+            known = ", ".join(sorted(specs))
+            raise ConfigError(f"unknown stage '{name}' in [pipeline] stages; known stages: {known}")
+        try:
+            settings = spec.settings(**cfg.stage_settings(name))
+        except ValidationError as exc:
+            raise ConfigError(f"bad settings for stage '{name}': {exc}") from exc
+        stages.append(spec.factory(settings))
+    for problem in check_order(cfg.stages):
+        log.warning(problem)
+    log.info("whimbrel pipeline: %s", " → ".join(cfg.stages))
+    return Pipeline(config=cfg, stages=stages)
