@@ -1,0 +1,222 @@
+"""Read the inputs the CLI is given (a file path, or ``-`` for stdin) as Articles.
+
+Dispatch is by suffix: ``.txt`` or none is plain text, ``.html``/``.htm`` a web page,
+``.jsonl`` a corpus; stdin and files with any other suffix are sniffed (markup that starts with
+``<`` and has ``<html``, ``<body`` or ``<p`` is HTML, a first line that is a JSON object starts
+a corpus, anything else is text).
+
+Every problem with an input is *yielded* as an :class:`~whimbrel.errors.InputError` naming it,
+never raised, so a batch run reports the bad file and codes the rest. Files users pass by
+mistake are recognised early: PDFs, Office documents, images and archives are refused by their
+magic bytes instead of being decoded into mojibake and "coded". Text is decoded as UTF-8 (BOM or
+not), UTF-16/32 with a BOM, else Windows-1252, the usual encoding of legacy Western text files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import itertools
+import json
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Literal, TextIO
+
+from whimbrel.errors import InputError
+from whimbrel.ingest.articles import article_from_html, article_from_text
+from whimbrel.ingest.corpora import read_jsonl
+from whimbrel.records import Article
+
+__all__ = ["article_from_html", "article_from_text", "decode_bytes", "read_input", "sniff"]
+
+STDIN_NAME = "<stdin>"
+#: One article never comes near this; a bigger single input is a mistake (use JSONL instead),
+#: and refusing it keeps memory bounded.
+MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+_SNIFF_BYTES = 8192
+
+#: Magic numbers of formats people pass by mistake, checked before any decoding.
+BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document"),
+    (b"{\\rtf", "RTF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+)
+_UNICODE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_HTML_TAG = re.compile(r"<(?:html|body|p)[\s>/]", re.IGNORECASE)
+
+Kind = Literal["text", "html", "jsonl"]
+_SUFFIX_KIND: dict[str, Kind] = {
+    "": "text", ".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+}  # fmt: skip
+
+
+def binary_kind(head: bytes) -> str | None:
+    """The name of the binary format ``head`` (a file's first bytes) starts, "" for some other
+    binary (it has NUL bytes and no Unicode BOM), or ``None`` for what may be text."""
+    for magic, name in BINARY_MAGIC:
+        if head.startswith(magic):
+            return name
+    if b"\x00" in head and not head.startswith(_UNICODE_BOMS):
+        return ""
+    return None
+
+
+def _binary_error(kind: str, source: str) -> InputError:
+    label = f"binary file ({kind})" if kind else "binary file"
+    return InputError(f"{label} cannot be coded", source=source)
+
+
+def decode_bytes(data: bytes) -> str:
+    """Text from bytes: UTF-32/UTF-16/UTF-8 by their BOM, else UTF-8, else Windows-1252.
+
+    UTF-8 is tried first because a valid UTF-8 byte string that is not meant as UTF-8 is rare;
+    Windows-1252 then reads almost any legacy Western file (its five unassigned bytes fall back
+    to Latin-1, which cannot fail). Raises ``UnicodeDecodeError`` only for a broken UTF-16/32.
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return data.decode("utf-32")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    data = data.removeprefix(codecs.BOM_UTF8)
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def sniff(text: str) -> Kind:
+    """Guess what an input without a telling suffix is: "html", "jsonl" or "text"."""
+    stripped = text.lstrip()
+    if stripped.startswith("<") and _HTML_TAG.search(stripped):
+        return "html"
+    first = stripped.split("\n", 1)[0].strip()
+    if first.startswith("{"):
+        try:
+            if isinstance(json.loads(first), dict):
+                return "jsonl"
+        except ValueError:
+            pass
+    return "text"
+
+
+def _one_article(
+    text: str, kind: Kind, *, source: str, date: dt.date | None
+) -> Iterator[Article | InputError]:
+    try:
+        if kind == "html":
+            yield article_from_html(text, date=date, origin=source)
+        else:
+            yield article_from_text(text, date=date, origin=source)
+    except InputError as exc:
+        yield exc
+
+
+def _too_large(size: int, source: str) -> InputError:
+    return InputError(
+        f"too large for one article ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,}): "
+        "split it, or put one article per line in a .jsonl corpus",
+        source=source,
+    )
+
+
+def _read_file(path: str, date: dt.date | None) -> Iterator[Article | InputError]:
+    kind = _SUFFIX_KIND.get(Path(path).suffix.lower())
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+            binary = binary_kind(head)
+            if binary is not None:
+                yield _binary_error(binary, path)
+                return
+            if kind == "jsonl":
+                if head.startswith(_UNICODE_BOMS):
+                    yield InputError("a JSONL corpus must be UTF-8, not UTF-16/32", source=path)
+                    return
+                data = b""
+            else:
+                data = head + handle.read(MAX_ARTICLE_BYTES + 1 - len(head))
+    except OSError as exc:
+        yield InputError(f"cannot read file: {exc.strerror or exc}", source=path)
+        return
+    if kind == "jsonl":
+        yield from read_jsonl(path, source=path, date=date)
+        return
+    if len(data) > MAX_ARTICLE_BYTES:
+        yield _too_large(len(data), path)
+        return
+    try:
+        text = decode_bytes(data)
+    except UnicodeDecodeError as exc:
+        yield InputError(f"cannot decode the text ({exc.encoding})", source=path)
+        return
+    kind = kind or sniff(text)
+    if kind == "jsonl":
+        yield from read_jsonl(path, source=path, date=date)
+    else:
+        yield from _one_article(text, kind, source=path, date=date)
+
+
+def _read_stdin(stdin: TextIO, date: dt.date | None) -> Iterator[Article | InputError]:
+    """Sniff stdin from its first non-blank line; a corpus is then streamed, not slurped."""
+    stream: IO[bytes] | TextIO = getattr(stdin, "buffer", None) or stdin
+    lines = iter(stream)
+    seen: list[str | bytes] = []
+    for line in lines:
+        seen.append(line)
+        if line.strip():
+            break
+    first = seen[-1] if seen else ""
+    first_text = first.decode("utf-8", "replace") if isinstance(first, bytes) else first
+    if sniff(first_text.removeprefix("\ufeff")) == "jsonl":
+        corpus = itertools.chain(seen, lines)
+        yield from read_jsonl(corpus, source=STDIN_NAME, date=date)  # type: ignore[arg-type]
+        return
+    rest = stream.read(MAX_ARTICLE_BYTES + 1)
+    if isinstance(first, bytes):
+        data = b"".join(seen) + rest  # type: ignore[arg-type, operator]
+        if len(data) > MAX_ARTICLE_BYTES:
+            yield _too_large(len(data), STDIN_NAME)
+            return
+        binary = binary_kind(data[:_SNIFF_BYTES])
+        if binary is not None:
+            yield _binary_error(binary, STDIN_NAME)
+            return
+        try:
+            text = decode_bytes(data)
+        except UnicodeDecodeError as exc:
+            yield InputError(f"cannot decode the text ({exc.encoding})", source=STDIN_NAME)
+            return
+    else:
+        text = "".join(seen) + rest  # type: ignore[arg-type, operator]
+        if "\x00" in text[:_SNIFF_BYTES] or text.startswith("%PDF-"):
+            yield _binary_error("PDF" if text.startswith("%PDF-") else "", STDIN_NAME)
+            return
+    yield from _one_article(text, sniff(text), source=STDIN_NAME, date=date)
+
+
+def read_input(
+    path: str, *, date: dt.date | None = None, stdin: TextIO | None = None
+) -> Iterator[Article | InputError]:
+    """The articles of one input: a file path, or ``-`` for ``stdin`` (default ``sys.stdin``).
+
+    ``date`` fills the publication date of articles whose input gives none. Each Article has
+    ``origin`` set to the path (``path:line`` for corpus lines, ``<stdin>`` for stdin), an id,
+    and ``language`` left ``None``. Problems come back as InputErrors in the stream.
+    """
+    if path == "-":
+        yield from _read_stdin(stdin if stdin is not None else sys.stdin, date)
+    else:
+        yield from _read_file(path, date)

@@ -1,0 +1,65 @@
+import tomllib
+
+import pytest
+
+from whimbrel.config import default_config_text, load_config
+from whimbrel.errors import ConfigError
+from whimbrel.pipeline import check_order, load_pipeline, registered_stages
+
+#: The registered built-in stages; a change here is a change of the public pipeline.
+EXPECTED_STAGES = [
+    "actors.coref",
+    "actors.mentions",
+    "events.extract",
+    "events.factuality",
+    "events.finalize",
+    "events.location",
+    "nlp.dates",
+    "nlp.language",
+    "nlp.parse",
+]
+
+
+def test_registered_stage_names_match_checked_in_list():
+    assert sorted(registered_stages()) == EXPECTED_STAGES
+
+
+def test_default_config_lists_every_stage_in_a_valid_order():
+    cfg = load_config()
+    assert sorted(cfg.stages) == EXPECTED_STAGES
+    assert check_order(cfg.stages) == []
+
+
+def test_every_setting_is_documented_in_default_config_and_exists():
+    raw = tomllib.loads(default_config_text())
+    specs = registered_stages()
+    for name, spec in specs.items():
+        group, _, leaf = name.partition(".")
+        table = raw.get(group, {}).get(leaf, {})
+        fields = set(spec.settings.model_fields)
+        # every key in the file is a real setting...
+        assert set(table) <= fields, (name, set(table) - fields)
+        # ...and every setting (except shared resource names) is in the file
+        assert fields - {"kb"} <= set(table) | {"kb"}, (name, fields - set(table))
+
+
+def test_check_order_reports_a_stage_before_its_requirements():
+    problems = check_order(["events.extract", "nlp.parse"])
+    assert problems and "events.extract" in problems[0]
+
+
+def test_unknown_stage_is_a_config_error(tmp_path):
+    cfg = tmp_path / "w.toml"
+    cfg.write_text('[pipeline]\nstages = ["nlp.parse", "nlp.nonsense"]\n')
+    with pytest.raises(ConfigError, match="nlp.nonsense"):
+        load_pipeline(str(cfg))
+
+
+def test_unknown_setting_is_a_config_error():
+    with pytest.raises(ConfigError, match="events.extract"):
+        load_pipeline(**{"events.extract.no_such_setting": 1})
+
+
+def test_missing_config_file_is_named(tmp_path):
+    with pytest.raises(ConfigError, match="nope.toml"):
+        load_config(tmp_path / "nope.toml")
