@@ -42,7 +42,7 @@ def article_from_text(
     url: str | None = None,
     publisher: str | None = None,
     author: str | None = None,
-    id: str | None = None,  # noqa: A002 - the field is called id everywhere else
+    id: str | None = None,
     origin: str | None = None,
 ) -> Article:
     """An Article from plain text: a leading headline becomes the title (unless ``title`` is
@@ -78,7 +78,7 @@ def article_from_html(
     title: str | None = None,
     publisher: str | None = None,
     author: str | None = None,
-    id: str | None = None,  # noqa: A002
+    id: str | None = None,
     origin: str | None = None,
 ) -> Article:
     """An Article from one HTML page (see :func:`~whimbrel.ingest.html.read_html`).

@@ -74,12 +74,10 @@ def _article(record: Any, *, origin: str, default_date: dt.date | None) -> Artic
         date = parse_date(record.get("date"))
     except ValueError:
         raise ValueError(f"bad date {record.get('date')!r}") from None
+    date = date or default_date
     if text is not None:
-        return article_from_text(
-            text, date=date or default_date, id=article_id, origin=origin, **fields
-        )
-    assert html is not None
-    return article_from_html(html, date=date or default_date, id=article_id, origin=origin, **fields)
+        return article_from_text(text, date=date, id=article_id, origin=origin, **fields)
+    return article_from_html(str(html), date=date, id=article_id, origin=origin, **fields)
 
 
 def _lines(

@@ -26,6 +26,7 @@ from whimbrel.ingest.text import clean_text, normalise_space
 
 NO_TEXT = "no article text found in the HTML"
 
+
 class PageFields(TypedDict):
     """What :func:`read_html` found on a page (a plain dict at run time)."""
 

@@ -79,8 +79,5 @@ def article_id(*, url: str | None, text: str) -> str:
     ...     url="http://example.org/a", text="other")
     True
     """
-    if url and url.strip():
-        key = "url:" + _url_key(url)
-    else:
-        key = "text:" + _text_key(text)
+    key = "url:" + _url_key(url) if url and url.strip() else "text:" + _text_key(text)
     return ID_PREFIX + hashlib.sha256(key.encode("utf-8")).hexdigest()[:_HEX_DIGITS]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import io
 import itertools
 import json
 import re
@@ -169,41 +170,42 @@ def _read_file(path: str, date: dt.date | None) -> Iterator[Article | InputError
         yield from _one_article(text, kind, source=path, date=date)
 
 
+def _byte_stream(stdin: TextIO) -> IO[bytes]:
+    """The bytes under ``stdin``, so encodings are detected as for files. A text stream with no
+    byte buffer (``io.StringIO``) is already in memory, so encoding it whole costs nothing new."""
+    buffer = getattr(stdin, "buffer", None)
+    if buffer is not None:
+        return buffer
+    return io.BytesIO(stdin.read().encode("utf-8", "replace"))
+
+
 def _read_stdin(stdin: TextIO, date: dt.date | None) -> Iterator[Article | InputError]:
     """Sniff stdin from its first non-blank line; a corpus is then streamed, not slurped."""
-    stream: IO[bytes] | TextIO = getattr(stdin, "buffer", None) or stdin
-    lines = iter(stream)
-    seen: list[str | bytes] = []
-    for line in lines:
+    stream = _byte_stream(stdin)
+    seen: list[bytes] = []
+    while line := stream.readline(MAX_ARTICLE_BYTES + 1):
         seen.append(line)
         if line.strip():
             break
-    first = seen[-1] if seen else ""
-    first_text = first.decode("utf-8", "replace") if isinstance(first, bytes) else first
-    if sniff(first_text.removeprefix("\ufeff")) == "jsonl":
-        corpus = itertools.chain(seen, lines)
-        yield from read_jsonl(corpus, source=STDIN_NAME, date=date)  # type: ignore[arg-type]
+    first = seen[-1].removeprefix(codecs.BOM_UTF8) if seen else b""
+    first_is_json = sniff(first.decode("utf-8", "replace")) == "jsonl"
+    if first_is_json and binary_kind(first[:_SNIFF_BYTES]) is None:
+        yield from read_jsonl(itertools.chain(seen, stream), source=STDIN_NAME, date=date)
         return
-    rest = stream.read(MAX_ARTICLE_BYTES + 1)
-    if isinstance(first, bytes):
-        data = b"".join(seen) + rest  # type: ignore[arg-type, operator]
-        if len(data) > MAX_ARTICLE_BYTES:
-            yield _too_large(len(data), STDIN_NAME)
-            return
-        binary = binary_kind(data[:_SNIFF_BYTES])
-        if binary is not None:
-            yield _binary_error(binary, STDIN_NAME)
-            return
-        try:
-            text = decode_bytes(data)
-        except UnicodeDecodeError as exc:
-            yield InputError(f"cannot decode the text ({exc.encoding})", source=STDIN_NAME)
-            return
-    else:
-        text = "".join(seen) + rest  # type: ignore[arg-type, operator]
-        if "\x00" in text[:_SNIFF_BYTES] or text.startswith("%PDF-"):
-            yield _binary_error("PDF" if text.startswith("%PDF-") else "", STDIN_NAME)
-            return
+    data = b"".join(seen)
+    data += stream.read(max(0, MAX_ARTICLE_BYTES + 1 - len(data)))
+    if len(data) > MAX_ARTICLE_BYTES:
+        yield _too_large(len(data), STDIN_NAME)
+        return
+    binary = binary_kind(data[:_SNIFF_BYTES])
+    if binary is not None:
+        yield _binary_error(binary, STDIN_NAME)
+        return
+    try:
+        text = decode_bytes(data)
+    except UnicodeDecodeError as exc:
+        yield InputError(f"cannot decode the text ({exc.encoding})", source=STDIN_NAME)
+        return
     yield from _one_article(text, sniff(text), source=STDIN_NAME, date=date)
 
 
