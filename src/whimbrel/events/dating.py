@@ -18,7 +18,7 @@ def _attached(doc: Any, ref: Any, trigger: int) -> bool:
     for _ in range(6):
         if tok.i == trigger:
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

@@ -104,7 +104,7 @@ class AssessFactuality:
         trigger = doc[draft.trigger]
         self._local(trigger, found)
         node, climbed, via_xcomp = trigger, 0, True
-        while node.head is not node and climbed < MAX_CLIMB and node.dep_ in _CLAUSAL:
+        while node.head.i != node.i and climbed < MAX_CLIMB and node.dep_ in _CLAUSAL:
             dep, node = node.dep_, node.head
             climbed += 1
             via_xcomp = via_xcomp and dep in ("xcomp", "dobj", "conj", "prep", "pobj")
@@ -129,14 +129,16 @@ class AssessFactuality:
                 kind = "future" if lemma in self.cues.future else "hypothetical"
                 found.setdefault(kind, (lemma, None))
         self._according_to(trigger, found)
-        for kind in FACTUALITY_PRECEDENCE:
-            if kind in found:
-                cue, speaker = found[kind]
-                draft.factuality, draft.factuality_cue = kind, cue
-                if speaker is not None and kind in ("reported", "denied"):
-                    draft.attributed_to = _mention_of(speaker, at)
-                return
-        draft.factuality = "asserted"
+        kind = next(k for k in FACTUALITY_PRECEDENCE if k in found or k == "asserted")
+        draft.factuality = kind
+        draft.factuality_cue = found[kind][0] if kind in found else None
+        # Whoever denies or reports the event is its source of attribution, even when a
+        # stronger cue ("will", "could") decides the factuality: "He said Russia will send aid".
+        for cue_kind in ("denied", "reported"):
+            speaker = found.get(cue_kind, (None, None))[1]
+            if speaker is not None:
+                draft.attributed_to = _mention_of(speaker, at)
+                break
 
     def _local(self, trigger: Any, found: dict[str, tuple[str, Any]]) -> None:
         """Cues on the trigger itself: not/never/no, modals, will, habitual adverbs, hedges, if."""

@@ -61,7 +61,7 @@ def locate(name: str) -> Location | None:
 def _place_near(trigger: Any) -> Any | None:
     """The first place entity under a locative preposition of the trigger or its clause."""
     heads = [trigger]
-    if trigger.head is not trigger:
+    if trigger.head.i != trigger.i:
         heads.append(trigger.head)
     heads += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     for head in heads:

@@ -28,11 +28,13 @@ def is_passive(verb: Token) -> bool:
 def expand_conj(tokens: list[Token]) -> list[Token]:
     """Add coordinated tokens: "Russia and China" fill one slot with two actors."""
     out: list[Token] = []
+    seen: set[int] = set()
     stack = list(tokens)
     while stack:
         tok = stack.pop(0)
-        if tok in out:
+        if tok.i in seen:
             continue
+        seen.add(tok.i)
         out.append(tok)
         stack.extend(c for c in tok.children if c.dep_ == "conj")
     return out
@@ -57,7 +59,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
                 return [verb.head], "inherited"
             return subj, "direct"
     dep, head = verb.dep_, verb.head
-    if head is verb:
+    if head.i == verb.i:
         return [], "none"
     if dep == "relcl" and not is_passive(verb):
         return [head], "inherited"
@@ -100,7 +102,7 @@ def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[li
     if slot in ("nsubj", "agent"):
         return logical_subjects(verb)
     if slot in ("dobj", "nsubjpass"):
-        objs = [o for o in logical_objects(verb) if o is not event_noun]
+        objs = [o for o in logical_objects(verb) if event_noun is None or o.i != event_noun.i]
         return objs, "direct"
     if slot in ("dative", "iobj"):
         dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]

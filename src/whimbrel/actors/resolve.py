@@ -1,0 +1,281 @@
+"""Name resolution: from a noun phrase as written in the news to a PLOVER actor at a date.
+
+The grammar is deliberately small and ordered (docs/knowledge-base.md lists the rules and the
+hard cases); every step is a dictionary lookup on the normalised phrase or a split of it:
+
+1. exact alias (countries, capitals and seats of government, organisations, people);
+2. a person after honorifics, titles and country words ("Russian President Vladimir Putin");
+3. <country or organisation> <head>, where the head is a title ("the Russian president"), or
+   ends in a sector noun ("Russian special forces", "North Korea's foreign ministry");
+4. <head> <connector> <owner> ("hackers tied to Pyongyang", "the president of France");
+5. <owner>'s <head> where the owner is any actor ("Putin's government");
+6. a bare title or sector noun, its country taken from the article context ("the regime").
+
+A phrase whose head is not an actor noun ("Russian oil", "the Russian economy") gives None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
+
+from whimbrel.actors.normalise import POSSESSIVE, normalise
+from whimbrel.errors import InputError
+from whimbrel.records import Actor
+
+if TYPE_CHECKING:
+    from whimbrel.actors.knowledge_base import KnowledgeBase
+
+__all__ = ["parse_record", "resolve_names", "resolve_text"]
+
+#: Words joining a head to its owner, longest first: "troops loyal to Assad".
+CONNECTORS = (
+    ("tied", "to"), ("linked", "to"), ("backed", "by"), ("loyal", "to"), ("allied", "with"),
+    ("allied", "to"), ("close", "to"), ("working", "for"), ("belonging", "to"), ("based", "in"),
+    ("of",), ("from",), ("for",), ("in",), ("at",),
+)  # fmt: skip
+#: Connectors that give a location, not an owner: the head's own country wins if it has one.
+LOCATIVE = frozenset({("in",), ("at",), ("based", "in")})
+#: Words after a country that make it an affiliation, not a nationality ("Iran-backed").
+AFFILIATION = frozenset("backed led aligned allied linked sponsored funded supported leaning".split())
+#: Words allowed before a country word ("top Russian officials", "senior US diplomats").
+LEADING = frozenset(
+    "top senior junior former ex then current new visiting unnamed anonymous local regional "
+    "several many some two three four five dozens hundreds thousands armed rival exiled".split()
+)
+FORMER = frozenset({"former", "ex", "late"})
+_KOREAS = frozenset({"PRK", "KOR"})
+_MAX_DEPTH = 2
+
+
+def resolve_text(kb: KnowledgeBase, text: str, day: dt.date, context: Sequence[str]) -> Actor | None:
+    """Resolve *text* on *day* with *context* (ISO3 codes); see the module docstring."""
+    if not text or not isinstance(text, str):
+        return None
+    ctx = tuple(c.upper() if c.upper() != "XKX" else "KOS" for c in context if isinstance(c, str))
+    raw = text.strip()
+    if raw[:4].lower() == "the ":
+        raw = raw[4:].strip()
+    hit = kb.cased.get(raw)
+    if hit is not None:
+        return kb.materialise(hit, day, ctx)
+    return _resolve(kb, normalise(text), day, ctx, 0)
+
+
+def _strip(kb: KnowledgeBase, norm: str) -> str:
+    """Drop leading determiners and quantities, and a trailing possessive."""
+    changed = True
+    while changed and norm:
+        changed = False
+        for det in kb.determiners:
+            if norm.startswith(det):
+                norm, changed = norm[len(det) :], True
+                break
+        head, _, rest = norm.partition(" ")
+        if rest and head.isdigit():
+            norm, changed = rest, True
+    if norm.endswith(" " + POSSESSIVE):
+        norm = norm[: -len(POSSESSIVE) - 1]
+    return norm
+
+
+def _resolve(kb: KnowledgeBase, norm: str, day: dt.date, ctx: tuple[str, ...], depth: int) -> Actor | None:
+    norm = _strip(kb, norm)
+    if not norm or norm in kb.not_actors or norm == POSSESSIVE:
+        return None
+    hit = kb.names.get(norm)
+    if hit is not None:
+        return kb.materialise(hit, day, ctx)
+    if norm in ("north", "south"):  # "the North" only means North Korea in a Korea story
+        if ctx and ctx[0] in _KOREAS:
+            return kb.state("PRK" if norm == "north" else "KOR")
+        return None
+    tokens = norm.split()
+    if len(tokens) == 1:
+        return _head(kb, tokens, None, day, ctx)
+    return (
+        _titled_person(kb, tokens, day, ctx)
+        or _prefixed(kb, tokens, day, ctx)
+        or _connected(kb, tokens, day, ctx, depth)
+        or _possessed(kb, tokens, day, ctx, depth)
+        or _head(kb, tokens, None, day, ctx)
+    )
+
+
+def _titled_person(kb: KnowledgeBase, tokens: list[str], day: dt.date, ctx: tuple[str, ...]) -> Actor | None:
+    """ "President Putin", "Mr Putin", "North Korean leader Kim Jong Un", "Russia's Putin"."""
+    for i in range(1, len(tokens)):
+        hit = kb.names.get(" ".join(tokens[i:]))
+        if hit is None or hit[0] != "person":
+            continue
+        if all(t in kb.honorific_words or t in kb.ref_words or t == POSSESSIVE for t in tokens[:i]):
+            return kb.materialise(hit, day, ctx)
+    return None
+
+
+def _prefixed(kb: KnowledgeBase, tokens: list[str], day: dt.date, ctx: tuple[str, ...]) -> Actor | None:
+    """<country/organisation> <head>, after optional leading modifiers ("top Russian officials")."""
+    start = 0
+    while start < len(tokens) - 1 and tokens[start] in LEADING:
+        start += 1
+    if tokens[start] in ("pro", "anti"):  # an affiliation, not a nationality: "pro-Russian"
+        return None
+    for k in range(min(len(tokens) - start - 1, 6), 0, -1):
+        jur = kb.refs.get(" ".join(tokens[start : start + k]))
+        if jur is None:
+            continue
+        rest = tokens[start + k :]
+        if rest and rest[0] == POSSESSIVE:
+            rest = rest[1:]
+        if rest and rest[0] in AFFILIATION:  # "Iran-backed Houthis": the head stands alone
+            return _resolve(kb, " ".join(rest[1:]), day, ctx, _MAX_DEPTH)
+        former = bool(tokens[:start]) and tokens[0] in FORMER
+        found = _head(kb, rest, jur, day, ctx, former=former)
+        if found is not None:
+            return found
+    return None
+
+
+def _connected(
+    kb: KnowledgeBase, tokens: list[str], day: dt.date, ctx: tuple[str, ...], depth: int
+) -> Actor | None:
+    """<head> <connector> <owner>: "hackers tied to Pyongyang", "the president of France"."""
+    if depth >= _MAX_DEPTH:
+        return None
+    for conn in CONNECTORS:
+        n = len(conn)
+        for i in range(1, len(tokens) - n):
+            if tuple(tokens[i : i + n]) != conn:
+                continue
+            head, owner = tokens[:i], tokens[i + n :]
+            if conn in LOCATIVE:
+                alone = _resolve(kb, " ".join(head), day, (), depth + 1)
+                if alone is not None and alone.country is not None:
+                    return alone
+            jur = _jurisdiction(kb, owner, day, ctx, depth)
+            if jur is not None:
+                found = _head(kb, head, jur, day, ctx)
+                if found is not None:
+                    return found
+    return None
+
+
+def _possessed(
+    kb: KnowledgeBase, tokens: list[str], day: dt.date, ctx: tuple[str, ...], depth: int
+) -> Actor | None:
+    """<owner>'s <head> where the owner is a person or any other actor: "Putin's government"."""
+    if POSSESSIVE not in tokens or depth >= _MAX_DEPTH:
+        return None
+    i = len(tokens) - 1 - tokens[::-1].index(POSSESSIVE)
+    jur = _jurisdiction(kb, tokens[:i], day, ctx, depth)
+    return _head(kb, tokens[i + 1 :], jur, day, ctx) if jur else None
+
+
+def _jurisdiction(
+    kb: KnowledgeBase, owner: list[str], day: dt.date, ctx: tuple[str, ...], depth: int
+) -> str | None:
+    """The country or organisation that *owner* names, directly or through any actor."""
+    text = _strip(kb, " ".join(owner))
+    jur = kb.refs.get(text)
+    if jur is not None:
+        return jur
+    actor = _resolve(kb, text, day, ctx, depth + 1)
+    if actor is None or actor.country is None:
+        return None
+    return actor.country if actor.country in kb.countries else None
+
+
+def _head(
+    kb: KnowledgeBase,
+    tokens: list[str],
+    jur: str | None,
+    day: dt.date,
+    ctx: tuple[str, ...],
+    *,
+    former: bool = False,
+) -> Actor | None:
+    """A title or a phrase ending in a sector noun, owned by *jur* or else by the context."""
+    if not tokens:
+        return None
+    if tokens[0] in FORMER:
+        tokens, former = tokens[1:], True
+    phrase = " ".join(tokens)
+    title = kb.titles.get(phrase)
+    if title is not None:
+        return _title(kb, phrase, title, jur, day, ctx, former)
+    for k in range(min(len(tokens), 5), 0, -1):  # longest suffix that is a sector noun
+        noun = " ".join(tokens[-k:])
+        entry = kb.nouns.get(noun)
+        if entry is None:
+            continue
+        owner = jur or (ctx[0] if ctx and entry["context"] else None)
+        return kb.generic(owner, noun, entry) if owner else None
+    return None
+
+
+def _title(
+    kb: KnowledgeBase,
+    phrase: str,
+    title: dict[str, Any],
+    jur: str | None,
+    day: dt.date,
+    ctx: tuple[str, ...],
+    former: bool,
+) -> Actor | None:
+    """The holder of a titled office on *day*; an unnamed office-holder when nobody is known."""
+    owner = jur or title.get("default_jurisdiction") or (ctx[0] if ctx else None)
+    if owner is None:
+        return None
+    keys = title["keys"]
+    if keys == ["@exec"]:
+        c = kb.countries.get(owner)
+        keys = c["exec_roles"] if c else ["leader", "secretary_general", "president"]
+    if not former:
+        for key in keys:
+            found = kb.holder(owner, key, day)
+            if found is not None:
+                office, idx = found
+                return kb.person(idx, day, office)
+    sector = "MIL" if keys == ["military_chief"] else "GOV"
+    name = f"{kb.adjective(owner)} {phrase}"
+    return Actor(name=f"former {name}" if former else name, id=f"wb:office:{owner}-{'-'.join(phrase.split())}",
+                 country=kb.code_of(owner), sector=sector, kind="person")  # fmt: skip
+
+
+# -- batch interface used by ``whimbrel resolve`` ------------------------------------------------
+
+
+def parse_record(line: str, *, source: str, number: int) -> dict[str, Any]:
+    """Read one JSONL request line ``{"id", "text", "date"?, "context"?}``; InputError if bad."""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg})", source=source, line=number) from exc
+    if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
+        raise InputError('expected an object with a string "text"', source=source, line=number)
+    date = rec.get("date")
+    if date is not None:
+        try:
+            rec["date"] = dt.date.fromisoformat(str(date)[:10])
+        except ValueError as exc:
+            raise InputError(f"bad date {date!r}", source=source, line=number) from exc
+    context = rec.get("context") or []
+    if isinstance(context, str):
+        context = [context]
+    if not isinstance(context, list) or not all(isinstance(c, str) for c in context):
+        raise InputError('"context" must be a list of ISO3 codes', source=source, line=number)
+    rec["context"] = context
+    return rec
+
+
+def resolve_names(records: Iterable[dict[str, Any]], kb: KnowledgeBase) -> Iterator[dict[str, Any]]:
+    """Resolve request records (``id``, ``text``, optional ``date`` and ``context``) in order."""
+    for rec in records:
+        actor = kb.resolve(rec["text"], rec.get("date"), rec.get("context") or ())
+        yield {
+            "id": rec.get("id"),
+            "text": rec["text"],
+            "actor": actor.model_dump() if actor else None,
+        }
