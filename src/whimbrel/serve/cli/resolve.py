@@ -11,7 +11,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -25,7 +25,7 @@ from whimbrel.serve.cli.app import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, app
 COLUMNS = ("name", "id", "country", "sector", "secondary_sector", "kind")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats of ``whimbrel resolve``."""
 
     table = "table"
@@ -64,26 +64,45 @@ def resolve_command(
     ] = None,
     date: Annotated[
         str | None,
-        typer.Option("--date", "-d", help="Date (YYYY-MM-DD) the names refer to; default: the KB's as-of date."),
+        typer.Option(
+            "--date",
+            "-d",
+            help="Date (YYYY-MM-DD) the names refer to; default: the KB's as-of date.",
+        ),
     ] = None,
     context: Annotated[
         list[str] | None,
-        typer.Option("--context", "-c", help="ISO3 code of a country the text is about (repeatable, most salient first)."),
+        typer.Option(
+            "--context",
+            "-c",
+            help="ISO3 code of a country the text is about (repeatable, most salient first).",
+        ),
     ] = None,
     file: Annotated[
         Path | None,
-        typer.Option("--file", "-f", help='JSONL file of {"id", "text", "date"?, "context"?} requests.',
-                     exists=True, dir_okay=False, readable=True),
+        typer.Option(
+            "--file",
+            "-f",
+            help='JSONL file of {"id", "text", "date"?, "context"?} requests.',
+            exists=True,
+            dir_okay=False,
+            readable=True,
+        ),
     ] = None,
     fmt: Annotated[
         Format | None,
-        typer.Option("--format", help="Output format: table (default on a terminal), jsonl (default otherwise) or json."),
+        typer.Option(
+            "--format",
+            help="Output format: table (default on a terminal), jsonl (default otherwise) or json.",
+        ),
     ] = None,
     out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the output to this file instead of stdout.")
+        Path | None,
+        typer.Option("--out", "-o", help="Write the output to this file instead of stdout."),
     ] = None,
     kb_path: Annotated[
-        Path | None, typer.Option("--kb", help="Knowledge-base directory to use instead of the packaged one.")
+        Path | None,
+        typer.Option("--kb", help="Knowledge-base directory to use instead of the packaged one."),
     ] = None,
 ) -> None:
     """Resolve names to PLOVER actors (name, id, country, sector, kind) at a date."""
