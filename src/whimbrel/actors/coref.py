@@ -19,6 +19,7 @@ from typing import Any
 
 from whimbrel.actors.mentions import load_kb, sentence_dates
 from whimbrel.actors.references import load_references
+from whimbrel.events.slots import logical_subjects
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
 
@@ -26,11 +27,9 @@ from whimbrel.records import Actor, Article, Mention
 #: subject antecedent gains (subjects are what later sentences talk about).
 SENTENCE_COST = 3.0
 CHAR_COST = 0.02
-SUBJECT_GAIN = 1.0
-#: Descriptions that follow the most salient actor; other institutional descriptions ("the
-#: foreign ministry", "police") belong to the country the article is mostly about.
-_FOLLOWS_ANTECEDENT = frozenset({"regime", "junta", "president", "leader", "premier", "chancellor",
-                                 "generals", "government", "administration"})  # fmt: skip
+SUBJECT_GAIN = 2.0
+#: An antecedent inside a prepositional phrase, relative clause or appositive is less salient.
+EMBEDDED_COST = 1.0
 
 
 class CorefSettings(StageSettings):
@@ -94,11 +93,14 @@ class ResolveReferences:
                 continue
             if exclude_country and cand.actor is not None and cand.actor.country == exclude_country:
                 continue
-            if cand.sentence == m.sentence and _same_clause_object(doc, cand.head, m.head):
-                continue  # "Russia attacked it": an object pronoun is not its own clause's subject
+            if m.resolved_by == "pronoun" and cand.sentence == m.sentence and _bound(doc, cand.head, m.head):
+                continue  # "Kim waited to meet him": an object pronoun is not its clause's subject
             score = -SENTENCE_COST * (m.sentence - cand.sentence) - CHAR_COST * (m.start - cand.end)
-            if doc[cand.head].dep_ in ("nsubj", "nsubjpass"):
+            head = doc[cand.head]
+            if head.dep_ in ("nsubj", "nsubjpass"):
                 score += SUBJECT_GAIN
+            if _embedded(head):
+                score -= EMBEDDED_COST
             if score > best_score:
                 best, best_score = j, score
         return best
@@ -131,11 +133,7 @@ class ResolveReferences:
             if j is not None:
                 m.actor, m.antecedent = mentions[j].actor, j
             return
-        if lemma in _FOLLOWS_ANTECEDENT:
-            j = self._antecedent(mentions, i, doc, kinds)
-            country = mentions[j].actor.country if j is not None and mentions[j].actor else None
-        else:
-            j, country = None, _dominant_country(mentions, i)
+        j, country = None, _salient_country(mentions, i)
         if country:
             resolved = self.kb.resolve(m.text, date, (country,))
             if resolved is not None:
@@ -155,20 +153,38 @@ class ResolveReferences:
 NON_STATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 
 
-def _dominant_country(mentions: list[Mention], i: int) -> str | None:
-    """The country named most often before mention ``i`` (ties: the most recent)."""
-    counts: Counter[str] = Counter()
-    last: dict[str, int] = {}
+def _salient_country(mentions: list[Mention], i: int) -> str | None:
+    """The country the article is about at mention ``i``: often and recently named.
+
+    Each earlier mention of a state, person or organisation of a country adds weight that
+    fades with sentence distance, so a press release's issuer or a column's subject wins over
+    a country named once in passing.
+    """
+    weights: Counter[str] = Counter()
+    here = mentions[i].sentence
     for j in range(i):
         actor = mentions[j].actor
-        if actor is not None and actor.country not in NON_STATE and actor.kind != "group":
-            counts[actor.country] += 1
-            last[actor.country] = j
-    if not counts:
-        return None
-    return max(counts, key=lambda c: (counts[c], last[c]))
+        if actor is None or actor.country in NON_STATE or actor.kind == "group":
+            continue
+        weights[actor.country] += 1.0 / (1.0 + 0.5 * (here - mentions[j].sentence))  # type: ignore[index]
+    return max(weights, key=lambda c: weights[c]) if weights else None
 
 
-def _same_clause_object(doc: Any, a: int, b: int) -> bool:
-    ta, tb = doc[a], doc[b]
-    return ta.head.i == tb.head.i and ta.dep_.startswith("nsubj") and tb.dep_ in ("dobj", "pobj")
+def _bound(doc: Any, cand: int, pronoun: int) -> bool:
+    """True when ``cand`` is the logical subject of the verb an object pronoun depends on."""
+    tok = doc[pronoun]
+    if tok.dep_ not in ("dobj", "pobj", "dative") or tok.tag_ == "PRP$":
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return any(s.i == cand for s in logical_subjects(verb)[0])
+
+
+def _embedded(tok: Any) -> bool:
+    """Inside a prepositional phrase, relative clause or appositive of its clause."""
+    for _ in range(4):
+        if tok.dep_ in ("pobj", "relcl", "acl", "appos"):
+            return True
+        if tok.head.i == tok.i or tok.dep_ in ("ccomp", "ROOT", "conj"):
+            return False
+        tok = tok.head
+    return False

@@ -89,6 +89,8 @@ class FindMentions:
         self.kb = load_kb(settings.kb)
         #: Countries the article has named most so far, for titles without a country.
         self.context: tuple[str, ...] = ()
+        #: People introduced with a title in this article, by full name and surname ("Petro").
+        self.people: dict[str, Actor] = {}
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -97,13 +99,16 @@ class FindMentions:
         mentions: list[Mention] = []
         sents = list(doc.sents)
         seen: Counter[str] = Counter()
+        self.people = {}
         for si, sent in enumerate(sents):
             date = dates[si]
             self.context = tuple(c for c, _ in seen.most_common(3))
             for span, actor, how in self._candidates(sent, date):
-                if taken.intersection(range(span.start, span.end)):
-                    continue
-                taken.update(range(span.start, span.end))
+                # A possessive pronoun inside a description ("his host") is a mention too.
+                if how != "pronoun":
+                    if taken.intersection(range(span.start, span.end)):
+                        continue
+                    taken.update(range(span.start, span.end))
                 mentions.append(_mention(span, si, actor, how))
                 if actor is not None and actor.country and actor.kind in ("state", "person"):
                     seen[actor.country] += 1
@@ -121,6 +126,9 @@ class FindMentions:
                 actor = self.kb.resolve(ent.text, date)
                 if actor is not None:
                     out.append((ent, actor, "kb"))
+                elif ent.label_ == "PERSON":
+                    known = self.people.get(ent.text.removesuffix("'s").strip())
+                    out.append((ent, known, "title" if known else "unresolved"))
         for tok in sent:
             if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
                 out.append((tok.doc[tok.i : tok.i + 1], None, "pronoun"))
@@ -159,6 +167,10 @@ class FindMentions:
             sub_actor = self.kb.resolve(sub.text, date)
             if sub_actor is not None:
                 found.append((sub, sub_actor, "kb"))
+            elif sub.root.lemma_.lower() in description_heads() and _is_definite(sub):
+                found.append((sub, None, "description"))  # "the country's largest union"
+            elif (person := self._titled_person(sub, date)) is not None and person[1] is not None:
+                found.append(person)
         if not found and root.pos_ in ("NOUN", "PROPN") and not poss:
             if self.kb.resolve(span.text, date, _PROBE_CONTEXT) is not None:
                 found.append((span, None, "description"))
@@ -184,11 +196,21 @@ class FindMentions:
         if described is None:
             for appos in (c for c in ent.root.children if c.dep_ == "appos"):
                 sub = _strip(span.doc[appos.left_edge.i : appos.right_edge.i + 1])
-                if sub is not None and sub.end - sub.start <= 8:
-                    described = self.kb.resolve(sub.text, date)
-                    if described is not None:
-                        break
-        if described is None or not described.country:
+                if sub is None or sub.end - sub.start > 8:
+                    continue
+                described = self.kb.resolve(sub.text, date)
+                # "the UN relief chief": the organisation named inside the appositive
+                for inner in sub.ents if described is None else ():
+                    if inner.label_ in ("ORG", "GPE", "NORP"):
+                        described = self.kb.resolve(inner.text, date)
+                        if described is not None:
+                            break
+                if described is not None:
+                    break
+        if described is None:
+            known = self.people.get(ent.text)
+            return (span, known, "title") if known else (span, None, "unresolved")
+        if not described.country:
             return span, None, "unresolved"
         actor = Actor(
             name=ent.text,
@@ -198,6 +220,8 @@ class FindMentions:
             secondary_sector=described.secondary_sector,
             kind="person",
         )
+        self.people[ent.text] = actor
+        self.people.setdefault(ent[-1].text, actor)
         return span, actor, "title"
 
     def _with_link(self, chunk: Any, date: dt.date | None) -> tuple[Any, Actor, str] | None:
