@@ -14,5 +14,13 @@ def test_all_is_the_stable_public_api():
 
 
 def test_errors_share_one_base():
-    for name in ("ConfigError", "InputError", "LanguageError", "ModelError", "NotFound", "StageError", "StoreError"):
+    for name in (
+        "ConfigError",
+        "InputError",
+        "LanguageError",
+        "ModelError",
+        "NotFound",
+        "StageError",
+        "StoreError",
+    ):
         assert issubclass(getattr(whimbrel, name), whimbrel.WhimbrelError)

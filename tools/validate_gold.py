@@ -34,8 +34,23 @@ ONTOLOGY = ROOT / "src" / "whimbrel" / "data" / "plover" / "ontology.v1.json"
 
 FACTUALITY = ("asserted", "reported", "negated", "denied", "hypothetical", "future", "habitual")
 TAGS = frozenset(
-    "reciprocal passive noun_event pronoun metonym title negation denial hypothetical future "
-    "habitual reported non_event multi_event hard".split()
+    {
+        "reciprocal",
+        "passive",
+        "noun_event",
+        "pronoun",
+        "metonym",
+        "title",
+        "negation",
+        "denial",
+        "hypothetical",
+        "future",
+        "habitual",
+        "reported",
+        "non_event",
+        "multi_event",
+        "hard",
+    }
 )
 REQUIRED_SENTENCE = {"id": str, "text": str, "date": str, "events": list}
 REQUIRED_EVENT = ("event_type", "trigger", "source", "target", "factuality")
@@ -93,8 +108,9 @@ def _is_valid_date(value: str) -> bool:
     return True
 
 
-def _check_span(span: object, text: str, where: str, what: str, rep: Report, *, actor: bool,
-                onto: Ontology) -> None:
+def _check_span(
+    span: object, text: str, where: str, what: str, rep: Report, *, actor: bool, onto: Ontology
+) -> None:
     if not isinstance(span, dict):
         rep.error(where, f"{what} is not an object")
         return
@@ -271,20 +287,28 @@ def summarise(records: list[dict]) -> str:
                     non_state.add(code)
                 else:
                     countries.add(code)
-    out = [f"records: {len(records)}   events: {sum(per_type.values())}   "
-           f"non-event records: {non_events}   records with a non-asserted event: "
-           f"{non_asserted_sentences}"]
+    out = [
+        f"records: {len(records)}   events: {sum(per_type.values())}   "
+        f"non-event records: {non_events}   records with a non-asserted event: "
+        f"{non_asserted_sentences}"
+    ]
     out.append("per type (events / records / distinct triggers; modes):")
     for etype in sorted(per_type):
         modes = ", ".join(f"{m} {c}" for m, c in sorted(per_mode[etype].items()))
-        out.append(f"  {etype:<10} {per_type[etype]:>4} / {sentences_per_type[etype]:>4} / "
-                   f"{len(lemmas[etype]):>3}   {modes}")
+        out.append(
+            f"  {etype:<10} {per_type[etype]:>4} / {sentences_per_type[etype]:>4} / "
+            f"{len(lemmas[etype]):>3}   {modes}"
+        )
     out.append("per factuality: " + ", ".join(f"{f} {per_fact[f]}" for f in FACTUALITY))
-    out.append(f"distinct actor countries: {len(countries)}   non-state codes: "
-               f"{', '.join(sorted(non_state)) or '-'}")
+    out.append(
+        f"distinct actor countries: {len(countries)}   non-state codes: "
+        f"{', '.join(sorted(non_state)) or '-'}"
+    )
     if lengths:
-        out.append(f"length in words: min {min(lengths)} / median "
-                   f"{statistics.median(lengths):g} / max {max(lengths)}")
+        out.append(
+            f"length in words: min {min(lengths)} / median "
+            f"{statistics.median(lengths):g} / max {max(lengths)}"
+        )
     return "\n".join(out)
 
 
@@ -302,8 +326,10 @@ def main(argv: list[str] | None = None) -> int:
             print(msg, file=sys.stderr)
     if args.summary:
         print(summarise(rep.records))
-    print(f"{len(rep.errors)} error(s), {len(rep.warnings)} warning(s) in {len(args.files)} "
-          f"file(s)", file=sys.stderr)
+    print(
+        f"{len(rep.errors)} error(s), {len(rep.warnings)} warning(s) in {len(args.files)} file(s)",
+        file=sys.stderr,
+    )
     return 1 if rep.errors else 0
 
 

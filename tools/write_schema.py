@@ -21,5 +21,7 @@ def event_schema() -> dict:
 
 
 if __name__ == "__main__":
-    SCHEMA_PATH.write_text(json.dumps(event_schema(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    SCHEMA_PATH.write_text(
+        json.dumps(event_schema(), indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
     print(f"wrote {SCHEMA_PATH}")

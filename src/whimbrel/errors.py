@@ -49,7 +49,9 @@ class LanguageError(InputError):
 
     code = "unsupported_language"
 
-    def __init__(self, language: str, *, source: str | None = None, line: int | None = None) -> None:
+    def __init__(
+        self, language: str, *, source: str | None = None, line: int | None = None
+    ) -> None:
         super().__init__(
             f"not coded: the text is in language '{language}', and whimbrel codes English only",
             source=source,

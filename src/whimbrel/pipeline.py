@@ -119,7 +119,9 @@ def check_order(names: Iterable[str]) -> list[str]:
         spec = specs[name]
         missing = [r for r in spec.requires if r not in assigned]
         if missing:
-            problems.append(f"stage '{name}' requires {', '.join(missing)}, assigned by no earlier stage")
+            problems.append(
+                f"stage '{name}' requires {', '.join(missing)}, assigned by no earlier stage"
+            )
         assigned.update(spec.assigns)
     return problems
 
@@ -150,8 +152,12 @@ class Pipeline:
         publisher: str | None = None,
     ) -> Article:
         """Code one article given as text (cleaned first) or as an :class:`Article`."""
-        article = text if isinstance(text, Article) else _article_from_text(
-            text, date=date, title=title, url=url, id=id, publisher=publisher
+        article = (
+            text
+            if isinstance(text, Article)
+            else _article_from_text(
+                text, date=date, title=title, url=url, id=id, publisher=publisher
+            )
         )
         if isinstance(text, Article) and date is not None and article.date is None:
             article.date = parse_date(date)
@@ -164,7 +170,9 @@ class Pipeline:
         article.doc = None  # the parse is working state; drop it to free memory
         return article
 
-    def pipe(self, articles: Iterable[Article], *, batch_size: int | None = None) -> Iterator[Article]:
+    def pipe(
+        self, articles: Iterable[Article], *, batch_size: int | None = None
+    ) -> Iterator[Article]:
         """Code many articles, parsing them in batches; yields each article when done.
 
         A stage that offers ``pipe`` (the parse) gets the whole batch; the others run per
@@ -213,7 +221,9 @@ def _call_stage(s: Any, article: Article) -> Article:
     except Exception as exc:
         raise StageError(s.name, article.id, exc) from exc
     if not isinstance(out, Article):
-        raise StageError(s.name, article.id, TypeError(f"returned {type(out).__name__}, not Article"))
+        raise StageError(
+            s.name, article.id, TypeError(f"returned {type(out).__name__}, not Article")
+        )
     return out
 
 
@@ -228,7 +238,7 @@ def parse_date(value: dt.date | str | None) -> dt.date | None:
     """A publication date from a date, datetime or ISO string (``ConfigError``-free: InputError)."""
     from whimbrel.errors import InputError
 
-    if value is None or isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
     if isinstance(value, dt.datetime):
         return value.date()

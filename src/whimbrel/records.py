@@ -20,7 +20,9 @@ EventType = Literal[
 ]  # fmt: skip
 EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
 
-Factuality = Literal["asserted", "reported", "negated", "denied", "hypothetical", "future", "habitual"]
+Factuality = Literal[
+    "asserted", "reported", "negated", "denied", "hypothetical", "future", "habitual"
+]
 #: When several apply, the first in this order wins (issue #2's contract).
 FACTUALITY_PRECEDENCE: tuple[str, ...] = (
     "denied", "negated", "hypothetical", "future", "habitual", "reported", "asserted",
@@ -44,9 +46,13 @@ class Actor(BaseModel):
     """An entry of the knowledge base as it applies at one date: who, which country, which sector."""
 
     name: str = Field(description="Canonical name, e.g. 'Vladimir Putin' or 'North Korea'.")
-    id: str = Field(description="Wikidata QID where the knowledge base knows it, else a whimbrel id.")
+    id: str = Field(
+        description="Wikidata QID where the knowledge base knows it, else a whimbrel id."
+    )
     country: str | None = Field(description="ISO 3166 alpha-3, KOS, or a PLOVER non-state code.")
-    sector: str | None = Field(default=None, description="Primary PLOVER sector code (GOV, MIL, ...).")
+    sector: str | None = Field(
+        default=None, description="Primary PLOVER sector code (GOV, MIL, ...)."
+    )
     secondary_sector: str | None = None
     kind: ActorKind
 
@@ -102,7 +108,8 @@ class Event(BaseModel):
     cameo_root: str
     score: float = Field(ge=-10.0, le=10.0)
     explain: dict[str, Any] | None = Field(
-        default=None, description="Why: the rule, lexicon entry or model score (only with --explain)."
+        default=None,
+        description="Why: the rule, lexicon entry or model score (only with --explain).",
     )
 
 

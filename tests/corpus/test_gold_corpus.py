@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ def _load_validator():
     spec = importlib.util.spec_from_file_location("validate_gold", VALIDATOR)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up here
     spec.loader.exec_module(module)
     return module
 
@@ -52,8 +54,9 @@ def test_validator_catches_bad_offsets(tmp_path: Path) -> None:
                 "event_type": "AGREE",
                 "mode": "visit",
                 "trigger": {"text": "signed", "start": 0, "end": 6},
-                "source": [{"text": "Japan", "start": 0, "end": 5, "country": "jp",
-                            "sector": "XXX"}],
+                "source": [
+                    {"text": "Japan", "start": 0, "end": 5, "country": "jp", "sector": "XXX"}
+                ],
                 "target": [],
                 "factuality": "maybe",
                 "attributed_to": None,
@@ -65,14 +68,27 @@ def test_validator_catches_bad_offsets(tmp_path: Path) -> None:
     path.write_text(json.dumps(record) + "\n{not json\n", encoding="utf-8")
     report = validate_gold.check_files([path])
     text = "\n".join(report.errors)
-    for needle in ("text[0:6]", "mode 'visit'", "country code", "unknown sector",
-                   "factuality", "event date", "invalid JSON"):
+    for needle in (
+        "text[0:6]",
+        "mode 'visit'",
+        "country code",
+        "unknown sector",
+        "factuality",
+        "event date",
+        "invalid JSON",
+    ):
         assert needle in text, needle
 
 
 def test_summary_runs_on_valid_record(tmp_path: Path) -> None:
-    record = {"id": "x-2", "text": "Storms battered the coast on Monday.", "date": "2020-01-01",
-              "events": [], "tags": ["non_event"], "note": None}
+    record = {
+        "id": "x-2",
+        "text": "Storms battered the coast on Monday.",
+        "date": "2020-01-01",
+        "events": [],
+        "tags": ["non_event"],
+        "note": None,
+    }
     path = tmp_path / "ok.jsonl"
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     report = validate_gold.check_files([path])

@@ -461,56 +461,23 @@ def _children_text(tok, deps):
     return {c.lower_ for c in tok.children if c.dep_ in deps}
 
 
-def _row_matches(row, tok) -> bool:
-    if row["particle"] and row["particle"] not in _children_text(tok, {"prt", "advmod", "prep"}):
-        return False
-    preps = [c for c in tok.children if c.dep_ in {"prep", "agent", "dative"}]
-    if row["prep"]:
-        preps = [p for p in preps if p.lower_ == row["prep"]]
-        if not preps:
-            return False
-    objects = set(split(row["object"], "|"))
-    if not objects:
-        return True
-    if row["prep"]:
-        candidates = [c for p in preps for c in p.children if c.dep_ == "pobj"]
-    elif row["pos"] == "VERB":
-        candidates = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-    else:
-        candidates = [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}]
-        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
-        candidates += [g for p in of for g in p.children if g.dep_ == "pobj"]
-    return any(c.lemma_.lower() in objects for c in candidates)
-
-
-def _best_row(rows, tok):
-    pos = {"VERB": "VERB", "AUX": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}.get(tok.pos_)
-    found = [
-        r
-        for r in rows
-        if r["lemma"] == tok.lemma_.lower() and r["pos"] == pos and _row_matches(r, tok)
-    ]
-    if not found:
-        return None
-
-    def specificity(r):
-        return (sum(bool(r[k]) for k in ("particle", "prep", "object")), float(r["weight"]))
-
-    return max(found, key=specificity)
-
-
 @pytest.mark.parametrize(("sentence", "word", "event_type", "mode"), EXAMPLES)
 def test_example_trigger_selects_expected_row(nlp, triggers, sentence, word, event_type, mode):
+    from whimbrel.events.extract import match_trigger
+    from whimbrel.events.lexicon import load_lexicon
+
     doc = nlp(sentence)
     tok = next(t for t in doc if t.text == word)
     lemma = tok.lemma_.lower()
     typed = {r["lemma"] for r in triggers if r["event_type"] == event_type}
     assert lemma in typed, f"lemma {lemma!r} of {word!r} not in the lexicon under {event_type}"
-    row = _best_row(triggers, tok)
-    assert row is not None, f"no row matches {word!r} ({tok.pos_}, {tok.dep_}) in {sentence!r}"
-    assert row["event_type"] == event_type, (sentence, row)
+    pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"
+    match = match_trigger(load_lexicon(), tok, pos)
+    assert match is not None, f"no row matches {word!r} ({tok.pos_}, {tok.dep_}) in {sentence!r}"
+    entry = match[0]
+    assert entry.event_type == event_type, (sentence, entry)
     if mode is not None:
-        assert row["mode"] == mode, (sentence, row)
+        assert entry.mode == mode, (sentence, entry)
 
 
 def test_examples_cover_every_type(ontology):

@@ -84,16 +84,24 @@ class ResolveReferences:
             cand = mentions[j]
             if m.sentence - cand.sentence > self.settings.max_sentence_distance:
                 break
-            if cand.end > m.start or cand.resolved_by == "pronoun" and cand.actor is None:
+            if cand.end > m.start or (cand.resolved_by == "pronoun" and cand.actor is None):
                 continue
-            kind = cand.actor.kind if cand.actor else ("person" if cand.resolved_by == "unresolved" else None)
+            kind = (
+                cand.actor.kind
+                if cand.actor
+                else ("person" if cand.resolved_by == "unresolved" else None)
+            )
             if kind not in kinds:
                 continue
             if countries and (cand.actor is None or cand.actor.country not in countries):
                 continue
             if exclude_country and cand.actor is not None and cand.actor.country == exclude_country:
                 continue
-            if m.resolved_by == "pronoun" and cand.sentence == m.sentence and _bound(doc, cand.head, m.head):
+            if (
+                m.resolved_by == "pronoun"
+                and cand.sentence == m.sentence
+                and _bound(doc, cand.head, m.head)
+            ):
                 continue  # "Kim waited to meet him": an object pronoun is not its clause's subject
             score = -SENTENCE_COST * (m.sentence - cand.sentence) - CHAR_COST * (m.start - cand.end)
             head = doc[cand.head]
@@ -110,7 +118,9 @@ class ResolveReferences:
         m = mentions[i]
         root = doc[m.head]
         lemma = root.lemma_.lower()
-        spec = self.refs.descriptions.get(lemma, {"kinds": ["state", "person", "organisation", "group"], "kb": True})
+        spec = self.refs.descriptions.get(
+            lemma, {"kinds": ["state", "person", "organisation", "group"], "kb": True}
+        )
         kinds = tuple(spec["kinds"])
         owner = self._owner(article, i, root)
         if spec.get("counterpart"):

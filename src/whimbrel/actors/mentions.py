@@ -171,12 +171,14 @@ class FindMentions:
                 found.append((sub, None, "description"))  # "the country's largest union"
             elif (person := self._titled_person(sub, date)) is not None and person[1] is not None:
                 found.append(person)
-        if not found and root.pos_ in ("NOUN", "PROPN") and not poss:
-            if self.kb.resolve(span.text, date, _PROBE_CONTEXT) is not None:
-                found.append((span, None, "description"))
+        probe = not found and root.pos_ in ("NOUN", "PROPN") and not poss
+        if probe and self.kb.resolve(span.text, date, _PROBE_CONTEXT) is not None:
+            found.append((span, None, "description"))
         return found
 
-    def _titled_person(self, span: Any, date: dt.date | None) -> tuple[Any, Actor | None, str] | None:
+    def _titled_person(
+        self, span: Any, date: dt.date | None
+    ) -> tuple[Any, Actor | None, str] | None:
         """A person the KB does not know, named with a title or appositive that it does.
 
         "Interior Minister Nancy Faeser", "Kenyan President William Ruto", "Martin Griffiths,
@@ -266,7 +268,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "i
 
 
 def _is_definite(chunk: Any) -> bool:
-    """"the bloc", "his host", "its government": a description, not a new actor."""
+    """ "the bloc", "his host", "its government": a description, not a new actor."""
     return chunk[0].lower_ in _DEFINITE
 
 

@@ -32,7 +32,11 @@ def date_event(article: Article, draft: EventDraft, sent: Any, drafts_in_sentenc
     if chosen is None and drafts_in_sentence == 1 and len(refs) == 1:
         chosen = refs[0]
     if chosen is not None and chosen.value is not None:
-        draft.date, draft.date_precision, draft.date_source = chosen.value, chosen.precision, chosen.text
+        draft.date, draft.date_precision, draft.date_source = (
+            chosen.value,
+            chosen.precision,
+            chosen.text,
+        )
     elif chosen is not None:
         draft.date, draft.date_precision, draft.date_source = None, "unknown", chosen.text
     elif article.date is not None:

@@ -61,7 +61,7 @@ class ExtractEvents:
             consumed: set[int] = set()
             verb_triggers: set[int] = set()
             for tok in sent:
-                if tok.pos_ != "VERB":
+                if tok.pos_ not in ("VERB", "AUX"):
                     continue
                 match = self._match(tok, "VERB")
                 if match is None:
@@ -69,7 +69,7 @@ class ExtractEvents:
                 entry, noun = match
                 verb_triggers.add(tok.i)
                 if noun is not None:
-                    consumed.add(noun.i)
+                    consumed.update(t.i for t in _with_conj([noun]))
                 draft = self._verb_draft(article, si, tok, entry, noun, at)
                 if draft is not None:
                     drafts.append(draft)
@@ -86,33 +86,7 @@ class ExtractEvents:
         return article
 
     def _match(self, tok: Any, pos: str) -> tuple[Entry, Any] | None:
-        """The most specific lexicon row whose constraints the token meets, and its object noun."""
-        best: tuple[Entry, Any] | None = None
-        best_key: tuple[int, float] = (-1, 0.0)
-        particles = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-        preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
-        if pos == "VERB":
-            objects = [
-                c for c in tok.children
-                if c.dep_ in (("nsubjpass",) if is_passive(tok) else ("dobj",))
-            ]  # fmt: skip
-        else:
-            objects = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-        for entry in self.lexicon.lookup(tok.lemma_.lower(), pos):
-            if entry.particle and entry.particle not in particles:
-                continue
-            if entry.prep and entry.prep not in preps:
-                continue
-            noun = None
-            if entry.objects:
-                hits = [o for o in objects if o.lemma_.lower() in entry.objects]
-                if not hits:
-                    continue
-                noun = hits[0] if pos == "VERB" else None
-            key = (entry.specificity, entry.weight)
-            if key > best_key:
-                best, best_key = (entry, noun), key
-        return best
+        return match_trigger(self.lexicon, tok, pos)
 
     def _slots(self, entry: Entry) -> tuple[tuple[str, ...], tuple[str, ...]]:
         info = self.ontology.types[entry.event_type]
@@ -193,6 +167,69 @@ class ExtractEvents:
             target_slot=tgt_slot if target else None,
             factors=factors,
         )
+
+
+#: Where the parser may hang a verb particle: "stepped down" often comes out as advmod.
+_PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
+
+
+def _with_conj(tokens: list[Any]) -> list[Any]:
+    """Objects and their coordinated siblings: "shipping oil, grain and flour"."""
+    return tokens + [c for t in tokens for c in t.children if c.dep_ == "conj"]
+
+
+def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
+    """The nouns a row's ``object`` constraint is checked against.
+
+    With a preposition in the row, the noun after it ("withdrew from *the treaty*", "went
+    on *strike*"); for a verb, its object in logical terms; for a noun, its modifiers and
+    an "of" complement ("the release *of hostages*").
+    """
+    if prep:
+        preps = [
+            c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
+        ]
+        return _with_conj([g for p in preps for g in p.children if g.dep_ == "pobj"])
+    if pos == "VERB":
+        deps = ("nsubjpass",) if is_passive(tok) else ("dobj",)
+        return _with_conj([c for c in tok.children if c.dep_ in deps])
+    found = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    return found + prep_objects(tok, "of")
+
+
+def match_trigger(lexicon: Lexicon, tok: Any, pos: str) -> tuple[Entry, Any] | None:
+    """The most specific lexicon row whose constraints ``tok`` meets, and the object it matched.
+
+    Specificity counts the constraints a row sets (particle, preposition, object); the
+    row's weight breaks ties. The matched object noun is returned so that the caller can
+    keep it from being coded again as an event of its own ("imposed *sanctions*").
+    """
+    entries = lexicon.lookup(tok.lemma_.lower(), pos)
+    if not entries:
+        return None
+    particles = {c.lower_ for c in tok.children if c.dep_ in _PARTICLE_DEPS}
+    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+    best: tuple[Entry, Any] | None = None
+    best_key: tuple[int, float] = (-1, 0.0)
+    for entry in entries:
+        if entry.particle and entry.particle not in particles:
+            continue
+        if entry.prep and entry.prep not in preps:
+            continue
+        noun = None
+        if entry.objects:
+            hits = [
+                o
+                for o in trigger_objects(tok, pos, entry.prep)
+                if o.lemma_.lower() in entry.objects
+            ]
+            if not hits:
+                continue
+            noun = hits[0]
+        key = (entry.specificity, entry.weight)
+        if key > best_key:
+            best, best_key = (entry, noun), key
+    return best
 
 
 def _token_index(article: Article) -> dict[int, int]:

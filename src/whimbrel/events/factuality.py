@@ -201,17 +201,20 @@ class AssessFactuality:
                 found.setdefault("denied", (lemma, _speaker(node)))
             if node.pos_ == "NOUN" and lemma in c.claim_nouns:
                 gov = node.head
-                if gov.lemma_.lower() in c.claim_verbs | c.denial_verbs and node.dep_ in ("dobj", "nsubjpass"):
+                if gov.lemma_.lower() in c.claim_verbs | c.denial_verbs and node.dep_ in (
+                    "dobj",
+                    "nsubjpass",
+                ):
                     found.setdefault("denied", (gov.lemma_.lower(), _speaker(gov)))
             if node.pos_ in ("VERB", "AUX"):
                 if lemma in c.reporting_verbs:
                     speaker = _speaker(node)
                     found.setdefault("reported", (lemma, speaker))
-                    if passed_modal and "hypothetical" in found and found["hypothetical"][0] == "would":
-                        if lemma in c.would_as_future_after:
-                            # "Berlin said it would send tanks": backshifted will, so future
-                            del found["hypothetical"]
-                            found.setdefault("future", ("would", None))
+                    backshifted = found.get("hypothetical", ("",))[0] == "would"
+                    if passed_modal and backshifted and lemma in c.would_as_future_after:
+                        # "Berlin said it would send tanks": backshifted will, so future
+                        del found["hypothetical"]
+                        found.setdefault("future", ("would", None))
                 if lemma in c.future_verbs and dep == "xcomp":
                     found.setdefault("future", (lemma, None))
                 if lemma in c.hypothetical_words and dep in ("xcomp", "ccomp"):
@@ -223,7 +226,11 @@ class AssessFactuality:
                     found.setdefault("future", (lemma, None))
                 elif lemma in c.hypothetical_words:
                     found.setdefault("hypothetical", (lemma, None))
-            if node.pos_ == "NOUN" and lemma in c.hypothetical_words and dep in ("prep", "pobj", "acl"):
+            if (
+                node.pos_ == "NOUN"
+                and lemma in c.hypothetical_words
+                and dep in ("prep", "pobj", "acl")
+            ):
                 found.setdefault("hypothetical", (lemma, None))
             passed_modal = passed_modal or "hypothetical" in found
 

@@ -32,7 +32,9 @@ class FinalizeSettings(StageSettings):
     kb: str = "default"
 
 
-def event_id(article_id: str, draft: EventDraft, trigger_start: int, mentions: list[Mention]) -> str:
+def event_id(
+    article_id: str, draft: EventDraft, trigger_start: int, mentions: list[Mention]
+) -> str:
     """A stable id from the article, the trigger's offset, the type and the actors' offsets."""
     parts = [article_id, str(trigger_start), draft.event_type]
     parts += [f"{mentions[i].start}" for i in draft.source] + ["|"]

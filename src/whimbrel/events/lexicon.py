@@ -75,7 +75,9 @@ def load_lexicon(name: str = "triggers.v1") -> Lexicon:
     ontology = load_ontology()
     index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     with path.open(encoding="utf-8") as fh:
-        lines = [(n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")]
+        lines = [
+            (n, line) for n, line in enumerate(fh, 1) if line.strip() and not line.startswith("#")
+        ]
     reader = csv.DictReader((line for _, line in lines), delimiter="\t", quoting=csv.QUOTE_NONE)
     for (n, _), row in zip(lines[1:], reader, strict=True):
         event_type = (row.get("event_type") or "").strip()

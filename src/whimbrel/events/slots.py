@@ -94,7 +94,12 @@ def logical_objects(verb: Token) -> list[Token]:
 
 def prep_objects(token: Token, prep: str) -> list[Token]:
     """Objects of preposition ``prep`` attached to ``token`` ("sanctions *on* Iran")."""
-    return [p for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == prep for p in _pobjs(c)]
+    return [
+        p
+        for c in token.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == prep
+        for p in _pobjs(c)
+    ]
 
 
 def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[list[Token], str]:
@@ -106,7 +111,9 @@ def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[li
         return objs, "direct"
     if slot in ("dative", "iobj"):
         dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-        dative += [p for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in _pobjs(c)]
+        dative += [
+            p for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in _pobjs(c)
+        ]
         return dative, "direct"
     if slot.startswith("prep:"):
         prep = slot[5:]

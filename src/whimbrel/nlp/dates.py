@@ -124,7 +124,9 @@ class ResolveDates:
         for ent in doc.ents:
             if ent.label_ != "DATE":
                 continue
-            resolved = resolve_date_expression(ent.text, article.date, self.settings.prefer_dates_from)
+            resolved = resolve_date_expression(
+                ent.text, article.date, self.settings.prefer_dates_from
+            )
             value, precision = resolved if resolved else (None, "unknown")
             refs.append(DateRef(ent.start, ent.end, ent.text, value, precision))
         doc._.wb_dates = refs

@@ -68,7 +68,9 @@ def code_inputs(
 def code_command(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Files (.txt, .html, .jsonl), or - for standard input.", show_default=False),
+        typer.Argument(
+            help="Files (.txt, .html, .jsonl), or - for standard input.", show_default=False
+        ),
     ],
     date: Annotated[
         str | None,
@@ -77,12 +79,19 @@ def code_command(
     fmt: Annotated[
         str | None,
         typer.Option(
-            "--format", "-f", help="table, jsonl, json or csv (default: table on a terminal, else jsonl)."
+            "--format",
+            "-f",
+            help="table, jsonl, json or csv (default: table on a terminal, else jsonl).",
         ),
     ] = None,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file, not stdout.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file, not stdout.")
+    ] = None,
     explain: Annotated[
-        bool, typer.Option("--explain", help="Add the lexicon row, slots, cues and scores behind each event.")
+        bool,
+        typer.Option(
+            "--explain", help="Add the lexicon row, slots, cues and scores behind each event."
+        ),
     ] = False,
     config: Annotated[Path | None, typer.Option("--config", help="A whimbrel.toml to use.")] = None,
 ) -> None:
@@ -92,7 +101,9 @@ def code_command(
     """
     fmt = fmt or ("jsonl" if out else default_format(sys.stdout))
     if fmt not in FORMATS:
-        typer.echo(f"whimbrel code: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", err=True)
+        typer.echo(
+            f"whimbrel code: unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", err=True
+        )
         raise typer.Exit(EXIT_USAGE)
     try:
         pub = parse_date(date)
@@ -100,7 +111,9 @@ def code_command(
         typer.echo(f"whimbrel code: --date: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None
     try:
-        coded, failures = code_inputs(inputs, fmt=fmt, out=out, date=pub, explain=explain, config=config)
+        coded, failures = code_inputs(
+            inputs, fmt=fmt, out=out, date=pub, explain=explain, config=config
+        )
     except ConfigError as exc:
         typer.echo(f"whimbrel code: {exc}", err=True)
         raise typer.Exit(EXIT_USAGE) from None

@@ -62,7 +62,9 @@ def flatten_event(event: Event) -> dict[str, Any]:
 
 
 def _dyad(actors: list[ActorMention]) -> str:
-    return ", ".join(f"{a.name} [{a.country or '-'}{'/' + a.sector if a.sector else ''}]" for a in actors)
+    return ", ".join(
+        f"{a.name} [{a.country or '-'}{'/' + a.sector if a.sector else ''}]" for a in actors
+    )
 
 
 class EventWriter:
@@ -77,14 +79,18 @@ class EventWriter:
         self._table_rows: list[tuple[Article, Event]] = []
 
     def _dump(self, event: Event) -> dict[str, Any]:
-        return event.model_dump(mode="json", exclude_none=False, exclude={"explain"} if not self.explain else set())
+        return event.model_dump(
+            mode="json", exclude_none=False, exclude={"explain"} if not self.explain else set()
+        )
 
     def write(self, article: Article) -> None:
         if self.fmt == "jsonl":
             for e in article.events:
                 self.stream.write(json.dumps(self._dump(e), ensure_ascii=False) + "\n")
         elif self.fmt == "json":
-            self._json.append({"article": article.header(), "events": [self._dump(e) for e in article.events]})
+            self._json.append(
+                {"article": article.header(), "events": [self._dump(e) for e in article.events]}
+            )
         elif self.fmt == "csv":
             if self._csv is None:
                 columns = CSV_COLUMNS + (["explain"] if self.explain else [])
