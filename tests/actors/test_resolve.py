@@ -73,7 +73,10 @@ def test_context_fills_country_only_when_missing(kb: KnowledgeBase) -> None:
     assert kb.resolve("the president", D(2024, 6, 18), ["RUS"]).name == "Vladimir Putin"
     assert kb.resolve("the French president", D(2024, 6, 18), ["RUS"]).name == "Emmanuel Macron"
     assert kb.resolve("the president", D(2024, 6, 18)) is None
-    assert kb.resolve("a hospital chain", None, ["USA"]) is None
+    # Civilian and institutional collectives take the article's country (KB 2026.11.1).
+    chain = kb.resolve("a hospital chain", None, ["USA"])
+    assert (chain.country, chain.sector) == ("USA", "MED")
+    assert kb.resolve("a hospital chain") is None
 
 
 def test_person_office_changes_country_and_sector(kb: KnowledgeBase) -> None:

@@ -150,11 +150,11 @@ class ExtractEvents:
             keys = {_actor_key(mentions[i]) for i in source}
             target = [i for i in target if _actor_key(mentions[i]) not in keys]
         info = self.ontology.types[entry.event_type]
-        if not target:
+        reciprocal = info.reciprocal and len(source) > 1  # "India and Japan staged drills"
+        if not target and not reciprocal:
             if info.target_required:
                 return None
-            if not (info.reciprocal and len(source) > 1):
-                factors["missing_target"] = MISSING_TARGET
+            factors["missing_target"] = MISSING_TARGET
         if any(mentions[i].resolved_by != "kb" for i in source + target):
             factors["referred_actor"] = REFERRED_ACTOR
         return EventDraft(
