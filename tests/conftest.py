@@ -40,6 +40,6 @@ def kb():
     return load_kb()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES

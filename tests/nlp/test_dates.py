@@ -53,3 +53,10 @@ def test_format_date_precision():
     assert format_date(day, "day") == "2020-02-09"
     assert format_date(day, "month") == "2020-02"
     assert format_date(day, "year") == "2020"
+
+
+@pytest.mark.parametrize(
+    "text", ["twenty-four years", "in twenty-four years", "for months", "several weeks"]
+)
+def test_resolve_date_durations_are_not_dates(text):
+    assert resolve_date_expression(text, PUB) is None

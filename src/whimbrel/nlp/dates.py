@@ -33,6 +33,11 @@ _THIS = {
 }  # fmt: skip
 _FUTURE = re.compile(r"\b(next|coming|later this|tomorrow|from now|upcoming)\b", re.IGNORECASE)
 #: dateparser's period → ours; a week is reported at month precision rather than a made-up day.
+_DURATION = re.compile(
+    r"(?:(?:some|about|nearly|almost|over|more than|at least|the|a|an|several|many|few|"
+    r"(?!last|next|this|past|previous|coming|following|same|that|early|late)[\w-]+)\s+)?"
+    r"(?:years?|months?|weeks?|days?|hours?|decades?|centuries)"
+)
 _PRECISION = {"day": "day", "week": "month", "month": "month", "year": "year"}
 
 
@@ -91,6 +96,8 @@ def resolve_date_expression(
             return (published - dt.timedelta(days=back)).isoformat(), "day"
     if re.fullmatch(r"(the )?\d{4}s|(the )?(past|last) (decade|century)|recent \w+", phrase):
         return None
+    if _DURATION.fullmatch(phrase):
+        return None  # "in twenty-four years", "for months": a length of time, not a date
     if _FUTURE.search(phrase):
         prefer = "future"
     base = dt.datetime.combine(published, dt.time()) if published else None

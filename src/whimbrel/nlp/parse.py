@@ -72,7 +72,12 @@ class Parse:
     @staticmethod
     def _attach(article: Article, doc: Any) -> Article:
         article.doc = doc
-        article.sentences = [
-            Sentence(start=s.start_char, end=s.end_char, text=s.text) for s in doc.sents
-        ]
+        sentences = []
+        for sent in doc.sents:
+            # spaCy keeps the paragraph break after a sentence; the evidence should not.
+            text = sent.text.rstrip()
+            sentences.append(
+                Sentence(start=sent.start_char, end=sent.start_char + len(text), text=text)
+            )
+        article.sentences = sentences
         return article
