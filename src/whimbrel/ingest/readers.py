@@ -158,16 +158,23 @@ def _read_file(path: str, date: dt.date | None) -> Iterator[Article | InputError
     if len(data) > MAX_ARTICLE_BYTES:
         yield _too_large(len(data), path)
         return
-    try:
-        text = decode_bytes(data)
-    except UnicodeDecodeError as exc:
-        yield InputError(f"cannot decode the text ({exc.encoding})", source=path)
+    text = _decode(data, path)
+    if isinstance(text, InputError):
+        yield text
         return
     kind = kind or sniff(text)
     if kind == "jsonl":
         yield from read_jsonl(path, source=path, date=date)
     else:
         yield from _one_article(text, kind, source=path, date=date)
+
+
+def _decode(data: bytes, source: str) -> str | InputError:
+    """The text of an input's bytes, or the error that names it."""
+    try:
+        return decode_bytes(data)
+    except UnicodeDecodeError as exc:
+        return InputError(f"cannot decode the text ({exc.encoding})", source=source)
 
 
 def _byte_stream(stdin: TextIO) -> IO[bytes]:
@@ -201,10 +208,9 @@ def _read_stdin(stdin: TextIO, date: dt.date | None) -> Iterator[Article | Input
     if binary is not None:
         yield _binary_error(binary, STDIN_NAME)
         return
-    try:
-        text = decode_bytes(data)
-    except UnicodeDecodeError as exc:
-        yield InputError(f"cannot decode the text ({exc.encoding})", source=STDIN_NAME)
+    text = _decode(data, STDIN_NAME)
+    if isinstance(text, InputError):
+        yield text
         return
     yield from _one_article(text, sniff(text), source=STDIN_NAME, date=date)
 
