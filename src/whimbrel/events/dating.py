@@ -27,18 +27,18 @@ def _attached(doc: Any, ref: Any, trigger: int) -> bool:
 def date_event(article: Article, draft: EventDraft, sent: Any, drafts_in_sentence: int) -> None:
     """Set the draft's date, precision and where they came from (``sent``: its spaCy sentence)."""
     doc = article.doc
-    refs = [r for r in (doc._.wb_dates or []) if sent.start <= r.start < sent.end]
+    # An expression that did not resolve ("in twenty-four years" is a duration) dates nothing.
+    refs = [
+        r
+        for r in (doc._.wb_dates or [])
+        if sent.start <= r.start < sent.end and r.value is not None
+    ]
     chosen = next((r for r in refs if _attached(doc, r, draft.trigger)), None)
     if chosen is None and drafts_in_sentence == 1 and len(refs) == 1:
         chosen = refs[0]
-    if chosen is not None and chosen.value is not None:
-        draft.date, draft.date_precision, draft.date_source = (
-            chosen.value,
-            chosen.precision,
-            chosen.text,
-        )
-    elif chosen is not None:
-        draft.date, draft.date_precision, draft.date_source = None, "unknown", chosen.text
+    if chosen is not None:
+        draft.date, draft.date_precision = chosen.value, chosen.precision
+        draft.date_source = chosen.text
     elif article.date is not None:
         draft.date, draft.date_precision = article.date.isoformat(), "day"
         draft.date_source = "publication"

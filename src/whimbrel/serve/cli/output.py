@@ -67,6 +67,19 @@ def _dyad(actors: list[ActorMention]) -> str:
     )
 
 
+def _around_trigger(event: Event, width: int = 60) -> str:
+    """The evidence sentence cut to a window around the trigger, for a readable table."""
+    sentence = event.sentence
+    if len(sentence) <= 2 * width:
+        return sentence
+    pos = event.trigger.start - event.sentence_start
+    start = max(0, pos - width)
+    end = min(len(sentence), pos + width)
+    return (
+        ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
+    )
+
+
 class EventWriter:
     """Writes articles' events in one format to one stream."""
 
@@ -125,7 +138,7 @@ class EventWriter:
         for col in ("date", "type", "source", "target", "factuality", "conf", "evidence"):
             table.add_column(col, overflow="fold")
         for _article, e in self._table_rows:
-            evidence = e.sentence if len(e.sentence) < 140 else e.sentence[:137] + "..."
+            evidence = _around_trigger(e)
             fact = e.factuality + (f" ({e.attributed_to.name})" if e.attributed_to else "")
             table.add_row(
                 e.date or "?",
