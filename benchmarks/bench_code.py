@@ -40,7 +40,9 @@ def main() -> None:
     list(nlp.pipe([a.text for a in articles[:5]], batch_size=batch))
 
     t0 = time.perf_counter()
-    sentences = sum(len(list(d.sents)) for d in nlp.pipe([a.text for a in articles], batch_size=batch))
+    sentences = sum(
+        len(list(d.sents)) for d in nlp.pipe([a.text for a in articles], batch_size=batch)
+    )
     bare = time.perf_counter() - t0
 
     t0 = time.perf_counter()

@@ -8,5 +8,5 @@ if [ ! -x .venv/bin/python ]; then
     "$PY" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
-.venv/bin/python -m ruff check src tests tools
+.venv/bin/python -m ruff check src tests tools benchmarks
 .venv/bin/python -m pytest "$@"
