@@ -1,0 +1,27 @@
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+
+from split_corpus import build, sha256, split_of  # noqa: E402
+
+
+def test_split_files_are_what_the_script_builds():
+    for split, text in build().items():
+        on_disk = (ROOT / "corpus" / "splits" / f"{split}.jsonl").read_text(encoding="utf-8")
+        assert on_disk == text, f"corpus/splits/{split}.jsonl is stale: run tools/split_corpus.py"
+
+
+def test_frozen_test_split_matches_recorded_checksum():
+    recorded = re.search(r"test\.jsonl sha256 ([0-9a-f]{64})", (ROOT / "docs" / "corpus.md").read_text())
+    assert recorded, "docs/corpus.md must record the test split's checksum"
+    assert sha256(build()["test"]) == recorded.group(1), "the frozen test split changed"
+
+
+def test_split_of_is_stable_and_proportional():
+    assert split_of("s1-0001") == split_of("s1-0001")
+    ids = [f"x-{i}" for i in range(5000)]
+    share = sum(split_of(i) == "test" for i in ids) / len(ids)
+    assert 0.17 < share < 0.23
