@@ -1,0 +1,198 @@
+"""Dyad classification: given a sentence and its two actors, which PLOVER event links them?
+
+Researchers often have the actors already (``whimbrel classify``, issue #3). The sentence
+goes through the ordinary pipeline, with the two given spans forced in as actor mentions
+(resolved by the knowledge base where it can, kept as unnamed actors where it cannot), and
+the event whose source and target overlap the given spans answers. A pair joined by no
+coded event gets ``event_type`` null. See docs/classify.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from whimbrel.errors import InputError
+from whimbrel.events.plover import load_ontology
+from whimbrel.pipeline import Pipeline, load_pipeline
+from whimbrel.records import Actor, Article, Event, Mention
+
+#: Stages that run before the given spans are forced in, and the ones after.
+_BEFORE = ("nlp.parse", "nlp.dates", "actors.mentions", "actors.coref")
+#: PLOVER's manual: a promised future cooperative act is coded AGREE (plover.md, factuality).
+_PROMISABLE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE"})
+
+
+def _span(record: dict[str, Any], role: str, line: int | None) -> tuple[int, int]:
+    span = record.get(role)
+    if (
+        not isinstance(span, dict)
+        or not isinstance(span.get("start"), int)
+        or not isinstance(span.get("end"), int)
+    ):
+        raise InputError(f"'{role}' must be an object with integer 'start' and 'end'", line=line)
+    return span["start"], span["end"]
+
+
+def _force_mention(article: Article, start: int, end: int, kb: Any) -> int:
+    """The index of the mention covering [start, end), adding one if the pipeline found none."""
+    best = None
+    for i, m in enumerate(article.mentions):
+        overlap = min(end, m.end) - max(start, m.start)
+        if overlap > 0 and m.actor is not None and (best is None or overlap > best[0]):
+            best = (overlap, i)
+    if best is not None:
+        return best[1]
+    doc = article.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    text = article.text[start:end]
+    actor = kb.resolve(text, article.date) if span is not None else None
+    if actor is None:
+        actor = Actor(name=text, id="wb:unresolved:" + "-".join(text.lower().split())[:60],
+                      country=None, kind="group")  # fmt: skip
+    sentence = next((i for i, s in enumerate(article.sentences) if s.start <= start < s.end + 1), 0)
+    mention = Mention(text=text, start=start, end=end, sentence=sentence, actor=actor,
+                      resolved_by="given", head=span.root.i if span is not None else -1,
+                      token_start=span.start if span is not None else -1,
+                      token_end=span.end if span is not None else -1)  # fmt: skip
+    article.mentions.append(mention)
+    article.mentions.sort(key=lambda m: m.start)
+    return article.mentions.index(mention)
+
+
+def _overlaps(actors: list[Any], start: int, end: int) -> bool:
+    return any(min(end, a.end) - max(start, a.start) > 0 for a in actors)
+
+
+def _choose(
+    events: list[Event], src: tuple[int, int], tgt: tuple[int, int]
+) -> tuple[Event, float] | None:
+    """The event linking the pair, and how well its roles fit (1 exact, lower when looser)."""
+    ranked: list[tuple[float, float, Event]] = []
+    for e in events:
+        s_ok, t_ok = _overlaps(e.source, *src), _overlaps(e.target, *tgt)
+        if s_ok and t_ok:
+            fit = 1.0
+        elif _overlaps(e.source, *tgt) and _overlaps(e.target, *src):
+            fit = 0.6  # roles the other way round: the relation is right, the direction not
+        elif s_ok and (not e.target or _overlaps(e.source, *tgt)):
+            fit = 0.75  # reciprocal or target-less event of the source
+        elif s_ok or t_ok:
+            fit = 0.45
+        else:
+            continue
+        ranked.append((fit, e.confidence, e))
+    if not ranked:
+        return None
+    fit, _, event = max(ranked, key=lambda r: (r[0], r[1]))
+    return event, fit
+
+
+#: Confidence factor for a type read off the dependency path rather than a coded event.
+PATH_VOTE = 0.5
+
+
+def _path_vote(
+    article: Article, src: tuple[int, int], tgt: tuple[int, int], lexicon: Any
+) -> tuple[Any, float] | None:
+    """The lexicon row of the word that links the two actors in the parse, nearest their meeting point.
+
+    Used when no coded event joins the pair: "condemned *the killing of civilians*", "filed a
+    lawsuit against X" link their actors through words whose own arguments are not actors.
+    """
+    from whimbrel.events.extract import match_trigger
+
+    doc = article.doc
+    a = doc.char_span(*src, alignment_mode="expand")
+    b = doc.char_span(*tgt, alignment_mode="expand")
+    if a is None or b is None:
+        return None
+    up_a = [a.root, *a.root.ancestors]
+    up_b = [b.root, *b.root.ancestors]
+    ids_b = [t.i for t in up_b]
+    lca = next((t for t in up_a if t.i in ids_b), None)
+    if lca is None:
+        return None
+    path = up_a[: [t.i for t in up_a].index(lca.i)] + up_b[: ids_b.index(lca.i)]
+    # the meeting point first, then outwards; then the target's own head ("the killing of ...")
+    order = [lca, *sorted(path, key=lambda t: abs(t.i - lca.i)), b.root]
+    inside = set(range(a.start, a.end))
+    for tok in order:
+        if tok.i in inside:
+            continue
+        pos = (
+            "VERB"
+            if tok.pos_ in ("VERB", "AUX")
+            else "NOUN"
+            if tok.pos_ in ("NOUN", "PROPN")
+            else None
+        )
+        if pos is None:
+            continue
+        match = match_trigger(lexicon, tok, pos)
+        if match is not None:
+            return match[0], PATH_VOTE
+        plain = [
+            e
+            for e in lexicon.lookup(tok.lemma_.lower(), pos)
+            if not e.objects and not e.prep and not e.particle
+        ]
+        if plain:
+            return max(plain, key=lambda e: e.weight), PATH_VOTE * 0.8
+    return None
+
+
+def classify_pair(
+    pipeline: Pipeline, record: dict[str, Any], line: int | None = None
+) -> dict[str, Any]:
+    """Classify one pair record (``{"id", "text", "source", "target"}``)."""
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("'text' must be a non-empty string", line=line)
+    src, tgt = _span(record, "source", line), _span(record, "target", line)
+    article = Article(id=str(record.get("id", line)), text=text)
+    stages = {s.name: s for s in pipeline.stages}
+    for name in _BEFORE:
+        article = stages[name](article)
+    kb = stages["actors.mentions"].kb
+    _force_mention(article, *src, kb)
+    _force_mention(article, *tgt, kb)
+    for s in pipeline.stages:
+        if s.name.startswith("events."):
+            article = s(article)
+    ontology = load_ontology()
+    chosen = _choose(article.events, src, tgt)
+    if chosen is None or chosen[1] < 0.5:
+        vote = _path_vote(article, src, tgt, stages["events.extract"].lexicon)
+        if vote is not None:
+            entry, factor = vote
+            return {"id": record.get("id"), "event_type": entry.event_type, "mode": entry.mode,
+                    "quad": ontology.types[entry.event_type].quad, "factuality": None,
+                    "confidence": round(entry.weight * factor, 3)}  # fmt: skip
+    if chosen is None:
+        return {"id": record.get("id"), "event_type": None, "mode": None, "quad": None,
+                "factuality": None, "confidence": 0.0}  # fmt: skip
+    event, fit = chosen
+    event_type, mode = event.event_type, event.mode
+    if event.factuality == "future" and event_type in _PROMISABLE:
+        event_type, mode = "AGREE", None
+    return {
+        "id": record.get("id"),
+        "event_type": event_type,
+        "mode": mode,
+        "quad": ontology.types[event_type].quad,
+        "factuality": event.factuality,
+        "confidence": round(event.confidence * fit, 3),
+    }
+
+
+def classify_pairs(
+    records: Iterable[dict[str, Any]], pipeline: Pipeline | None = None
+) -> Iterator[dict[str, Any]]:
+    """Classify pair records in order; a bad record yields an InputError in its place."""
+    pipeline = pipeline or load_pipeline(**{"events.finalize.min_confidence": 0.0})
+    for n, record in enumerate(records, 1):
+        try:
+            yield classify_pair(pipeline, record, line=n)
+        except InputError as exc:
+            yield exc  # type: ignore[misc]
