@@ -14,7 +14,8 @@ from typing import Any
 
 from whimbrel.errors import InputError
 from whimbrel.events.plover import load_ontology
-from whimbrel.pipeline import Pipeline, load_pipeline
+from whimbrel.events.relation import load_relation_model, pair_features
+from whimbrel.pipeline import Pipeline, load_pipeline, parse_date
 from whimbrel.records import Actor, Article, Event, Mention
 
 #: Stages that run before the given spans are forced in, and the ones after.
@@ -88,6 +89,11 @@ def _choose(
     return event, fit
 
 
+#: Where neither a coded event nor a lexicon word links the pair, the model answers only this
+#: sure; below it the sentence most likely reports no event between them, and null answers.
+MODEL_MIN_PROBABILITY = 0.35
+#: Confidence factor for the model's answer where no rule fired (it is right less often).
+MODEL_ONLY = 0.5
 #: Confidence factor for a type read off the dependency path rather than a coded event.
 PATH_VOTE = 0.5
 
@@ -142,15 +148,20 @@ def _path_vote(
     return None
 
 
-def classify_pair(
+def analyse_pair(
     pipeline: Pipeline, record: dict[str, Any], line: int | None = None
 ) -> dict[str, Any]:
-    """Classify one pair record (``{"id", "text", "source", "target"}``)."""
+    """Code the record's text with the two spans forced in; the rule answer and the features."""
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("'text' must be a non-empty string", line=line)
     src, tgt = _span(record, "source", line), _span(record, "target", line)
-    article = Article(id=str(record.get("id", line)), text=text)
+    if not (0 <= src[0] < src[1] <= len(text) and 0 <= tgt[0] < tgt[1] <= len(text)):
+        raise InputError("'source' and 'target' offsets must lie inside 'text'", line=line)
+    date = record.get("date")
+    article = Article(
+        id=str(record.get("id", line)), text=text, date=parse_date(date) if date else None
+    )
     stages = {s.name: s for s in pipeline.stages}
     for name in _BEFORE:
         article = stages[name](article)
@@ -160,30 +171,53 @@ def classify_pair(
     for s in pipeline.stages:
         if s.name.startswith("events."):
             article = s(article)
-    ontology = load_ontology()
+    lexicon = stages["events.extract"].lexicon
     chosen = _choose(article.events, src, tgt)
-    if chosen is None or chosen[1] < 0.5:
-        vote = _path_vote(article, src, tgt, stages["events.extract"].lexicon)
-        if vote is not None:
-            entry, factor = vote
-            return {"id": record.get("id"), "event_type": entry.event_type, "mode": entry.mode,
-                    "quad": ontology.types[entry.event_type].quad, "factuality": None,
-                    "confidence": round(entry.weight * factor, 3)}  # fmt: skip
-    if chosen is None:
-        return {"id": record.get("id"), "event_type": None, "mode": None, "quad": None,
-                "factuality": None, "confidence": 0.0}  # fmt: skip
-    event, fit = chosen
-    event_type, mode = event.event_type, event.mode
-    if event.factuality == "future" and event_type in _PROMISABLE:
-        event_type, mode = "AGREE", None
-    return {
-        "id": record.get("id"),
-        "event_type": event_type,
-        "mode": mode,
-        "quad": ontology.types[event_type].quad,
-        "factuality": event.factuality,
-        "confidence": round(event.confidence * fit, 3),
-    }
+    vote = _path_vote(article, src, tgt, lexicon) if chosen is None or chosen[1] < 0.5 else None
+    if vote is not None:
+        rule_type, fit = vote[0].event_type, vote[1]
+    elif chosen is not None:
+        rule_type, fit = chosen[0].event_type, chosen[1]
+    else:
+        rule_type, fit = None, 0.0
+    features = pair_features(article.doc, src, tgt, lexicon, (rule_type, fit))
+    return {"chosen": chosen, "vote": vote, "features": features}
+
+
+def classify_pair(
+    pipeline: Pipeline, record: dict[str, Any], line: int | None = None
+) -> dict[str, Any]:
+    """Classify one pair record (``{"id", "text", "source", "target"}``).
+
+    A coded event that joins the pair exactly (source to source, target to target) answers;
+    otherwise the relation model reads the pair's features (which include the rule coder's
+    looser answers); without a model, the looser answer or the path vote stands.
+    """
+    found = analyse_pair(pipeline, record, line)
+    ontology = load_ontology()
+    chosen, vote = found["chosen"], found["vote"]
+    out: dict[str, Any] = {"id": record.get("id"), "event_type": None, "mode": None, "quad": None,
+                           "factuality": None, "confidence": 0.0}  # fmt: skip
+    model = load_relation_model()
+    if chosen is not None:
+        event, fit = chosen
+        event_type, mode = event.event_type, event.mode
+        if event.factuality == "future" and event_type in _PROMISABLE:
+            event_type, mode = "AGREE", None
+        out.update(event_type=event_type, mode=mode, factuality=event.factuality,
+                   confidence=round(event.confidence * fit, 3))  # fmt: skip
+    elif vote is not None:
+        entry, factor = vote
+        out.update(
+            event_type=entry.event_type, mode=entry.mode, confidence=round(entry.weight * factor, 3)
+        )
+    elif model is not None:
+        event_type, prob = model.predict(found["features"])
+        if prob >= MODEL_MIN_PROBABILITY:
+            out.update(event_type=event_type, confidence=round(prob * MODEL_ONLY, 3))
+    if out["event_type"] is not None:
+        out["quad"] = ontology.types[out["event_type"]].quad
+    return out
 
 
 def classify_pairs(

@@ -15,7 +15,9 @@ def test_split_files_are_what_the_script_builds():
 
 
 def test_frozen_test_split_matches_recorded_checksum():
-    recorded = re.search(r"test\.jsonl sha256 ([0-9a-f]{64})", (ROOT / "docs" / "corpus.md").read_text())
+    recorded = re.search(
+        r"test\.jsonl sha256 ([0-9a-f]{64})", (ROOT / "docs" / "corpus.md").read_text()
+    )
     assert recorded, "docs/corpus.md must record the test split's checksum"
     assert sha256(build()["test"]) == recorded.group(1), "the frozen test split changed"
 

@@ -172,11 +172,13 @@ def _salient_country(mentions: list[Mention], i: int) -> str | None:
     """
     weights: Counter[str] = Counter()
     here = mentions[i].sentence
-    for j in range(i):
-        actor = mentions[j].actor
-        if actor is None or actor.country in NON_STATE or actor.kind == "group":
+    for j, m in enumerate(mentions):
+        if j >= i and m.sentence != here:
+            break  # later sentences do not count; the rest of this one does ("Police ... in Minsk")
+        actor = m.actor
+        if j == i or actor is None or actor.country in NON_STATE or actor.kind == "group":
             continue
-        weights[actor.country] += 1.0 / (1.0 + 0.5 * (here - mentions[j].sentence))  # type: ignore[index]
+        weights[actor.country] += 1.0 / (1.0 + 0.5 * (here - m.sentence))  # type: ignore[index]
     return max(weights, key=lambda c: weights[c]) if weights else None
 
 

@@ -171,7 +171,9 @@ class FindMentions:
                 found.append((sub, None, "description"))  # "the country's largest union"
             elif (person := self._titled_person(sub, date)) is not None and person[1] is not None:
                 found.append(person)
-        probe = not found and root.pos_ in ("NOUN", "PROPN") and not poss
+        # "its troops", "their police": the owner is a pronoun, so coref supplies the country
+        pronoun_owner = all(p.lower_ in PRONOUNS for p in poss)
+        probe = not found and root.pos_ in ("NOUN", "PROPN") and pronoun_owner
         if probe and self.kb.resolve(span.text, date, _PROBE_CONTEXT) is not None:
             found.append((span, None, "description"))
         return found

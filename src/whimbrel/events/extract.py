@@ -11,11 +11,13 @@ more sources and targets (coordination), so a sentence can hold several events.
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from typing import Any
 
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
-from whimbrel.events.plover import Ontology, load_ontology
+from whimbrel.events.plover import Ontology, data_path, load_ontology
 from whimbrel.events.slots import (
     expand_conj,
     fill_noun_slot,
@@ -37,6 +39,14 @@ MISSING_TARGET = 0.85
 class ExtractSettings(StageSettings):
     lexicon: str = "triggers.v1"
     drop_same_actor: bool = True
+    domains: str = "domains.v1"
+
+
+@lru_cache(maxsize=2)
+def load_domains(name: str = "domains.v1") -> list[tuple[frozenset[str], frozenset[str]]]:
+    """(context lemmas, triggers they disable) per non-political domain."""
+    raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
+    return [(frozenset(d["context"]), frozenset(d["triggers"])) for d in raw["domains"].values()]
 
 
 @stage(
@@ -52,6 +62,7 @@ class ExtractEvents:
         self.settings = settings
         self.lexicon: Lexicon = load_lexicon(settings.lexicon)
         self.ontology: Ontology = load_ontology()
+        self.domains = load_domains(settings.domains)
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -60,8 +71,9 @@ class ExtractEvents:
         for si, sent in enumerate(doc.sents):
             consumed: set[int] = set()
             verb_triggers: set[int] = set()
+            disabled = self._disabled(sent)
             for tok in sent:
-                if tok.pos_ not in ("VERB", "AUX"):
+                if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in disabled:
                     continue
                 match = self._match(tok, "VERB")
                 if match is None:
@@ -70,11 +82,17 @@ class ExtractEvents:
                 verb_triggers.add(tok.i)
                 if noun is not None:
                     consumed.update(t.i for t in _with_conj([noun]))
+                    if not self.lexicon.lookup(noun.lemma_.lower(), "NOUN"):
+                        noun = None  # "expelled the ambassador": the object is the target
                 draft = self._verb_draft(article, si, tok, entry, noun, at)
                 if draft is not None:
                     drafts.append(draft)
             for tok in sent:
-                if tok.pos_ not in ("NOUN", "PROPN") or tok.i in consumed:
+                if (
+                    tok.pos_ not in ("NOUN", "PROPN")
+                    or tok.i in consumed
+                    or tok.lemma_.lower() in disabled
+                ):
                     continue
                 match = self._match(tok, "NOUN")
                 if match is None:
@@ -84,6 +102,15 @@ class ExtractEvents:
                     drafts.append(draft)
         doc._.wb_drafts = drafts
         return article
+
+    def _disabled(self, sent: Any) -> frozenset[str]:
+        """Triggers not coded in this sentence because it is about sport, the arts or weather."""
+        lemmas = {t.lemma_.lower() for t in sent}
+        off: set[str] = set()
+        for context, triggers in self.domains:
+            if lemmas & context:
+                off |= triggers
+        return frozenset(off)
 
     def _match(self, tok: Any, pos: str) -> tuple[Entry, Any] | None:
         return match_trigger(self.lexicon, tok, pos)

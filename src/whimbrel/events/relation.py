@@ -1,0 +1,121 @@
+"""The relation model: a linear classifier over dependency and lexicon features of an actor pair.
+
+The rule coder (trigger lexicon + slots) is precise but misses relations expressed in ways
+its rows do not cover. For a given source/target pair, this model reads the words on the
+dependency path between them, the word where the paths meet, the lexicon's types for those
+words, the rule coder's own answer, and the sentence's content words, and scores the 16
+types. It is trained by ``tools/train_relation.py`` on the train split of the project's own
+gold corpus (deterministically; no dev-set data) and shipped as plain JSON weights
+(``data/models/relation.v1.json``), so inference needs numpy only.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from whimbrel.events.lexicon import Lexicon
+from whimbrel.events.plover import data_path
+
+#: Parts of speech whose lemmas count as the sentence's content words.
+_CONTENT = frozenset({"VERB", "NOUN", "ADJ"})
+
+
+def _path(a: Any, b: Any) -> tuple[Any, list[Any]] | None:
+    """The lowest common ancestor of two tokens and the tokens between them on the tree."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = [t.i for t in up_b]
+    lca = next((t for t in up_a if t.i in ids_b), None)
+    if lca is None:
+        return None
+    ids_a = [t.i for t in up_a]
+    return lca, up_a[1 : ids_a.index(lca.i)] + up_b[1 : ids_b.index(lca.i)]
+
+
+def pair_features(
+    doc: Any,
+    src: tuple[int, int],
+    tgt: tuple[int, int],
+    lexicon: Lexicon,
+    rule: tuple[str | None, float],
+) -> dict[str, float]:
+    """Sparse features of one actor pair in a parsed sentence (names are stable: the model uses them)."""
+    feats: dict[str, float] = {"bias": 1.0}
+    rule_type, fit = rule
+    feats[f"rule={rule_type}"] = 1.0
+    if rule_type:
+        feats[f"rule={rule_type}|fit={fit:.2f}"] = 1.0
+    a = doc.char_span(*src, alignment_mode="expand")
+    b = doc.char_span(*tgt, alignment_mode="expand")
+    if a is None or b is None:
+        return feats
+    found = _path(a.root, b.root)
+    path_tokens: list[Any] = []
+    if found is not None:
+        lca, path_tokens = found
+        feats[f"lca={lca.lemma_.lower()}"] = 1.0
+        feats[f"lca_dep={a.root.dep_}>{b.root.dep_}"] = 1.0
+        _lexicon_votes(feats, "lex_lca", [lca], lexicon, 1.0)
+        if any(c.dep_ == "neg" for c in lca.children):
+            feats["lca_negated"] = 1.0
+    for tok in path_tokens:
+        feats[f"path={tok.lemma_.lower()}"] = 1.0
+    _lexicon_votes(feats, "lex_path", path_tokens, lexicon, 0.5)
+    _lexicon_votes(feats, "lex_tgt", [b.root], lexicon, 0.5)
+    sent = a.root.sent
+    for tok in sent:
+        if tok.pos_ in _CONTENT and not (a.start <= tok.i < a.end or b.start <= tok.i < b.end):
+            feats[f"w={tok.lemma_.lower()}"] = 0.3
+    _lexicon_votes(feats, "lex_sent", [t for t in sent if t.pos_ in ("VERB", "NOUN")], lexicon, 0.2)
+    if a.root.i > b.root.i:
+        feats["source_after_target"] = 1.0
+    return feats
+
+
+def _lexicon_votes(
+    feats: dict[str, float], prefix: str, tokens: Iterable[Any], lexicon: Lexicon, scale: float
+) -> None:
+    for tok in tokens:
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"
+        for entry in lexicon.lookup(tok.lemma_.lower(), pos):
+            key = f"{prefix}={entry.event_type}"
+            feats[key] = max(feats.get(key, 0.0), scale * entry.weight)
+
+
+@dataclass(frozen=True)
+class RelationModel:
+    """Multinomial logistic regression weights: class → feature → weight."""
+
+    version: str
+    classes: tuple[str, ...]
+    weights: dict[str, dict[str, float]]
+
+    def predict(self, feats: dict[str, float]) -> tuple[str, float]:
+        """The best class and its probability."""
+        scores = [
+            sum(w.get(f, 0.0) * v for f, v in feats.items())
+            for w in (self.weights[c] for c in self.classes)
+        ]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        best = max(range(len(scores)), key=lambda i: scores[i])
+        return self.classes[best], exps[best] / total
+
+
+@lru_cache(maxsize=2)
+def load_relation_model(name: str = "relation.v1") -> RelationModel | None:
+    """The shipped model, or None when it has not been trained."""
+    try:
+        path = data_path("models", name, ".json")
+    except Exception:
+        return None
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return RelationModel(
+        version=raw["version"], classes=tuple(raw["classes"]), weights=raw["weights"]
+    )
