@@ -69,7 +69,7 @@ def _choose(
     events: list[Event], src: tuple[int, int], tgt: tuple[int, int]
 ) -> tuple[Event, float] | None:
     """The event linking the pair, and how well its roles fit (1 exact, lower when looser)."""
-    ranked: list[tuple[float, float, Event]] = []
+    ranked: list[tuple[float, bool, float, Event]] = []
     for e in events:
         s_ok, t_ok = _overlaps(e.source, *src), _overlaps(e.target, *tgt)
         if s_ok and t_ok:
@@ -82,10 +82,11 @@ def _choose(
             fit = 0.45
         else:
             continue
-        ranked.append((fit, e.confidence, e))
+        ranked.append((fit, e.factuality != "negated", e.confidence, e))
     if not ranked:
         return None
-    fit, _, event = max(ranked, key=lambda r: (r[0], r[1]))
+    # the best-fitting event; among equals, what happened (or was refused) over what did not
+    fit, _, _, event = max(ranked, key=lambda r: r[:3])
     return event, fit
 
 

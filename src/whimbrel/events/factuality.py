@@ -14,7 +14,7 @@ hypothetical, future, habitual, reported, asserted.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -65,6 +65,7 @@ class Cues:
     reporting_verbs: frozenset[str]
     hedges_reported: frozenset[str]
     hedges_hypothetical: frozenset[str]
+    refusal_modes: dict[str, str]
 
     @classmethod
     def from_toml(cls, raw: dict[str, Any]) -> Cues:
@@ -89,6 +90,7 @@ class Cues:
             reporting_verbs=_set(raw, "reporting", "verbs"),
             hedges_reported=_set(raw, "hedges", "as_reported"),
             hedges_hypothetical=_set(raw, "hedges", "as_hypothetical"),
+            refusal_modes=dict(raw.get("rejecting_verbs", {}).get("mode_by_complement", {})),
         )
 
 
@@ -120,9 +122,47 @@ class AssessFactuality:
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         at = {m.head: i for i, m in enumerate(article.mentions) if m.actor is not None}
-        for draft in drafts_of(doc):
+        drafts = drafts_of(doc)
+        for draft in drafts:
             self.assess(doc, draft, at)
+        drafts.extend(self._refusals(doc, drafts))
         return article
+
+    def _refusals(self, doc: Any, drafts: list[EventDraft]) -> list[EventDraft]:
+        """A refused or ruled-out cooperative act is also a REJECT by the same actors.
+
+        "Bukele refused to meet the envoy", "France will not lift the ban on the UK": the
+        meeting and the lifting are coded negated, and the refusal is coded as what it is,
+        a REJECT whose mode follows the refused act (meet, assist, yield). A REJECT the
+        lexicon already found on the refusing verb gets the act's target and mode instead.
+        """
+        added: list[EventDraft] = []
+        by_trigger = {d.trigger: d for d in drafts if d.event_type == "REJECT"}
+        for d in drafts:
+            mode = self.cues.refusal_modes.get(d.event_type)
+            if d.factuality != "negated" or mode is None or not d.target:
+                continue
+            refusing = _refusing_verb(doc[d.trigger], self.cues)
+            if refusing is None and not _ruled_out(doc[d.trigger], self.cues):
+                continue
+            anchor = refusing if refusing is not None else d.trigger
+            existing = by_trigger.get(anchor)
+            if existing is not None:
+                existing.target = existing.target or list(d.target)
+                existing.entry = replace(existing.entry, mode=existing.entry.mode or mode)
+                continue
+            entry = replace(d.entry, event_type="REJECT", mode=mode, contexts=d.entry.contexts)
+            added.append(
+                replace(
+                    d,
+                    trigger=anchor,
+                    entry=entry,
+                    factuality="asserted",
+                    factuality_cue=None,
+                    factors={**d.factors, "derived_refusal": 0.9},
+                )
+            )
+        return added
 
     def assess(self, doc: Any, draft: EventDraft, at: dict[int, int]) -> None:
         """Set ``draft.factuality``, its cue and ``attributed_to``."""
@@ -251,6 +291,28 @@ class AssessFactuality:
                 objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
                 objs = objs or [c for c in tok.children if c.dep_ == "pobj"]
                 found.setdefault("reported", ("according to", objs[0] if objs else None))
+
+
+def _refusing_verb(trigger: Any, cues: Cues) -> int | None:
+    """The "refuse"/"decline" verb the trigger is the complement of, if any."""
+    node = trigger
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "dobj", "pcomp", "prep") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.lemma_.lower() in cues.rejecting_verbs:
+            return int(node.i)
+    return None
+
+
+def _ruled_out(trigger: Any, cues: Cues) -> bool:
+    """ "will not lift", "won't meet", "will never end": a future act negated by its actor."""
+    children = list(trigger.children)
+    negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in children)
+    future = any(
+        c.dep_ == "aux" and c.lower_.replace("’", "'") in cues.future_aux for c in children
+    )
+    return negated and future
 
 
 def _speaker(verb: Any) -> Any:
