@@ -10,6 +10,7 @@ coded event gets ``event_type`` null. See docs/classify.md.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from whimbrel.errors import InputError
@@ -221,11 +222,17 @@ def classify_pair(
     return out
 
 
+@lru_cache(maxsize=1)
+def default_classifier() -> Pipeline:
+    """The pipeline classify uses: every event kept, however low its confidence."""
+    return load_pipeline(**{"events.finalize.min_confidence": 0.0})
+
+
 def classify_pairs(
     records: Iterable[dict[str, Any]], pipeline: Pipeline | None = None
 ) -> Iterator[dict[str, Any]]:
     """Classify pair records in order; a bad record yields an InputError in its place."""
-    pipeline = pipeline or load_pipeline(**{"events.finalize.min_confidence": 0.0})
+    pipeline = pipeline or default_classifier()
     for n, record in enumerate(records, 1):
         try:
             yield classify_pair(pipeline, record, line=n)

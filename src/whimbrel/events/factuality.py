@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from whimbrel.events.draft import EventDraft, drafts_of
-from whimbrel.events.plover import data_path
+from whimbrel.events.plover import data_path, load_ontology
 from whimbrel.events.slots import logical_subjects
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import FACTUALITY_PRECEDENCE, Article
@@ -138,10 +138,11 @@ class AssessFactuality:
         """
         added: list[EventDraft] = []
         by_trigger = {d.trigger: d for d in drafts if d.event_type == "REJECT"}
+        quads = {name: t.quad for name, t in load_ontology().types.items()}
         for d in drafts:
+            if d.factuality != "negated" or quads[d.event_type] > 2 or not d.target:
+                continue  # only cooperation can be refused; "did not attack" is no REJECT
             mode = self.cues.refusal_modes.get(d.event_type)
-            if d.factuality != "negated" or mode is None or not d.target:
-                continue
             refusing = _refusing_verb(doc[d.trigger], self.cues)
             if refusing is None and not _ruled_out(doc[d.trigger], self.cues):
                 continue

@@ -1,0 +1,70 @@
+"""Dyad classification (issue #3 §2) on pairs written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from whimbrel.classify import classify_pairs, default_classifier
+from whimbrel.errors import InputError
+
+
+def pair(text, source, target, id="x"):
+    s, t = text.index(source), text.index(target)
+    return {"id": id, "text": text, "source": {"text": source, "start": s, "end": s + len(source)},
+            "target": {"text": target, "start": t, "end": t + len(target)}}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def classifier():
+    return default_classifier()
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "expected"),
+    [
+        ("Ghana sent emergency food aid to Burkina Faso on Monday.", "Ghana", "Burkina Faso", "AID"),
+        ("The Dutch foreign minister met his Belgian counterpart in Ghent.", "The Dutch foreign minister", "his Belgian counterpart", "CONSULT"),
+        ("Peru expelled two Bolivian diplomats accused of spying.", "Peru", "two Bolivian diplomats", "SANCTION"),
+        ("Rebels ambushed a Malian army convoy near Gao.", "Rebels", "a Malian army convoy", "ASSAULT"),
+        ("Norway condemned the arrest of the Iranian lawyer.", "Norway", "the Iranian lawyer", "ACCUSE"),
+        ("Serbia refused to recognise the new government in Pristina.", "Serbia", "the new government in Pristina", "REJECT"),
+    ],
+)
+def test_classify_pairs_finds_the_relation(classifier, text, source, target, expected):
+    (result,) = classify_pairs([pair(text, source, target)], classifier)
+    assert result["event_type"] == expected, result
+    assert 0 < result["confidence"] <= 1 and result["quad"] in (1, 2, 3, 4)
+
+
+def test_classify_pairs_no_event_is_null(classifier):
+    (result,) = classify_pairs([pair("The weather in Oslo and Stockholm was mild.", "Oslo", "Stockholm")], classifier)
+    assert result["event_type"] is None and result["quad"] is None
+
+
+def test_classify_promised_cooperation_is_agree(classifier):
+    text = "Canada will send medical teams to Haiti next month."
+    (result,) = classify_pairs([pair(text, "Canada", "Haiti")], classifier)
+    assert result["event_type"] == "AGREE" and result["factuality"] == "future"
+
+
+def test_classify_bad_record_is_an_input_error(classifier):
+    bad = {"id": "b", "text": "Short.", "source": {"start": 0, "end": 99}, "target": {"start": 0, "end": 2}}
+    (result,) = classify_pairs([bad], classifier)
+    assert isinstance(result, InputError)
+
+
+def test_classify_cli_writes_jsonl_and_names_bad_lines(tmp_path):
+    import whimbrel.serve.cli  # noqa: F401
+    from whimbrel.serve.cli.app import app
+
+    path = tmp_path / "pairs.jsonl"
+    lines = [json.dumps(pair("Chile recalled its ambassador from Caracas.", "Chile", "Caracas", id="c1")), "{oops"]
+    path.write_text("\n".join(lines) + "\n")
+    result = CliRunner().invoke(app, ["classify", str(path)])
+    assert result.exit_code == 1
+    assert "pairs.jsonl:2" in result.stderr
+    (out,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert out["id"] == "c1" and out["event_type"] == "SANCTION"
