@@ -143,7 +143,7 @@ class ResolveReferences:
             if j is not None:
                 m.actor, m.antecedent = mentions[j].actor, j
             return
-        j, country = None, _salient_country(mentions, i)
+        j, country = None, salient_country(mentions, m.sentence, skip=i)
         if country:
             resolved = self.kb.resolve(m.text, date, (country,))
             if resolved is not None:
@@ -163,22 +163,22 @@ class ResolveReferences:
 NON_STATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 
 
-def _salient_country(mentions: list[Mention], i: int) -> str | None:
-    """The country the article is about at mention ``i``: often and recently named.
+def salient_country(mentions: list[Mention], sentence: int, skip: int | None = None) -> str | None:
+    """The country the article is about at a sentence: often and recently named.
 
-    Each earlier mention of a state, person or organisation of a country adds weight that
-    fades with sentence distance, so a press release's issuer or a column's subject wins over
-    a country named once in passing.
+    Each mention of a state, person or organisation of a country in earlier sentences or in
+    this one adds weight that fades with sentence distance, so a press release's issuer or a
+    column's subject wins over a country named once in passing ("Police ... in Minsk" counts
+    Minsk, named later in the same sentence). ``skip`` leaves out the mention being resolved.
     """
     weights: Counter[str] = Counter()
-    here = mentions[i].sentence
     for j, m in enumerate(mentions):
-        if j >= i and m.sentence != here:
-            break  # later sentences do not count; the rest of this one does ("Police ... in Minsk")
-        actor = m.actor
-        if j == i or actor is None or actor.country in NON_STATE or actor.kind == "group":
+        if m.sentence > sentence:
             continue
-        weights[actor.country] += 1.0 / (1.0 + 0.5 * (here - m.sentence))  # type: ignore[index]
+        actor = m.actor
+        if j == skip or actor is None or actor.country in NON_STATE or actor.kind == "group":
+            continue
+        weights[actor.country] += 1.0 / (1.0 + 0.5 * (sentence - m.sentence))  # type: ignore[index]
     return max(weights, key=lambda c: weights[c]) if weights else None
 
 

@@ -15,6 +15,8 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from whimbrel.actors.coref import salient_country
+from whimbrel.actors.mentions import load_kb
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
 from whimbrel.events.plover import Ontology, data_path, load_ontology
@@ -27,19 +29,23 @@ from whimbrel.events.slots import (
     prep_objects,
 )
 from whimbrel.pipeline import StageSettings, stage
-from whimbrel.records import Article
+from whimbrel.records import Actor, Article, Mention
 
 #: Confidence factors for how the actors were found (calibrated in docs/ACCURACY.md).
 INHERITED_SOURCE = 0.85
 NOUN_TRIGGER = 0.9
 REFERRED_ACTOR = 0.9
 MISSING_TARGET = 0.85
+IMPLICIT_TARGET = 0.9
+#: Entity types that never make a target ("fined *$5 million*", "for *three days*").
+_NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
 
 class ExtractSettings(StageSettings):
     lexicon: str = "triggers.v1"
     drop_same_actor: bool = True
     domains: str = "domains.v1"
+    kb: str = "default"
 
 
 @lru_cache(maxsize=2)
@@ -63,6 +69,7 @@ class ExtractEvents:
         self.lexicon: Lexicon = load_lexicon(settings.lexicon)
         self.ontology: Ontology = load_ontology()
         self.domains = load_domains(settings.domains)
+        self.kb = load_kb(settings.kb)
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -123,15 +130,17 @@ class ExtractEvents:
         self, article: Article, si: int, verb: Any, entry: Entry, noun: Any, at: dict[int, int]
     ) -> EventDraft | None:
         src_slots, tgt_slots = self._slots(entry)
-        source, src_slot, how = _first_filled(
+        source, src_slot, how, _ = _first_filled(
             src_slots, lambda s: fill_verb_slot(verb, s, noun), at, exclude=()
         )
         factors = {"lexicon_weight": entry.weight}
         if how == "inherited":
             factors["inherited_source"] = INHERITED_SOURCE
-        target, tgt_slot, _ = _first_filled(
+        target, tgt_slot, _, rest = _first_filled(
             tgt_slots, lambda s: fill_verb_slot(verb, s, noun), at, exclude=source
         )
+        if source and not target and rest:
+            target = self._implicit_target(article, si, rest, at, factors)
         return self._draft(article, si, verb, entry, source, src_slot, target, tgt_slot, factors)
 
     def _noun_draft(
@@ -144,7 +153,7 @@ class ExtractEvents:
         verb_triggers: set[int],
     ) -> EventDraft | None:
         src_slots, tgt_slots = self._slots(entry)
-        source, src_slot, _ = _first_filled(
+        source, src_slot, _, _ = _first_filled(
             src_slots, lambda s: fill_noun_slot(noun, s), at, exclude=()
         )
         factors = {"lexicon_weight": entry.weight, "noun_trigger": NOUN_TRIGGER}
@@ -153,10 +162,51 @@ class ExtractEvents:
             source = _actors(expand_conj(governing_subject(noun)), at, ())
             src_slot = "governing_subject"
             factors["inherited_source"] = INHERITED_SOURCE
-        target, tgt_slot, _ = _first_filled(
+        target, tgt_slot, _, rest = _first_filled(
             tgt_slots, lambda s: fill_noun_slot(noun, s), at, exclude=source
         )
+        if source and not target and rest:
+            target = self._implicit_target(article, si, rest, at, factors)
         return self._draft(article, si, noun, entry, source, src_slot, target, tgt_slot, factors)
+
+    def _implicit_target(
+        self,
+        article: Article,
+        si: int,
+        tokens: list[Any],
+        at: dict[int, int],
+        factors: dict[str, float],
+    ) -> list[int]:
+        """Targets that are not named actors: "seized the bridges", "killed two farmers".
+
+        PLOVER codes the recipient of an attack or a seizure even when it is a place, a group
+        of people or a thing; its country is the one it is in ("the Hayat hotel in
+        Mogadishu"), else the one the article is about there. The words become a mention
+        resolved as ``implicit``, kind group, so users can tell them from named actors.
+        """
+        made: list[int] = []
+        for tok in tokens:
+            if tok.ent_type_ in _NOT_ACTORS or self.lexicon.lookup(tok.lemma_.lower(), "NOUN"):
+                continue
+            span = _phrase(tok)
+            country = _place_country(span, self.kb, article.date) or salient_country(
+                article.mentions, si
+            )
+            actor = self.kb.resolve(span.text, article.date, (country,) if country else ())
+            if actor is None or not actor.country:
+                slug = "-".join(span.text.lower().split())[:60]
+                actor = Actor(
+                    name=span.text, id=f"wb:implicit:{slug}", country=country, kind="group"
+                )
+            mention = Mention(text=span.text, start=span.start_char, end=span.end_char, sentence=si,
+                              actor=actor, resolved_by="implicit", head=tok.i,
+                              token_start=span.start, token_end=span.end)  # fmt: skip
+            article.mentions.append(mention)
+            at[tok.i] = len(article.mentions) - 1
+            made.append(len(article.mentions) - 1)
+        if made:
+            factors["implicit_target"] = IMPLICIT_TARGET
+        return made
 
     def _draft(
         self,
@@ -259,6 +309,28 @@ def match_trigger(lexicon: Lexicon, tok: Any, pos: str) -> tuple[Entry, Any] | N
     return best
 
 
+def _phrase(tok: Any) -> Any:
+    """The noun phrase a token heads: its noun chunk, with post-modifiers up to 8 words."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    end = min(tok.right_edge.i + 1, tok.i + 8)
+    while start < tok.i and doc[start].is_punct:
+        start += 1
+    while end > tok.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def _place_country(span: Any, kb: Any, date: Any) -> str | None:
+    """The country of the first place named inside a phrase ("the hotel in Mogadishu")."""
+    for ent in span.ents:
+        if ent.label_ in ("GPE", "LOC", "NORP"):
+            actor = kb.resolve(ent.text, date)
+            if actor is not None and actor.country:
+                return str(actor.country)
+    return None
+
+
 def _token_index(article: Article) -> dict[int, int]:
     """Token index → index of the resolved mention covering it (heads win over other tokens)."""
     at: dict[int, int] = {}
@@ -290,14 +362,23 @@ def _actors(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
 
 def _first_filled(
     slots: tuple[str, ...], fill: Any, at: dict[int, int], exclude: Any
-) -> tuple[list[int], str, str]:
-    """The actors of the first slot (in the row's order) that holds any, with slot and how."""
+) -> tuple[list[int], str, str, list[Any]]:
+    """The actors of the first slot (in the row's order) that holds any, with slot and how.
+
+    Also returns the tokens of the first slot that held words but no actor ("seized *the
+    bridges*"), from which a target that is not a named actor can be made.
+    """
+    leftover: list[Any] = []
     for slot in slots:
         tokens, how = fill(slot)
-        found = _actors(expand_conj(tokens), at, exclude)
+        tokens = expand_conj(tokens)
+        found = _actors(tokens, at, exclude)
         if found:
-            return found, slot, how
-    return [], "", "none"
+            return found, slot, how, []
+        if tokens and not leftover:
+            leftover = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM")]
+            leftover_slot = slot
+    return [], (leftover_slot if leftover else ""), "none", leftover
 
 
 def _actor_key(mention: Any) -> tuple[str, str | None]:
