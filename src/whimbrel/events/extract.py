@@ -37,6 +37,8 @@ NOUN_TRIGGER = 0.9
 REFERRED_ACTOR = 0.9
 MISSING_TARGET = 0.85
 IMPLICIT_TARGET = 0.9
+#: Event types whose source may be an unnamed crowd ("thousands", "demonstrators").
+_CROWD_TYPES = frozenset({"PROTEST"})
 #: Entity types that never make a target ("fined *$5 million*", "for *three days*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -130,10 +132,13 @@ class ExtractEvents:
         self, article: Article, si: int, verb: Any, entry: Entry, noun: Any, at: dict[int, int]
     ) -> EventDraft | None:
         src_slots, tgt_slots = self._slots(entry)
-        source, src_slot, how, _ = _first_filled(
+        source, src_slot, how, crowd = _first_filled(
             src_slots, lambda s: fill_verb_slot(verb, s, noun), at, exclude=()
         )
         factors = {"lexicon_weight": entry.weight}
+        if not source and crowd and entry.event_type in _CROWD_TYPES:
+            # "Thousands rallied in Minsk": protesters are rarely named actors
+            source = self._implicit_target(article, si, crowd, at, factors)
         if how == "inherited":
             factors["inherited_source"] = INHERITED_SOURCE
         target, tgt_slot, _, rest = _first_filled(
@@ -346,12 +351,21 @@ def _token_index(article: Article) -> dict[int, int]:
 
 
 def _actors(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
-    """Mentions at the slot tokens; "members of X" and "officials from X" fall through to X."""
+    """Mentions at the slot tokens.
+
+    "members of X" and "officials from X" fall through to X; "Oslo's choice", "Ukraine's
+    sovereignty" to their possessor; "a US drone strike" (an event noun acting as subject)
+    to the actor that carried it out.
+    """
     found: list[int] = []
     for tok in tokens:
         idx = at.get(tok.i)
         if idx is None:
-            for inner in prep_objects(tok, "of") + prep_objects(tok, "from"):
+            inner_tokens = prep_objects(tok, "of") + prep_objects(tok, "from")
+            inner_tokens += [c for c in tok.children if c.dep_ == "poss"]
+            if tok.pos_ == "NOUN":
+                inner_tokens += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+            for inner in inner_tokens:
                 idx = at.get(inner.i)
                 if idx is not None:
                     break

@@ -22,7 +22,11 @@ _OBJECT_CONTROL_DEPS = ("dobj",)
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    """Passive voice, including a participle coordinated with a passive verb ("was applauded by
+    X and denounced by Y": the second verb has a by-agent of its own but no auxiliary)."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head)
 
 
 def expand_conj(tokens: list[Token]) -> list[Token]:
@@ -88,6 +92,8 @@ def logical_objects(verb: Token) -> list[Token]:
         objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not objs and verb.dep_ == "acl":
             objs = [verb.head]  # "the town shelled by rebels"
+        if not objs and verb.dep_ == "conj":
+            objs = logical_objects(verb.head)  # "... was applauded by X and denounced by Y"
         return objs
     return [c for c in verb.children if c.dep_ == "dobj"]
 
