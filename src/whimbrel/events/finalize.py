@@ -16,6 +16,7 @@ from typing import Any
 
 from whimbrel import __version__
 from whimbrel.actors.mentions import load_kb
+from whimbrel.events.confidence import calibrated_confidence, raw_confidence
 from whimbrel.events.dating import date_event
 from whimbrel.events.draft import EventDraft, drafts_of
 from whimbrel.events.plover import cameo_for
@@ -29,6 +30,7 @@ class FinalizeSettings(StageSettings):
     cameo_table: str = "cameo.v1"
     min_confidence: float = 0.2
     explain: bool = False
+    confidence_model: str = "confidence.v1"
     kb: str = "default"
 
 
@@ -45,14 +47,6 @@ def event_id(
 def _actor(m: Mention) -> ActorMention:
     assert m.actor is not None
     return ActorMention.of(Span(text=m.text, start=m.start, end=m.end), m.actor)
-
-
-def confidence_of(factors: dict[str, float]) -> float:
-    """The product of the draft's factors, kept inside (0.01, 0.99)."""
-    value = 1.0
-    for f in factors.values():
-        value *= f
-    return round(min(0.99, max(0.01, value)), 3)
 
 
 @stage(
@@ -79,7 +73,8 @@ class FinalizeEvents:
         for draft in drafts:
             date_event(article, draft, sents[draft.sentence], per_sentence[draft.sentence])
             event = self._event(article, draft, coded_at)
-            if event.confidence < self.settings.min_confidence or event.id in seen:
+            # the floor applies to the raw evidence, so a new calibration does not move it
+            if raw_confidence(draft.factors) < self.settings.min_confidence or event.id in seen:
                 continue
             seen.add(event.id)
             events.append(event)
@@ -127,7 +122,13 @@ class FinalizeEvents:
             sentence_start=sent.start,
             sentence_end=sent.end,
             trigger=Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text)),
-            confidence=confidence_of(draft.factors),
+            confidence=calibrated_confidence(
+                entry.event_type,
+                draft.factors,
+                bool(draft.target),
+                draft.factuality,
+                self.settings.confidence_model,
+            ),
             quad=row.quad,
             cameo_root=row.cameo_root,
             score=row.score,

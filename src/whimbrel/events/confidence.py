@@ -1,0 +1,67 @@
+"""Calibrated confidence: the probability that an event is right, not just a product of factors.
+
+Each draft carries factors for how it was found (the lexicon row's weight, an inherited
+source, a noun trigger, an implicit target, ...). A logistic model over those factors, the
+event type and factuality, trained by ``tools/train_confidence.py`` on the train split of
+the gold corpus (an event counts as right when it matches a gold event of the same type),
+maps them to a probability, so that of the events given 0.7, about 70 % are right. It is
+shipped as JSON weights (``data/models/confidence.v1.json``); without it the raw product
+of the factors is used.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+
+from whimbrel.events.plover import data_path
+
+
+def confidence_features(
+    event_type: str, factors: dict[str, float], has_target: bool, factuality: str
+) -> dict[str, float]:
+    """The calibration model's inputs (names are stable: the shipped weights use them)."""
+    weight = factors.get("lexicon_weight", 0.8)
+    feats = {"bias": 1.0, "log_weight": math.log(max(weight, 1e-3)), f"type={event_type}": 1.0}
+    for name in factors:
+        if name != "lexicon_weight":
+            feats[f"factor={name}"] = 1.0
+    feats["has_target"] = 1.0 if has_target else 0.0
+    feats[f"factuality={factuality}"] = 1.0
+    return feats
+
+
+def raw_confidence(factors: dict[str, float]) -> float:
+    """The product of the factors, kept inside (0.01, 0.99)."""
+    value = 1.0
+    for f in factors.values():
+        value *= f
+    return min(0.99, max(0.01, value))
+
+
+@lru_cache(maxsize=2)
+def load_confidence_model(name: str = "confidence.v1") -> dict[str, float] | None:
+    try:
+        path = data_path("models", name, ".json")
+    except Exception:
+        return None
+    return dict(json.loads(path.read_text(encoding="utf-8"))["weights"])
+
+
+def calibrated_confidence(
+    event_type: str,
+    factors: dict[str, float],
+    has_target: bool,
+    factuality: str,
+    model: str = "confidence.v1",
+) -> float:
+    """P(event right | how it was found); the raw product when no model is shipped."""
+    weights = load_confidence_model(model)
+    if weights is None:
+        return round(raw_confidence(factors), 3)
+    z = sum(
+        weights.get(k, 0.0) * v
+        for k, v in confidence_features(event_type, factors, has_target, factuality).items()
+    )
+    return round(min(0.99, max(0.01, 1.0 / (1.0 + math.exp(-z)))), 3)
