@@ -37,6 +37,11 @@ NOUN_TRIGGER = 0.9
 REFERRED_ACTOR = 0.9
 MISSING_TARGET = 0.85
 IMPLICIT_TARGET = 0.9
+#: Material event types whose recipient may be a place, a thing or unnamed people ("shelled
+#: the market", "released 200 prisoners"); verbal events take named actors only.
+_THING_TARGET_TYPES = frozenset(
+    {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "SUPPORT"}
+)
 #: Event types whose source may be an unnamed crowd ("thousands", "demonstrators").
 _CROWD_TYPES = frozenset({"PROTEST"})
 #: Entity types that never make a target ("fined *$5 million*", "for *three days*").
@@ -47,7 +52,15 @@ class ExtractSettings(StageSettings):
     lexicon: str = "triggers.v1"
     drop_same_actor: bool = True
     domains: str = "domains.v1"
+    instruments: str = "instruments.v1"
     kb: str = "default"
+
+
+@lru_cache(maxsize=2)
+def load_instruments(name: str = "instruments.v1") -> tuple[frozenset[str], frozenset[str]]:
+    """(event types whose object is always a means, object nouns that are means)."""
+    raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
+    return frozenset(raw["types"]), frozenset(raw["nouns"])
 
 
 @lru_cache(maxsize=2)
@@ -72,6 +85,7 @@ class ExtractEvents:
         self.ontology: Ontology = load_ontology()
         self.domains = load_domains(settings.domains)
         self.kb = load_kb(settings.kb)
+        self.instruments = load_instruments(settings.instruments)
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -91,8 +105,8 @@ class ExtractEvents:
                 verb_triggers.add(tok.i)
                 if noun is not None:
                     consumed.update(t.i for t in _with_conj([noun]))
-                    if not self.lexicon.lookup(noun.lemma_.lower(), "NOUN"):
-                        noun = None  # "expelled the ambassador": the object is the target
+                    if not self._is_means(entry, noun):
+                        noun = None  # "expelled the ambassador", "released prisoners": the target
                 draft = self._verb_draft(article, si, tok, entry, noun, at)
                 if draft is not None:
                     drafts.append(draft)
@@ -111,6 +125,14 @@ class ExtractEvents:
                     drafts.append(draft)
         doc._.wb_drafts = drafts
         return article
+
+    def _is_means(self, entry: Entry, noun: Any) -> bool:
+        """Whether a row's matched object is the event's means or goods, not its recipient."""
+        types, nouns = self.instruments
+        lemma = noun.lemma_.lower()
+        return (
+            entry.event_type in types or lemma in nouns or bool(self.lexicon.lookup(lemma, "NOUN"))
+        )
 
     def _disabled(self, sent: Any) -> frozenset[str]:
         """Triggers not coded in this sentence because it is about sport, the arts or weather."""
@@ -144,7 +166,7 @@ class ExtractEvents:
         target, tgt_slot, _, rest = _first_filled(
             tgt_slots, lambda s: fill_verb_slot(verb, s, noun), at, exclude=source
         )
-        if source and not target and rest:
+        if source and not target and rest and entry.event_type in _THING_TARGET_TYPES:
             target = self._implicit_target(article, si, rest, at, factors)
         return self._draft(article, si, verb, entry, source, src_slot, target, tgt_slot, factors)
 
@@ -170,7 +192,7 @@ class ExtractEvents:
         target, tgt_slot, _, rest = _first_filled(
             tgt_slots, lambda s: fill_noun_slot(noun, s), at, exclude=source
         )
-        if source and not target and rest:
+        if source and not target and rest and entry.event_type in _THING_TARGET_TYPES:
             target = self._implicit_target(article, si, rest, at, factors)
         return self._draft(article, si, noun, entry, source, src_slot, target, tgt_slot, factors)
 
