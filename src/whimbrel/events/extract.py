@@ -301,6 +301,11 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
     return found + prep_objects(tok, "of")
 
 
+def _temporal(prep: Any) -> bool:
+    """ "on Saturday", "in March": a time, which satisfies no preposition constraint ("call on")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def match_trigger(lexicon: Lexicon, tok: Any, pos: str) -> tuple[Entry, Any] | None:
     """The most specific lexicon row whose constraints ``tok`` meets, and the object it matched.
 
@@ -312,7 +317,9 @@ def match_trigger(lexicon: Lexicon, tok: Any, pos: str) -> tuple[Entry, Any] | N
     if not entries:
         return None
     particles = {c.lower_ for c in tok.children if c.dep_ in _PARTICLE_DEPS}
-    preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+    preps = {
+        c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)
+    }
     best: tuple[Entry, Any] | None = None
     best_key: tuple[int, float] = (-1, 0.0)
     for entry in entries:

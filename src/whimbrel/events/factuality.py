@@ -140,7 +140,7 @@ class AssessFactuality:
         by_trigger = {d.trigger: d for d in drafts if d.event_type == "REJECT"}
         quads = {name: t.quad for name, t in load_ontology().types.items()}
         for d in drafts:
-            if d.factuality != "negated" or quads[d.event_type] > 2 or not d.target:
+            if d.factuality != "negated" or quads[d.event_type] > 2:
                 continue  # only cooperation can be refused; "did not attack" is no REJECT
             mode = self.cues.refusal_modes.get(d.event_type)
             refusing = _refusing_verb(doc[d.trigger], self.cues)
