@@ -26,6 +26,7 @@ from whimbrel.events.slots import (
     fill_verb_slot,
     governing_subject,
     is_passive,
+    logical_subjects,
     prep_objects,
 )
 from whimbrel.pipeline import StageSettings, stage
@@ -42,6 +43,8 @@ IMPLICIT_TARGET = 0.9
 _THING_TARGET_TYPES = frozenset(
     {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "RETREAT", "AID", "SUPPORT"}
 )
+#: Verbal events whose recipient may sit in the complement clause ("threatened to expel X").
+_COMPLEMENT_TARGET_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "REQUEST", "ACCUSE"})
 #: Event types whose source may be an unnamed crowd ("thousands", "demonstrators").
 _CROWD_TYPES = frozenset({"PROTEST"})
 #: Entity types that never make a target ("fined *$5 million*", "for *three days*").
@@ -164,10 +167,16 @@ class ExtractEvents:
         if how == "inherited":
             factors["inherited_source"] = INHERITED_SOURCE
         target, tgt_slot, _, rest = _first_filled(
-            tgt_slots, lambda s: fill_verb_slot(verb, s, noun), at, exclude=source
+            tgt_slots,
+            lambda s: fill_verb_slot(verb, s, noun),
+            at,
+            exclude=source,
+            means=self.instruments[1],
         )
         if source and not target and rest and entry.event_type in _THING_TARGET_TYPES:
             target = self._implicit_target(article, si, rest, at, factors)
+        if source and not target and entry.event_type in _COMPLEMENT_TARGET_TYPES:
+            target, tgt_slot = self._complement_target(verb, at, source)
         return self._draft(article, si, verb, entry, source, src_slot, target, tgt_slot, factors)
 
     def _noun_draft(
@@ -190,11 +199,48 @@ class ExtractEvents:
             src_slot = "governing_subject"
             factors["inherited_source"] = INHERITED_SOURCE
         target, tgt_slot, _, rest = _first_filled(
-            tgt_slots, lambda s: fill_noun_slot(noun, s), at, exclude=source
+            tgt_slots,
+            lambda s: fill_noun_slot(noun, s),
+            at,
+            exclude=source,
+            means=self.instruments[1],
         )
         if source and not target and rest and entry.event_type in _THING_TARGET_TYPES:
             target = self._implicit_target(article, si, rest, at, factors)
         return self._draft(article, si, noun, entry, source, src_slot, target, tgt_slot, factors)
+
+    def _complement_target(
+        self, verb: Any, at: dict[int, int], source: list[int]
+    ) -> tuple[list[int], str]:
+        """The target of the act threatened, refused, agreed or asked for.
+
+        "threatened to expel the EU ambassador", "agreed to deploy troops to East Timor",
+        "warned that ... if Tbilisi kept jailing": the recipient sits in the complement
+        clause, as the object of its verb or the subject of an "if" clause.
+        """
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                for slot in (
+                    "dobj",
+                    "dative",
+                    "prep:to",
+                    "prep:on",
+                    "prep:against",
+                    "prep:with",
+                    "prep:into",
+                ):
+                    found = _actors(expand_conj(fill_verb_slot(child, slot, None)[0]), at, source)
+                    if found:
+                        return found, f"complement:{slot}"
+            clauses = (
+                [c for c in child.subtree if c.dep_ == "advcl"] if child.dep_ == "ccomp" else []
+            )
+            for clause in [child, *clauses] if child.dep_ == "advcl" else clauses:
+                if any(m.lower_ in ("if", "unless") for m in clause.children if m.dep_ == "mark"):
+                    found = _actors(expand_conj(logical_subjects(clause)[0]), at, source)
+                    if found:
+                        return found, "condition:nsubj"
+        return [], None  # type: ignore[return-value]
 
     def _implicit_target(
         self,
@@ -403,25 +449,42 @@ def _actors(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
     return found
 
 
+#: Named entities the KB does not know still name a recipient ("retook *Baga* from Boko Haram").
+_NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+
+
 def _first_filled(
-    slots: tuple[str, ...], fill: Any, at: dict[int, int], exclude: Any
+    slots: tuple[str, ...],
+    fill: Any,
+    at: dict[int, int],
+    exclude: Any,
+    means: frozenset[str] = frozenset(),
 ) -> tuple[list[int], str, str, list[Any]]:
     """The actors of the first slot (in the row's order) that holds any, with slot and how.
 
-    Also returns the tokens of the first slot that held words but no actor ("seized *the
-    bridges*"), from which a target that is not a named actor can be made.
+    Also returns the words of the first slot that held words but no actor ("seized *the
+    bridges*"), from which a target that is not a named actor can be made; means ("fired
+    *missiles* at the base") are passed over. A slot holding a named place or organisation
+    the KB does not know stops the search there, so a later slot's actor does not win over it.
     """
     leftover: list[Any] = []
+    leftover_slot = ""
     for slot in slots:
         tokens, how = fill(slot)
         tokens = expand_conj(tokens)
         found = _actors(tokens, at, exclude)
         if found:
             return found, slot, how, []
-        if tokens and not leftover:
-            leftover = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM")]
-            leftover_slot = slot
-    return [], (leftover_slot if leftover else ""), "none", leftover
+        words = [
+            t
+            for t in tokens
+            if t.pos_ in ("NOUN", "PROPN", "NUM") and t.lemma_.lower() not in means
+        ]
+        if words and not leftover:
+            leftover, leftover_slot = words, slot
+            if any(t.ent_type_ in _NAMED for t in words):
+                break
+    return [], leftover_slot, "none", leftover
 
 
 def _actor_key(mention: Any) -> tuple[str, str | None]:
