@@ -25,12 +25,42 @@ def classifier():
 @pytest.mark.parametrize(
     ("text", "source", "target", "expected"),
     [
-        ("Ghana sent emergency food aid to Burkina Faso on Monday.", "Ghana", "Burkina Faso", "AID"),
-        ("The Dutch foreign minister met his Belgian counterpart in Ghent.", "The Dutch foreign minister", "his Belgian counterpart", "CONSULT"),
-        ("Peru expelled two Bolivian diplomats accused of spying.", "Peru", "two Bolivian diplomats", "SANCTION"),
-        ("Rebels ambushed a Malian army convoy near Gao.", "Rebels", "a Malian army convoy", "ASSAULT"),
-        ("Norway condemned the arrest of the Iranian lawyer.", "Norway", "the Iranian lawyer", "ACCUSE"),
-        ("Serbia refused to recognise the new government in Pristina.", "Serbia", "the new government in Pristina", "REJECT"),
+        (
+            "Ghana sent emergency food aid to Burkina Faso on Monday.",
+            "Ghana",
+            "Burkina Faso",
+            "AID",
+        ),
+        (
+            "The Dutch foreign minister met his Belgian counterpart in Ghent.",
+            "The Dutch foreign minister",
+            "his Belgian counterpart",
+            "CONSULT",
+        ),
+        (
+            "Peru expelled two Bolivian diplomats accused of spying.",
+            "Peru",
+            "two Bolivian diplomats",
+            "SANCTION",
+        ),
+        (
+            "Rebels ambushed a Malian army convoy near Gao.",
+            "Rebels",
+            "a Malian army convoy",
+            "ASSAULT",
+        ),
+        (
+            "Norway condemned the arrest of the Iranian lawyer.",
+            "Norway",
+            "the Iranian lawyer",
+            "ACCUSE",
+        ),
+        (
+            "Serbia refused to recognise the new government in Pristina.",
+            "Serbia",
+            "the new government in Pristina",
+            "REJECT",
+        ),
     ],
 )
 def test_classify_pairs_finds_the_relation(classifier, text, source, target, expected):
@@ -40,7 +70,9 @@ def test_classify_pairs_finds_the_relation(classifier, text, source, target, exp
 
 
 def test_classify_pairs_no_event_is_null(classifier):
-    (result,) = classify_pairs([pair("The weather in Oslo and Stockholm was mild.", "Oslo", "Stockholm")], classifier)
+    (result,) = classify_pairs(
+        [pair("The weather in Oslo and Stockholm was mild.", "Oslo", "Stockholm")], classifier
+    )
     assert result["event_type"] is None and result["quad"] is None
 
 
@@ -51,7 +83,12 @@ def test_classify_promised_cooperation_is_agree(classifier):
 
 
 def test_classify_bad_record_is_an_input_error(classifier):
-    bad = {"id": "b", "text": "Short.", "source": {"start": 0, "end": 99}, "target": {"start": 0, "end": 2}}
+    bad = {
+        "id": "b",
+        "text": "Short.",
+        "source": {"start": 0, "end": 99},
+        "target": {"start": 0, "end": 2},
+    }
     (result,) = classify_pairs([bad], classifier)
     assert isinstance(result, InputError)
 
@@ -61,7 +98,12 @@ def test_classify_cli_writes_jsonl_and_names_bad_lines(tmp_path):
     from whimbrel.serve.cli.app import app
 
     path = tmp_path / "pairs.jsonl"
-    lines = [json.dumps(pair("Chile recalled its ambassador from Caracas.", "Chile", "Caracas", id="c1")), "{oops"]
+    lines = [
+        json.dumps(
+            pair("Chile recalled its ambassador from Caracas.", "Chile", "Caracas", id="c1")
+        ),
+        "{oops",
+    ]
     path.write_text("\n".join(lines) + "\n")
     result = CliRunner().invoke(app, ["classify", str(path)])
     assert result.exit_code == 1

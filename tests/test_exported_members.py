@@ -2,7 +2,7 @@ import whimbrel
 
 PUBLIC = {
     "Actor", "ActorMention", "Article", "ConfigError", "Event", "InputError", "LanguageError",
-    "Location", "ModelError", "NotFound", "Pipeline", "Span", "StageError", "StoreError",
+    "Location", "ModelError", "NotFound", "Pipeline", "Span", "StageError", "Store", "StoreError",
     "WhimbrelError", "__version__", "code", "load_pipeline", "resolve",
 }  # fmt: skip
 

@@ -32,6 +32,7 @@ from whimbrel.errors import (
 )
 from whimbrel.pipeline import Pipeline, load_pipeline
 from whimbrel.records import Actor, ActorMention, Article, Event, Location, Span
+from whimbrel.store import Store
 
 __all__ = [
     "Actor",
@@ -47,6 +48,7 @@ __all__ = [
     "Pipeline",
     "Span",
     "StageError",
+    "Store",
     "StoreError",
     "WhimbrelError",
     "__version__",

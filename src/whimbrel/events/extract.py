@@ -211,7 +211,7 @@ class ExtractEvents:
 
     def _complement_target(
         self, verb: Any, at: dict[int, int], source: list[int]
-    ) -> tuple[list[int], str]:
+    ) -> tuple[list[int], str | None]:
         """The target of the act threatened, refused, agreed or asked for.
 
         "threatened to expel the EU ambassador", "agreed to deploy troops to East Timor",
@@ -232,15 +232,18 @@ class ExtractEvents:
                     found = _actors(expand_conj(fill_verb_slot(child, slot, None)[0]), at, source)
                     if found:
                         return found, f"complement:{slot}"
-            clauses = (
-                [c for c in child.subtree if c.dep_ == "advcl"] if child.dep_ == "ccomp" else []
-            )
-            for clause in [child, *clauses] if child.dep_ == "advcl" else clauses:
+            if child.dep_ == "advcl":
+                conditions = [child]
+            elif child.dep_ == "ccomp":
+                conditions = [c for c in child.subtree if c.dep_ == "advcl"]
+            else:
+                conditions = []
+            for clause in conditions:
                 if any(m.lower_ in ("if", "unless") for m in clause.children if m.dep_ == "mark"):
                     found = _actors(expand_conj(logical_subjects(clause)[0]), at, source)
                     if found:
                         return found, "condition:nsubj"
-        return [], None  # type: ignore[return-value]
+        return [], None
 
     def _implicit_target(
         self,

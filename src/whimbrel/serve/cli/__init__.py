@@ -8,6 +8,7 @@ from whimbrel.errors import ModelError, WhimbrelError
 from whimbrel.serve.cli import classify as _classify  # noqa: F401  (registers the command)
 from whimbrel.serve.cli import code as _code  # noqa: F401
 from whimbrel.serve.cli import evaluate as _evaluate  # noqa: F401
+from whimbrel.serve.cli import ingest as _ingest  # noqa: F401
 from whimbrel.serve.cli import resolve as _resolve  # noqa: F401
 from whimbrel.serve.cli.app import EXIT_FATAL, EXIT_SOME_FAILED, app
 
