@@ -173,6 +173,7 @@ class AssessFactuality:
         self._phrases(trigger, found)
         self._climb(trigger, found)
         self._according_to(trigger, found)
+        self._trailing_report(trigger, found)
         kind = next(k for k in FACTUALITY_PRECEDENCE if k in found or k == "asserted")
         draft.factuality = kind
         draft.factuality_cue = found[kind][0] if kind in found else None
@@ -248,7 +249,7 @@ class AssessFactuality:
                 ):
                     found.setdefault("denied", (gov.lemma_.lower(), _speaker(gov)))
             if node.pos_ in ("VERB", "AUX"):
-                if lemma in c.reporting_verbs:
+                if lemma in c.reporting_verbs and _reports(dep, lemma):
                     speaker = _speaker(node)
                     found.setdefault("reported", (lemma, speaker))
                     backshifted = found.get("hypothetical", ("",))[0] == "would"
@@ -286,12 +287,48 @@ class AssessFactuality:
             if child.dep_ == "mark" and low in self.cues.conditional_markers:
                 found.setdefault("hypothetical", (low, None))
 
+    def _trailing_report(self, trigger: Any, found: Found) -> None:
+        """ "X killed Y, the Pentagon said on Friday": the parser often hangs the closing
+        attribution off the last noun; a reporting verb with a subject after a comma at the
+        end of the sentence still reports everything before it."""
+        sent = trigger.sent
+        for tok in sent:
+            if tok.i <= trigger.i or tok.lemma_.lower() not in self.cues.reporting_verbs:
+                continue
+            subj = [c for c in tok.children if c.dep_ == "nsubj"]
+            if not subj or tok.dep_ in ("ROOT", "ccomp", "xcomp", "conj"):
+                continue
+            start = min(t.i for t in subj[0].subtree)
+            if (
+                start > sent.start
+                and tok.doc[start - 1].text == ","
+                and tok.right_edge.i >= sent.end - 4
+            ):
+                found.setdefault("reported", (tok.lemma_.lower(), subj[0]))
+                return
+
     def _according_to(self, trigger: Any, found: Found) -> None:
         for tok in trigger.sent:
             if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
                 objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
                 objs = objs or [c for c in tok.children if c.dep_ == "pobj"]
                 found.setdefault("reported", ("according to", objs[0] if objs else None))
+
+
+#: Verbs whose object is performed by being announced ("announced the repeal"), not reported.
+_PERFORMATIVE = frozenset({"announce", "declare", "confirm", "unveil", "proclaim"})
+
+
+def _reports(dep: str, lemma: str) -> bool:
+    """Whether a reporting verb reached by ``dep`` from the trigger's side reports the event.
+
+    A clausal complement is reported ("said Russia attacked"); a coordinated clause is a
+    statement of its own ("said ..., and police detained ..."); an event noun as object is
+    reported unless the verb performs it ("announced the repeal").
+    """
+    if dep in ("ccomp", "parataxis", "xcomp"):
+        return True
+    return dep == "dobj" and lemma not in _PERFORMATIVE
 
 
 def _refusing_verb(trigger: Any, cues: Cues) -> int | None:
