@@ -59,6 +59,8 @@ class ResolveReferences:
         for i, m in enumerate(article.mentions):
             if m.actor is not None:
                 continue
+            if self._is_speaker_pronoun(m):
+                continue  # after the loop: the speaker usually comes after the quote
             if m.resolved_by == "pronoun":
                 kinds = self.refs.pronouns.get(m.text.lower(), ())
                 j = self._antecedent(article.mentions, i, doc, kinds)
@@ -66,7 +68,13 @@ class ResolveReferences:
                     m.actor, m.antecedent = article.mentions[j].actor, j
             elif m.resolved_by == "description":
                 self._description(article, i, dates[m.sentence])
+        for i, m in enumerate(article.mentions):
+            if m.actor is None and self._is_speaker_pronoun(m):
+                self._speaker_side(article, i)
         return article
+
+    def _is_speaker_pronoun(self, m: Mention) -> bool:
+        return m.resolved_by == "pronoun" and self.refs.pronouns.get(m.text.lower()) == ("speaker",)
 
     def _antecedent(
         self,
@@ -148,6 +156,25 @@ class ResolveReferences:
             resolved = self.kb.resolve(m.text, date, (country,))
             if resolved is not None:
                 m.actor, m.antecedent = resolved, j
+
+    def _speaker_side(self, article: Article, i: int) -> None:
+        """ "We are not asking for soldiers," the official said: "we" is the speaker's side."""
+        m = article.mentions[i]
+        sent = article.doc[m.head].sent
+        by_head = {x.head: j for j, x in enumerate(article.mentions) if x.actor is not None}
+        for tok in sent:
+            if tok.lemma_.lower() not in self.refs.speech_verbs:
+                continue
+            for subj in (c for c in tok.children if c.dep_ == "nsubj" and c.i in by_head):
+                actor = article.mentions[by_head[subj.i]].actor
+                if actor is None or not actor.country:
+                    continue
+                side = actor if actor.kind in ("state", "organisation") else None
+                if side is None and actor.country not in NON_STATE:
+                    side = self.kb.state(actor.country)
+                if side is not None:
+                    m.actor, m.antecedent = side, by_head[subj.i]
+                    return
 
     def _owner(self, article: Article, i: int, root: Any) -> Actor | None:
         """The actor a possessive pronoun in the description stands for ("his country")."""

@@ -25,7 +25,22 @@ from whimbrel.records import Actor, Article, Mention
 ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC", "LOC"})
 #: Pronouns left for coreference; reflexives and "we/you/I" are not political actors here.
 PRONOUNS = frozenset(
-    {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their"}
+    {
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "we",
+        "us",
+        "our",
+    }
 )
 #: A probe country: a description that resolves only *with* a context needs the article.
 _PROBE_CONTEXT = ("USA",)
@@ -187,10 +202,15 @@ class FindMentions:
         the UN relief chief": the title gives country and sector, the name stays the name.
         Without either, the person is kept unresolved so a later "he" does not skip over them.
         """
-        ents = [e for e in span.ents if e.label_ == "PERSON" and e.end == span.end]
+        doc = span.doc
+        # the entity may run on over a possessive marker the span has shed ("Gustavo Petro's")
+        ents = [
+            e for e in doc.ents
+            if e.label_ == "PERSON" and span.start <= e.start < span.end and e.end >= span.end
+        ]  # fmt: skip
         if not ents:
             return None
-        ent = ents[0]
+        ent = doc[ents[0].start : span.end]
         title = _strip(span.doc[span.start : ent.start]) if ent.start > span.start else None
         described: Actor | None = None
         if title is not None:

@@ -18,6 +18,7 @@ from whimbrel.events.plover import data_path
 class References:
     pronouns: dict[str, tuple[str, ...]]
     descriptions: dict[str, dict[str, Any]]
+    speech_verbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -26,6 +27,7 @@ def load_references(name: str = "references.v1") -> References:
     return References(
         pronouns={k: tuple(v) for k, v in raw["pronouns"].items()},
         descriptions=dict(raw["descriptions"]),
+        speech_verbs=frozenset(raw.get("speech_verbs", ())),
     )
 
 
