@@ -505,6 +505,22 @@ EXAMPLES = [
     ("Officers served the warrant on the editor.", "served", "COERCE", "arrest"),
     ("The appeals court quashed the ruling.", "quashed", "REJECT", None),
     ("The agency sent food to meet the needs of the displaced.", "meet", "AID", None),
+    # dev-split driven additions
+    ("The two premiers put their signatures to the pact.", "put", "AGREE", None),
+    ("Plainclothes officers clubbed the marchers.", "clubbed", "ASSAULT", "beat"),
+    ("Police responded with tear gas and water cannon.", "responded", "ASSAULT", "crowd-control"),
+    ("The rebels used mortars against the garrison.", "used", "ASSAULT", "heavy-weapons"),
+    ("Militiamen set fire to the granary.", "set", "ASSAULT", "destroy"),
+    ("Paris sold fighter jets to Cairo.", "sold", "AID", None),
+    ("The ministry retracted its earlier figures.", "retracted", "CONCEDE", None),
+    ("The junta lifted the state of emergency.", "lifted", "CONCEDE", None),
+    ("The two navies trained together off Crete.", "trained", "COOPERATE", None),
+    ("Danish jets joined Dutch aircraft in patrolling the Baltic.", "joined", "COOPERATE", None),
+    ("Ottawa raised tariffs on Chinese steel.", "raised", "SANCTION", None),
+    ("Riot police cleared the square of protesters.", "cleared", "COERCE", None),
+    ("The authorities cut internet access in the province.", "cut", "COERCE", "censor"),
+    ("The rebels abandoned their positions in the hills.", "abandoned", "RETREAT", "withdraw"),
+    ("Lisbon and Rabat exchanged words of encouragement.", "words", "SUPPORT", None),
 ]
 
 
