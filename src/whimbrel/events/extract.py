@@ -12,6 +12,7 @@ more sources and targets (coordination), so a sentence can hold several events.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -56,7 +57,16 @@ class ExtractSettings(StageSettings):
     drop_same_actor: bool = True
     domains: str = "domains.v1"
     instruments: str = "instruments.v1"
+    retype: str = "retype.v1"
     kb: str = "default"
+
+
+@lru_cache(maxsize=2)
+def load_retype_rules(name: str = "retype.v1") -> list[dict[str, Any]]:
+    """Rules that change a type by who acts (``data/lexicon/retype.v1.json``)."""
+    return list(
+        json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))["rules"]
+    )
 
 
 @lru_cache(maxsize=2)
@@ -89,6 +99,7 @@ class ExtractEvents:
         self.domains = load_domains(settings.domains)
         self.kb = load_kb(settings.kb)
         self.instruments = load_instruments(settings.instruments)
+        self.retype_rules = load_retype_rules(settings.retype)
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -128,6 +139,18 @@ class ExtractEvents:
                     drafts.append(draft)
         doc._.wb_drafts = drafts
         return article
+
+    def _retype(self, entry: Entry, sources: list[Mention]) -> Entry:
+        """Protesters setting fire to a building riot; soldiers doing it assault (retype.v1)."""
+        sectors = {m.actor.sector for m in sources if m.actor is not None}
+        for rule in self.retype_rules:
+            if (
+                entry.event_type == rule["from"]
+                and entry.mode in rule["modes"]
+                and sectors & set(rule["source_sectors"])
+            ):
+                return replace(entry, event_type=rule["to"], mode=rule["mode"])
+        return entry
 
     def _is_means(self, entry: Entry, noun: Any) -> bool:
         """Whether a row's matched object is the event's means or goods, not its recipient."""
@@ -299,6 +322,7 @@ class ExtractEvents:
         if not source:
             return None
         mentions = article.mentions
+        entry = self._retype(entry, [mentions[i] for i in source])
         if self.settings.drop_same_actor:
             keys = {_actor_key(mentions[i]) for i in source}
             target = [i for i in target if _actor_key(mentions[i]) not in keys]

@@ -80,8 +80,16 @@ def pair_features(
 def _lexicon_votes(
     feats: dict[str, float], prefix: str, tokens: Iterable[Any], lexicon: Lexicon, scale: float
 ) -> None:
+    """Two votes per word: the type of the row it matches, constraints and all, and every
+    type any of its rows names (a weaker hint the model weighs on its own)."""
+    from whimbrel.events.extract import match_trigger
+
     for tok in tokens:
         pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"
+        match = match_trigger(lexicon, tok, pos)
+        if match is not None:
+            key = f"{prefix}_match={match[0].event_type}"
+            feats[key] = max(feats.get(key, 0.0), scale * match[0].weight)
         for entry in lexicon.lookup(tok.lemma_.lower(), pos):
             key = f"{prefix}={entry.event_type}"
             feats[key] = max(feats.get(key, 0.0), scale * entry.weight)
