@@ -15,7 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from whimbrel.errors import ConfigError
 
@@ -25,6 +25,8 @@ class Config(BaseModel):
 
     stages: list[str]
     batch_size: int = Field(default=32, ge=1)
+    #: Longest article text coded, in characters; longer inputs are refused (docs/HARDENING.md).
+    max_article_chars: int = Field(default=200_000, ge=1)
     sections: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
     def stage_settings(self, name: str) -> dict[str, Any]:
@@ -69,8 +71,12 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
     pipeline = sections.pop("pipeline", {})
     if "stages" not in pipeline:
         raise ConfigError("[pipeline] stages is missing from the configuration")
-    return Config(
-        stages=list(pipeline["stages"]),
-        batch_size=int(pipeline.get("batch_size", 32)),
-        sections=sections,
-    )
+    try:
+        return Config(
+            stages=list(pipeline["stages"]),
+            batch_size=pipeline.get("batch_size", 32),
+            max_article_chars=pipeline.get("max_article_chars", 200_000),
+            sections=sections,
+        )
+    except ValidationError as exc:
+        raise ConfigError(f"bad [pipeline] settings: {exc}") from None

@@ -21,7 +21,7 @@ from typing import Any, ClassVar, Protocol
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from whimbrel.config import Config, load_config
-from whimbrel.errors import ConfigError, StageError, WhimbrelError
+from whimbrel.errors import ConfigError, InputError, StageError, WhimbrelError
 from whimbrel.records import Article
 
 log = logging.getLogger("whimbrel")
@@ -151,17 +151,46 @@ class Pipeline:
         id: str | None = None,
         publisher: str | None = None,
     ) -> Article:
-        """Code one article given as text (cleaned first) or as an :class:`Article`."""
-        article = (
-            text
-            if isinstance(text, Article)
-            else _article_from_text(
+        """Code one article given as text (cleaned first) or as an :class:`Article`.
+
+        Raises :class:`~whimbrel.errors.InputError` for an article that cannot be coded: no
+        prose left after cleaning, longer than ``max_article_chars``, a bad or future
+        publication date, or (:class:`~whimbrel.errors.LanguageError`) not English. Anything
+        but ``str`` or ``Article`` as ``text`` is a ``TypeError``.
+        """
+        if isinstance(text, Article):
+            article = text
+            if date is not None and article.date is None:
+                article.date = parse_date(date)
+        elif isinstance(text, str):
+            limit = self.config.max_article_chars
+            if len(text) > limit:
+                raise InputError(_too_long(len(text), limit), source=id or url)
+            article = _article_from_text(
                 text, date=date, title=title, url=url, id=id, publisher=publisher
             )
-        )
-        if isinstance(text, Article) and date is not None and article.date is None:
-            article.date = parse_date(date)
+        else:
+            raise TypeError(
+                f"text must be a str or an Article, not {type(text).__name__} "
+                "(decode bytes first, e.g. with whimbrel.ingest.readers.decode_bytes)"
+            )
+        problem = self.check(article)
+        if problem is not None:
+            raise problem
         return self.run(article)
+
+    def check(self, article: Article) -> InputError | None:
+        """The reason ``article`` cannot be coded before any stage runs (too long, or a
+        publication date out of range), naming its origin; ``None`` when it can."""
+        where = article.origin or article.id
+        limit = self.config.max_article_chars
+        if len(article.text) > limit:
+            return InputError(_too_long(len(article.text), limit), source=where)
+        if article.date is not None:
+            problem = publication_date_problem(article.date)
+            if problem:
+                return InputError(problem, source=where)
+        return None
 
     def run(self, article: Article) -> Article:
         """Run every stage on one article, in order."""
@@ -176,13 +205,13 @@ class Pipeline:
         """Code many articles, parsing them in batches; yields each article when done.
 
         A stage that offers ``pipe`` (the parse) gets the whole batch; the others run per
-        article. An article whose stage fails is yielded as a :class:`StageError` instead,
-        so a batch carries on.
+        article. An article whose stage fails is yielded as a :class:`StageError` instead, and
+        one that :meth:`check` refuses as an :class:`InputError`, so a batch carries on.
         """
         size = batch_size or self.config.batch_size
-        batch: list[Article] = []
+        batch: list[Any] = []
         for article in articles:
-            batch.append(article)
+            batch.append(self.check(article) or article)
             if len(batch) >= size:
                 yield from self._run_batch(batch)
                 batch = []
@@ -196,7 +225,7 @@ class Pipeline:
             if hasattr(s, "pipe"):
                 try:
                     outs = list(s.pipe([results[i] for i in live]))
-                except WhimbrelError:
+                except Exception:  # one bad article must not sink the batch: retry one by one
                     outs = None
                 if outs is not None:
                     for i, out in zip(live, outs, strict=True):
@@ -234,10 +263,39 @@ def _article_from_text(text: str, **meta: Any) -> Article:
     return article_from_text(text, **meta)
 
 
+#: Publication dates before this are refused (placeholders such as 0001-01-01, typos); the
+#: date arithmetic of relative expressions ("last year") also needs room below the date.
+EARLIEST_PUBLICATION = dt.date(1800, 1, 1)
+
+
+def publication_date_problem(day: dt.date, *, today: dt.date | None = None) -> str | None:
+    """Why ``day`` cannot be a publication date, or ``None`` when it can.
+
+    A date after tomorrow (one day of slack for time zones ahead of this machine's clock) is in
+    the future: every relative date in the text ("on Tuesday", "last year") would be resolved
+    against it, so it is refused rather than silently producing future events. Dates before
+    :data:`EARLIEST_PUBLICATION` are refused too.
+    """
+    today = today or dt.date.today()
+    if day > today + dt.timedelta(days=1):
+        return f"publication date {day.isoformat()} is in the future (today is {today.isoformat()})"
+    if day < EARLIEST_PUBLICATION:
+        return (
+            f"publication date {day.isoformat()} is before {EARLIEST_PUBLICATION.isoformat()}, "
+            "the earliest accepted"
+        )
+    return None
+
+
+def _too_long(chars: int, limit: int) -> str:
+    return (
+        f"too long: {chars:,} characters, the limit is {limit:,} "
+        "(max_article_chars; whimbrel code --max-article-chars)"
+    )
+
+
 def parse_date(value: dt.date | str | None) -> dt.date | None:
     """A publication date from a date, datetime or ISO string (``ConfigError``-free: InputError)."""
-    from whimbrel.errors import InputError
-
     if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
     if isinstance(value, dt.datetime):

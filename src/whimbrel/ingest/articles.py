@@ -14,16 +14,24 @@ import datetime as dt
 from whimbrel.errors import InputError
 from whimbrel.ingest.html import read_html
 from whimbrel.ingest.identity import article_id
-from whimbrel.ingest.text import clean_text, normalise_space, split_title
+from whimbrel.ingest.text import clean_text, normalise_space, split_title, strip_invisible
 from whimbrel.records import Article
 
 EMPTY = "empty: no prose left after cleaning"
 
 
+def too_long(chars: int, limit: int) -> str:
+    """The message for a text over ``--max-article-chars`` (the pipeline's check says the same)."""
+    return (
+        f"too long: {chars:,} characters, the limit is {limit:,} "
+        "(max_article_chars; whimbrel code --max-article-chars)"
+    )
+
+
 def _field(value: str | None) -> str | None:
     if value is None:
         return None
-    value = normalise_space(value)
+    value = normalise_space(strip_invisible(value))  # lone surrogates cannot even be written
     return value or None
 
 

@@ -20,16 +20,35 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import IO, Any
 
 from whimbrel.errors import InputError
-from whimbrel.ingest.articles import article_from_html, article_from_text
+from whimbrel.ingest.articles import article_from_html, article_from_text, too_long
 from whimbrel.records import Article
 
 _OPTIONAL_STRINGS = ("title", "url", "publisher", "author")
+#: A longer line is reported and skipped without being held in memory (16 MiB, as for files).
+MAX_LINE_BYTES = 16 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+
+def bounded_lines(stream: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes | int]:
+    """The lines of a binary stream, except that a line longer than ``limit`` bytes comes back
+    as its length (an ``int``) after being read past in chunks, never held whole."""
+    while line := stream.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while chunk := stream.readline(_CHUNK):
+            size += len(chunk)
+            if chunk.endswith(b"\n"):
+                break
+        yield size
 
 
 def parse_date(value: Any) -> dt.date | None:
@@ -61,7 +80,9 @@ def _id(record: dict[str, Any]) -> str | None:
     return value
 
 
-def _article(record: Any, *, origin: str, default_date: dt.date | None) -> Article:
+def _article(
+    record: Any, *, origin: str, default_date: dt.date | None, max_chars: int | None = None
+) -> Article:
     """One corpus record as an Article; ``ValueError`` (message for the user) if it is unusable."""
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
@@ -75,13 +96,15 @@ def _article(record: Any, *, origin: str, default_date: dt.date | None) -> Artic
     except ValueError:
         raise ValueError(f"bad date {record.get('date')!r}") from None
     date = date or default_date
+    if max_chars is not None and text is not None and len(text) > max_chars:
+        raise ValueError(too_long(len(text), max_chars))
     if text is not None:
         return article_from_text(text, date=date, id=article_id, origin=origin, **fields)
     return article_from_html(str(html), date=date, id=article_id, origin=origin, **fields)
 
 
 def _lines(
-    path_or_stream: str | os.PathLike[str] | Iterable[str] | Iterable[bytes], source: str
+    path_or_stream: str | os.PathLike[str] | Iterable[str] | Iterable[bytes | int], source: str
 ) -> Iterator[tuple[int, str | InputError]]:
     """(line number, decoded line or the error decoding it), opening and closing a path."""
     if isinstance(path_or_stream, str | os.PathLike):
@@ -91,11 +114,23 @@ def _lines(
             yield 0, InputError(f"cannot read file: {exc.strerror or exc}", source=source)
             return
         try:
-            yield from _lines(handle, source)
+            yield from _lines(bounded_lines(handle), source)
         finally:
             handle.close()
         return
+    if hasattr(path_or_stream, "readline") and isinstance(path_or_stream, io.BufferedIOBase):
+        path_or_stream = bounded_lines(path_or_stream)
     for number, raw in enumerate(path_or_stream, start=1):
+        if isinstance(raw, int):
+            yield (
+                number,
+                InputError(
+                    f"line too long ({raw:,} bytes; the limit is {MAX_LINE_BYTES:,})",
+                    source=source,
+                    line=number,
+                ),
+            )
+            continue
         if isinstance(raw, bytes):
             if number == 1:
                 raw = raw.removeprefix(codecs.BOM_UTF8)
@@ -114,13 +149,16 @@ def read_jsonl(
     *,
     source: str,
     date: dt.date | None = None,
+    max_chars: int | None = None,
 ) -> Iterator[Article | InputError]:
     """The articles of a JSONL corpus, each bad line yielded as an InputError in its place.
 
     ``path_or_stream`` is a path or any iterable of lines (an open file, text or binary, or a
     list). ``source`` names the corpus in messages and in each Article's ``origin``
     ("corpus.jsonl:12"). ``date`` fills the date of lines that have none. Blank lines are
-    skipped. A file that cannot be opened yields a single InputError.
+    skipped. A file that cannot be opened yields a single InputError. A line's ``text`` longer
+    than ``max_chars`` characters, or a line longer than :data:`MAX_LINE_BYTES`, is reported
+    and skipped; lines are read with a bounded ``readline``, so memory stays bounded too.
     """
     for number, line in _lines(path_or_stream, source):
         if isinstance(line, InputError):
@@ -135,7 +173,9 @@ def read_jsonl(
             yield InputError(f"malformed JSON: {reason}", source=source, line=number)
             continue
         try:
-            yield _article(record, origin=f"{source}:{number}", default_date=date)
+            yield _article(
+                record, origin=f"{source}:{number}", default_date=date, max_chars=max_chars
+            )
         except ValueError as exc:
             yield InputError(str(exc), source=source, line=number)
         except InputError as exc:  # raised by the builders with origin as source; re-anchor

@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import itertools
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -26,8 +27,8 @@ from pathlib import Path
 from typing import IO, Literal, TextIO
 
 from whimbrel.errors import InputError
-from whimbrel.ingest.articles import article_from_html, article_from_text
-from whimbrel.ingest.corpora import read_jsonl
+from whimbrel.ingest.articles import article_from_html, article_from_text, too_long
+from whimbrel.ingest.corpora import bounded_lines, read_jsonl
 from whimbrel.records import Article
 
 __all__ = ["article_from_html", "article_from_text", "decode_bytes", "read_input", "sniff"]
@@ -114,8 +115,11 @@ def sniff(text: str) -> Kind:
 
 
 def _one_article(
-    text: str, kind: Kind, *, source: str, date: dt.date | None
+    text: str, kind: Kind, *, source: str, date: dt.date | None, max_chars: int | None = None
 ) -> Iterator[Article | InputError]:
+    if kind == "text" and max_chars is not None and len(text) > max_chars:
+        yield InputError(too_long(len(text), max_chars), source=source)
+        return
     try:
         if kind == "html":
             yield article_from_html(text, date=date, origin=source)
@@ -125,18 +129,39 @@ def _one_article(
         yield exc
 
 
-def _too_large(size: int, source: str) -> InputError:
+def _too_large(size: int, source: str, max_chars: int | None = None) -> InputError:
+    if max_chars is not None and 4 * max_chars + 4 < MAX_ARTICLE_BYTES:
+        why = f"more than {max_chars:,} characters (--max-article-chars) can take"
+    else:
+        why = f"the limit is {MAX_ARTICLE_BYTES:,}"
     return InputError(
-        f"too large for one article ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,}): "
+        f"too large for one article ({size:,} bytes; {why}): "
         "split it, or put one article per line in a .jsonl corpus",
         source=source,
     )
 
 
-def _read_file(path: str, date: dt.date | None) -> Iterator[Article | InputError]:
+def byte_limit(kind: Kind | None, max_chars: int | None) -> int:
+    """The most bytes a single input of ``kind`` is read to: :data:`MAX_ARTICLE_BYTES`, or for
+    plain text what ``max_chars`` characters can take (4 bytes each in UTF-8 or UTF-32), so a
+    huge text file is refused from its size alone. HTML markup is not text, so it gets the
+    full allowance; its extracted text is checked by the pipeline."""
+    if kind == "text" and max_chars is not None:
+        return min(MAX_ARTICLE_BYTES, 4 * max_chars + 4)
+    return MAX_ARTICLE_BYTES
+
+
+def _read_file(
+    path: str, date: dt.date | None, max_chars: int | None = None
+) -> Iterator[Article | InputError]:
     kind = _SUFFIX_KIND.get(Path(path).suffix.lower())
+    limit = byte_limit(kind, max_chars)
     try:
         with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if kind != "jsonl" and size > limit:  # refused from its size, before reading
+                yield _too_large(size, path, max_chars if kind == "text" else None)
+                return
             head = handle.read(_SNIFF_BYTES)
             binary = binary_kind(head)
             if binary is not None:
@@ -148,15 +173,15 @@ def _read_file(path: str, date: dt.date | None) -> Iterator[Article | InputError
                     return
                 data = b""
             else:
-                data = head + handle.read(MAX_ARTICLE_BYTES + 1 - len(head))
+                data = head + handle.read(max(0, limit + 1 - len(head)))
     except OSError as exc:
         yield InputError(f"cannot read file: {exc.strerror or exc}", source=path)
         return
     if kind == "jsonl":
-        yield from read_jsonl(path, source=path, date=date)
+        yield from read_jsonl(path, source=path, date=date, max_chars=max_chars)
         return
-    if len(data) > MAX_ARTICLE_BYTES:
-        yield _too_large(len(data), path)
+    if len(data) > limit:  # grew while read, or a special file with no size
+        yield _too_large(len(data), path, max_chars if kind == "text" else None)
         return
     text = _decode(data, path)
     if isinstance(text, InputError):
@@ -164,9 +189,9 @@ def _read_file(path: str, date: dt.date | None) -> Iterator[Article | InputError
         return
     kind = kind or sniff(text)
     if kind == "jsonl":
-        yield from read_jsonl(path, source=path, date=date)
+        yield from read_jsonl(path, source=path, date=date, max_chars=max_chars)
     else:
-        yield from _one_article(text, kind, source=path, date=date)
+        yield from _one_article(text, kind, source=path, date=date, max_chars=max_chars)
 
 
 def _decode(data: bytes, source: str) -> str | InputError:
@@ -186,7 +211,9 @@ def _byte_stream(stdin: TextIO) -> IO[bytes]:
     return io.BytesIO(stdin.read().encode("utf-8", "replace"))
 
 
-def _read_stdin(stdin: TextIO, date: dt.date | None) -> Iterator[Article | InputError]:
+def _read_stdin(
+    stdin: TextIO, date: dt.date | None, max_chars: int | None = None
+) -> Iterator[Article | InputError]:
     """Sniff stdin from its first non-blank line; a corpus is then streamed, not slurped."""
     stream = _byte_stream(stdin)
     seen: list[bytes] = []
@@ -197,7 +224,8 @@ def _read_stdin(stdin: TextIO, date: dt.date | None) -> Iterator[Article | Input
     first = seen[-1].removeprefix(codecs.BOM_UTF8) if seen else b""
     first_is_json = sniff(first.decode("utf-8", "replace")) == "jsonl"
     if first_is_json and binary_kind(first[:_SNIFF_BYTES]) is None:
-        yield from read_jsonl(itertools.chain(seen, stream), source=STDIN_NAME, date=date)
+        lines = itertools.chain(seen, bounded_lines(stream))
+        yield from read_jsonl(lines, source=STDIN_NAME, date=date, max_chars=max_chars)
         return
     data = b"".join(seen)
     data += stream.read(max(0, MAX_ARTICLE_BYTES + 1 - len(data)))
@@ -212,19 +240,27 @@ def _read_stdin(stdin: TextIO, date: dt.date | None) -> Iterator[Article | Input
     if isinstance(text, InputError):
         yield text
         return
-    yield from _one_article(text, sniff(text), source=STDIN_NAME, date=date)
+    yield from _one_article(text, sniff(text), source=STDIN_NAME, date=date, max_chars=max_chars)
 
 
 def read_input(
-    path: str, *, date: dt.date | None = None, stdin: TextIO | None = None
+    path: str,
+    *,
+    date: dt.date | None = None,
+    stdin: TextIO | None = None,
+    max_chars: int | None = None,
 ) -> Iterator[Article | InputError]:
     """The articles of one input: a file path, or ``-`` for ``stdin`` (default ``sys.stdin``).
 
     ``date`` fills the publication date of articles whose input gives none. Each Article has
     ``origin`` set to the path (``path:line`` for corpus lines, ``<stdin>`` for stdin), an id,
     and ``language`` left ``None``. Problems come back as InputErrors in the stream.
+
+    ``max_chars`` (``--max-article-chars``) refuses a text longer than that many characters: a
+    text file from its size alone when it is over four bytes a character, without reading it;
+    a corpus line's ``text`` before it is cleaned.
     """
     if path == "-":
-        yield from _read_stdin(stdin if stdin is not None else sys.stdin, date)
+        yield from _read_stdin(stdin if stdin is not None else sys.stdin, date, max_chars)
     else:
-        yield from _read_file(path, date)
+        yield from _read_file(path, date, max_chars)

@@ -131,9 +131,12 @@ class ResolveDates:
         for ent in doc.ents:
             if ent.label_ != "DATE":
                 continue
-            resolved = resolve_date_expression(
-                ent.text, article.date, self.settings.prefer_dates_from
-            )
+            try:
+                resolved = resolve_date_expression(
+                    ent.text, article.date, self.settings.prefer_dates_from
+                )
+            except (OverflowError, ValueError):  # "ten centuries ago" near year 1: unresolved
+                resolved = None
             value, precision = resolved if resolved else (None, "unknown")
             refs.append(DateRef(ent.start, ent.end, ent.text, value, precision))
         doc._.wb_dates = refs

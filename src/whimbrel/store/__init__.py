@@ -11,13 +11,20 @@
 
 from __future__ import annotations
 
+from whimbrel.analysis.dedup import DedupSettings
 from whimbrel.store.base import DEFAULT_DB, IngestError, Store, open_store, resolve_url
+from whimbrel.store.clusters import CanonicalEvent, Citation, DedupSummary, EventMention
 from whimbrel.store.ingest import IngestSummary, RecodeSummary, ingest, recode
 from whimbrel.store.schema import SCHEMA_VERSION
 
 __all__ = [
     "DEFAULT_DB",
     "SCHEMA_VERSION",
+    "CanonicalEvent",
+    "Citation",
+    "DedupSettings",
+    "DedupSummary",
+    "EventMention",
     "IngestError",
     "IngestSummary",
     "RecodeSummary",

@@ -26,7 +26,11 @@ from whimbrel.store.queries import event_filter
 from whimbrel.store.schema import migrate, utcnow
 
 if TYPE_CHECKING:
+    import pandas as pd
+
+    from whimbrel.analysis.dedup import DedupSettings
     from whimbrel.pipeline import Pipeline
+    from whimbrel.store.clusters import CanonicalEvent, DedupSummary, EventMention
     from whimbrel.store.ingest import IngestSummary, RecodeSummary
 
 DEFAULT_DB = "whimbrel.duckdb"
@@ -83,6 +87,8 @@ class Store:
     ``read_only=True`` opens a DuckDB file without taking the write lock (see
     docs/store.md); ``lock_timeout`` waits that many seconds for another process to release
     a DuckDB file before giving up with a :class:`~whimbrel.errors.StoreError`.
+    ``dedup`` sets the deduplication thresholds (docs/dedup.md); by default they come from
+    the ``[store.dedup]`` table of the ingesting pipeline's configuration.
     """
 
     def __init__(
@@ -91,8 +97,10 @@ class Store:
         *,
         read_only: bool = False,
         lock_timeout: float = 0.0,
+        dedup: DedupSettings | None = None,
     ) -> None:
         self.url = resolve_url(url)
+        self.dedup_settings = dedup
         self.backend = connect(self.url, read_only=read_only, lock_timeout=lock_timeout)
         try:
             migrate(self.backend)
@@ -155,9 +163,17 @@ class Store:
             )
 
     def delete_article(self, article_id: str) -> bool:
-        """Remove an article and its events; False when there was none."""
+        """Remove an article and its events; False when there was none.
+
+        Its article links go too; canonical events are brought up to date by the next
+        ``dedup(full=True)`` (``whimbrel dedup --full``).
+        """
         with self.backend.transaction():
             self._delete_events(article_id)
+            self.backend.execute(
+                "DELETE FROM article_links WHERE article_id = ? OR linked_id = ?",
+                [article_id, article_id],
+            )
             return self.backend.execute("DELETE FROM articles WHERE id = ?", [article_id]) != 0
 
     def _insert_events(self, events: list[Event]) -> None:
@@ -231,6 +247,74 @@ class Store:
         names, found = self.backend.columns(sql, params)
         return [rows.event_from_row(dict(zip(names, r, strict=True))) for r in found]
 
+    def canonical_events(
+        self, *, limit: int | None = None, offset: int = 0, text: bool = True, **filters: Any
+    ) -> list[CanonicalEvent]:
+        """Deduplicated events (one per real-world event) with a member matching the filters.
+
+        Same filters as :meth:`events`, but ``factuality`` defaults to the realised ones
+        (asserted, reported, habitual); pass ``factuality="all"`` for every event. Each
+        carries its representative :class:`~whimbrel.records.Event`, its article's citation
+        (with the article text unless ``text=False``), ``mentions``, ``articles``,
+        ``reports`` (near-identical articles count once), ``sources``, ``first_seen``,
+        ``last_seen`` and ``member_ids``. See docs/dedup.md.
+        """
+        from whimbrel.store.clusters import query_canonical
+
+        return query_canonical(self, limit=limit, offset=offset, text=text, **filters)
+
+    def mentions(
+        self, *, limit: int | None = None, offset: int = 0, text: bool = True, **filters: Any
+    ) -> list[EventMention]:
+        """Every coded event matching the filters (realised by default), with its canonical
+        id and its article's citation."""
+        from whimbrel.store.clusters import query_mentions
+
+        return query_mentions(self, limit=limit, offset=offset, text=text, **filters)
+
+    def events_frame(
+        self,
+        *,
+        mentions: bool = False,
+        limit: int | None = None,
+        text: bool = True,
+        **filters: Any,
+    ) -> pd.DataFrame:
+        """A pandas DataFrame of canonical events (or of every mention with ``mentions``).
+
+        One flat row per event, the columns of ``whimbrel export --format csv``
+        (docs/exports.md); filters as :meth:`canonical_events`.
+        """
+        from whimbrel.analysis.exports import events_frame
+
+        return events_frame(self, mentions=mentions, limit=limit, text=text, **filters)
+
+    def dedup(self, *, full: bool = False, settings: DedupSettings | None = None) -> DedupSummary:
+        """Deduplicate: link near-identical articles and cluster events into canonical events.
+
+        Runs by itself at the end of :meth:`ingest` and :meth:`recode`. Without ``full`` only
+        the event types that gained events are reclustered; ``full`` relinks every article
+        and reclusters everything (after a threshold change). docs/dedup.md.
+        """
+        from whimbrel.store.clusters import deduplicate
+
+        return deduplicate(self, settings or self._dedup_settings(None), full=full)
+
+    def article_links(self) -> list[tuple[str, str, float, str]]:
+        """Pairs of near-identical articles: ``(article_id, linked_id, similarity, method)``."""
+        found = self.backend.query(
+            "SELECT article_id, linked_id, similarity, method FROM article_links "
+            "ORDER BY article_id, linked_id"
+        )
+        return [(r[0], r[1], float(r[2]), r[3]) for r in found]
+
+    def _dedup_settings(self, pipeline: Pipeline | None) -> DedupSettings:
+        from whimbrel.analysis.dedup import load_dedup_settings
+
+        if self.dedup_settings is not None:
+            return self.dedup_settings
+        return load_dedup_settings(pipeline.config if pipeline is not None else None)
+
     def counts(self) -> dict[str, int]:
         """How many articles, events and recorded errors the store holds."""
         out = {}
@@ -277,17 +361,30 @@ class Store:
         """Read, code and store every source (paths, globs, feeds, URLs, or Articles).
 
         See :func:`whimbrel.store.ingest.ingest` for the options. Articles already stored
-        are skipped before coding, so ingesting the same input again adds nothing.
+        are skipped before coding, so ingesting the same input again adds nothing. Then
+        new events are deduplicated (:meth:`dedup`), unless ``dedup=False`` or the
+        configuration's ``[store.dedup] enabled`` is false.
         """
         from whimbrel.store.ingest import ingest
 
-        return ingest(self, sources, pipeline=pipeline, **options)
+        run_dedup = options.pop("dedup", None)
+        summary = ingest(self, sources, pipeline=pipeline, **options)
+        settings = self._dedup_settings(pipeline)
+        if run_dedup if run_dedup is not None else settings.enabled:
+            self.dedup(settings=settings)
+        return summary
 
     def recode(self, pipeline: Pipeline | None = None, **options: Any) -> RecodeSummary:
-        """Recode stored articles whose coder or knowledge base differs from ``pipeline``'s."""
+        """Recode stored articles whose coder or knowledge base differs from ``pipeline``'s,
+        then deduplicate everything again when anything was recoded."""
         from whimbrel.store.ingest import recode
 
-        return recode(self, pipeline=pipeline, **options)
+        run_dedup = options.pop("dedup", None)
+        summary = recode(self, pipeline=pipeline, **options)
+        settings = self._dedup_settings(pipeline)
+        if summary.recoded and (run_dedup if run_dedup is not None else settings.enabled):
+            self.dedup(full=True, settings=settings)
+        return summary
 
 
 def open_store(

@@ -120,6 +120,42 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        2,
+        "deduplication: canonical events and links between near-identical articles",
+        (
+            # One row per cluster of events reporting one real-world event (docs/dedup.md);
+            # its id is the smallest member event id, and events.canonical_id points to it.
+            """CREATE TABLE canonical_events (
+                id TEXT PRIMARY KEY,
+                event_type TEXT NOT NULL,
+                quad INTEGER NOT NULL,
+                representative_id TEXT NOT NULL,
+                date_start DATE,
+                first_seen DATE,
+                last_seen DATE,
+                mentions INTEGER NOT NULL,
+                articles INTEGER NOT NULL,
+                reports INTEGER NOT NULL,
+                sources INTEGER NOT NULL,
+                member_ids {json} NOT NULL,
+                publishers {json} NOT NULL,
+                urls {json} NOT NULL
+            )""",
+            "CREATE INDEX canonical_events_type ON canonical_events (event_type)",
+            "CREATE INDEX canonical_events_date ON canonical_events (date_start)",
+            # Pairs of near-identical articles (one wire story at several outlets);
+            # article_id < linked_id, method "hash" (same content_hash) or "shingle".
+            """CREATE TABLE article_links (
+                article_id TEXT NOT NULL,
+                linked_id TEXT NOT NULL,
+                similarity {float} NOT NULL,
+                method TEXT NOT NULL,
+                PRIMARY KEY (article_id, linked_id)
+            )""",
+            "CREATE INDEX article_links_linked ON article_links (linked_id)",
+        ),
+    ),
 )
 
 #: The schema version this code writes and reads.

@@ -5,11 +5,14 @@ from __future__ import annotations
 import sys
 
 from whimbrel.errors import ModelError, WhimbrelError
+from whimbrel.serve.cli import analyse as _analyse  # noqa: F401  (registers the commands)
 from whimbrel.serve.cli import classify as _classify  # noqa: F401  (registers the command)
 from whimbrel.serve.cli import code as _code  # noqa: F401
 from whimbrel.serve.cli import evaluate as _evaluate  # noqa: F401
+from whimbrel.serve.cli import events as _events  # noqa: F401
 from whimbrel.serve.cli import ingest as _ingest  # noqa: F401
 from whimbrel.serve.cli import resolve as _resolve  # noqa: F401
+from whimbrel.serve.cli import serve as _serve  # noqa: F401
 from whimbrel.serve.cli.app import EXIT_FATAL, EXIT_SOME_FAILED, app
 
 __all__ = ["app", "main"]

@@ -132,6 +132,7 @@ class EventWriter:
     def _print_table(self) -> None:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         console = Console(file=self.stream, width=None if self.stream is sys.stdout else 160)
         table = Table(show_lines=False, header_style="bold")
@@ -140,7 +141,7 @@ class EventWriter:
         for _article, e in self._table_rows:
             evidence = _around_trigger(e)
             fact = e.factuality + (f" ({e.attributed_to.name})" if e.attributed_to else "")
-            table.add_row(
+            cells = (
                 e.date or "?",
                 e.event_type + (f"/{e.mode}" if e.mode else ""),
                 _dyad(e.source),
@@ -149,5 +150,7 @@ class EventWriter:
                 f"{e.confidence:.2f}",
                 evidence,
             )
+            # Text cells, not markup: an article's "[bold]" or "[/x]" is printed as written.
+            table.add_row(*(Text(cell) for cell in cells))
         console.print(table)
         console.print(f"{len(self._table_rows)} events")
