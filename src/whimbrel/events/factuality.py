@@ -66,6 +66,8 @@ class Cues:
     hedges_reported: frozenset[str]
     hedges_hypothetical: frozenset[str]
     refusal_modes: dict[str, str]
+    accusation_verbs: frozenset[str]
+    request_verbs: frozenset[str]
 
     @classmethod
     def from_toml(cls, raw: dict[str, Any]) -> Cues:
@@ -91,6 +93,8 @@ class Cues:
             hedges_reported=_set(raw, "hedges", "as_reported"),
             hedges_hypothetical=_set(raw, "hedges", "as_hypothetical"),
             refusal_modes=dict(raw.get("rejecting_verbs", {}).get("mode_by_complement", {})),
+            accusation_verbs=_set(raw, "reporting", "accusation_verbs"),
+            request_verbs=_set(raw, "hypothetical", "request_verbs"),
         )
 
 
@@ -249,6 +253,10 @@ class AssessFactuality:
                 ):
                     found.setdefault("denied", (gov.lemma_.lower(), _speaker(gov)))
             if node.pos_ in ("VERB", "AUX"):
+                if lemma in c.accusation_verbs and dep in ("prep", "pcomp"):
+                    found.setdefault("reported", (lemma, _speaker(node)))  # "accused X of -ing"
+                if lemma in c.request_verbs and dep in ("ccomp", "xcomp") and climbed <= 2:
+                    found.setdefault("hypothetical", (lemma, None))  # "demanded that X withdraw"
                 if lemma in c.reporting_verbs and _reports(dep, lemma):
                     speaker = _speaker(node)
                     found.setdefault("reported", (lemma, speaker))
