@@ -241,7 +241,7 @@ def through_cli(count: int, seed: int, workdir: Path) -> dict:
     files: list[list[str]] = []
     per_corpus = 50
     n_raw = max(10, count // 10)
-    for c in range((count - n_raw) // per_corpus):
+    for c in range(-(-(count - n_raw) // per_corpus)):  # ceil: at least count inputs
         path = workdir / f"corpus-{c}.jsonl"
         lines = []
         for i in range(per_corpus):
@@ -295,7 +295,7 @@ def through_cli(count: int, seed: int, workdir: Path) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000, help="in-process inputs")
-    parser.add_argument("--cli", type=int, default=300, help="inputs through the CLI process")
+    parser.add_argument("--cli", type=int, default=500, help="inputs through the CLI process")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)))
     parser.add_argument("--out", type=Path, default=None, help="where reproducers go")

@@ -10,10 +10,12 @@ its own child so that its peak resident set size (RUSAGE_CHILDREN ru_maxrss) is 
 3. streamed: a ``--size-mb`` corpus (1 GB by default) read line by line through the JSONL
    reader and the pipeline's checks. Coding 1 GB of news takes hours on a laptop, so its
    lines are long articles (about 100 kB) refused by ``--max-article-chars 5000`` after being
-   parsed, and one line in 200 is a short article that is coded. Every line is still read,
-   decoded and parsed as JSON, which is where a reader that slurped the file would grow.
+   parsed, and the first 32 lines (one batch) are short articles that are coded. Every line is
+   still read, decoded and parsed as JSON, which is where a reader that slurped the file would
+   grow.
 
-If memory is bounded, run 3 peaks near run 2, whatever the corpus size. The corpora are
+If memory is bounded, run 3 peaks at the same height whatever ``--size-mb`` is (compare 100
+and 1024), and near run 2. The corpora are
 written to a temporary directory (or ``--dir``) and deleted afterwards.
 """
 
@@ -30,6 +32,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+#: Lines of the streamed corpus that are coded (one batch); the rest are refused as too long.
+CODED_LINES = 32
 
 
 def articles() -> list[str]:
@@ -44,7 +48,7 @@ def write_corpus(path: Path, size: int, *, long_lines: bool) -> int:
     with path.open("w", encoding="utf-8") as handle:
         while written < size:
             text = texts[lines % len(texts)]
-            if long_lines and lines % 200:
+            if long_lines and lines >= CODED_LINES:
                 text = long_text
             line = json.dumps({"id": f"s-{lines}", "text": text, "date": "2024-06-18"}) + "\n"
             handle.write(line)
@@ -101,7 +105,7 @@ def main() -> None:
         size = big.stat().st_size
         peak, secs, status = run(big, "--max-article-chars", "5000")
         print(
-            f"streamed: {size / 1e6:,.0f} MB, {n:,} lines ({n // 200 + 1:,} coded, the rest "
+            f"streamed: {size / 1e6:,.0f} MB, {n:,} lines ({CODED_LINES} coded, the rest "
             f"refused as too long): peak RSS {peak:,.0f} MiB, {secs:.0f} s "
             f"({size / 1e6 / secs:,.0f} MB/s), exit {status}"
         )

@@ -106,6 +106,9 @@ class FindMentions:
         self.context: tuple[str, ...] = ()
         #: People introduced with a title in this article, by full name and surname ("Petro").
         self.people: dict[str, Actor] = {}
+        self._ents: list[list[Any]] = []
+        self._sent_ents: list[Any] = []
+        self._ent_at: dict[int, Any] = {}
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -115,10 +118,16 @@ class FindMentions:
         sents = list(doc.sents)
         seen: Counter[str] = Counter()
         self.people = {}
+        # Span.noun_chunks and Span.ents scan the whole Doc each time: group them by sentence
+        # once, or a long article costs the square of its length.
+        chunks = _by_sentence(doc.noun_chunks, sents)
+        self._ents = _by_sentence(doc.ents, sents)
+        self._ent_at = {e.start: e for e in doc.ents}
         for si, sent in enumerate(sents):
             date = dates[si]
             self.context = tuple(c for c, _ in seen.most_common(3))
-            for span, actor, how in self._candidates(sent, date):
+            self._sent_ents = self._ents[si]
+            for span, actor, how in self._candidates(sent, chunks[si], date):
                 # A possessive pronoun inside a description ("his host") is a mention too.
                 if how != "pronoun":
                     if taken.intersection(range(span.start, span.end)):
@@ -131,12 +140,14 @@ class FindMentions:
         article.mentions = mentions
         return article
 
-    def _candidates(self, sent: Any, date: dt.date | None) -> list[tuple[Any, Actor | None, str]]:
+    def _candidates(
+        self, sent: Any, chunks: list[Any], date: dt.date | None
+    ) -> list[tuple[Any, Actor | None, str]]:
         """Resolved spans of one sentence, longest first within each noun chunk."""
         out: list[tuple[Any, Actor | None, str]] = []
-        for chunk in sent.noun_chunks:
+        for chunk in chunks:
             out.extend(self._resolve_chunk(chunk, date))
-        for ent in sent.ents:
+        for ent in self._sent_ents:
             if ent.label_ in ACTOR_LABELS:
                 actor = self.kb.resolve(ent.text, date)
                 if actor is not None:
@@ -205,7 +216,7 @@ class FindMentions:
         doc = span.doc
         # the entity may run on over a possessive marker the span has shed ("Gustavo Petro's")
         ents = [
-            e for e in doc.ents
+            e for e in self._sent_ents
             if e.label_ == "PERSON" and span.start <= e.start < span.end and e.end >= span.end
         ]  # fmt: skip
         if not ents:
@@ -279,11 +290,22 @@ class FindMentions:
                 continue
             for tok in child.subtree:
                 if tok.ent_type_ in ACTOR_LABELS and tok.ent_iob_ == "B":
-                    ent = next(e for e in tok.doc.ents if e.start == tok.i)
+                    ent = self._ent_at.get(tok.i)
+                    if ent is None:
+                        continue
                     actor = self.kb.resolve(ent.text, date)
                     if actor is not None and actor.country:
                         return actor.country
         return None
+
+
+def _by_sentence(spans: Any, sents: list[Any]) -> list[list[Any]]:
+    """Spans (noun chunks, entities) grouped by the sentence they start in."""
+    starts = [s.start for s in sents]
+    out: list[list[Any]] = [[] for _ in sents]
+    for span in spans:
+        out[_sentence_index(starts, span.start)].append(span)
+    return out
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})

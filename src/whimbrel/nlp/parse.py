@@ -18,6 +18,7 @@ unchanged, since only sentence boundaries are added.
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -91,7 +92,7 @@ class Parse:
 
     def _tokens(self, text: str) -> Any:
         """The tokenised text, with sentence starts preset so no sentence is over-long."""
-        doc = self.nlp.make_doc(text)
+        doc = self.nlp.make_doc(blank_datelines(text))
         if len(text) > self.settings.max_sentence_chars:
             cap_sentences(doc, self.settings.max_sentence_chars)
         return doc
@@ -101,13 +102,35 @@ class Parse:
         article.doc = doc
         sentences = []
         for sent in doc.sents:
-            # spaCy keeps the paragraph break after a sentence; the evidence should not.
-            text = sent.text.rstrip()
-            sentences.append(
-                Sentence(start=sent.start_char, end=sent.start_char + len(text), text=text)
-            )
+            # spaCy keeps the paragraph break after a sentence, and a blanked dateline before
+            # it (see blank_datelines); the evidence has neither.
+            start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+            end = sent.start_char + len(sent.text.rstrip())
+            if end > start:
+                sentences.append(Sentence(start=start, end=end, text=article.text[start:end]))
         article.sentences = sentences
         return article
+
+
+#: A wire dateline opening a paragraph: "ADDIS ABABA -", "KYIV, Ukraine —",
+#: "BISHKEK, April 30 (Horn Wire) -". The place is in capitals; it is where the story was filed.
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?=[A-Z'’.\- ]*[A-Z]{3})[A-Z][A-Z'’.\- ]{1,40}"
+    r"(?:,[ \t]*[A-Z][\w.'’ -]{1,30}?)?"
+    r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?"
+    r"[ \t]*[-—–]+[ \t]+"
+)
+
+
+def blank_datelines(text: str) -> str:
+    """The text with paragraph-opening datelines replaced by spaces, for the parser only.
+
+    "ADDIS ABABA - Eritrean troops shelled..." parses the city into the subject; blanked, the
+    sentence parses as written. Spaces keep every offset, so the article text, its sentences
+    and all published offsets are unchanged; the dateline just codes as nothing.
+    """
+    return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def cap_sentences(doc: Any, max_chars: int) -> int:
