@@ -68,7 +68,7 @@ def memory() -> dict:
     return {"rss": me.memory_info().rss / 2**20, "peak": peak, "cpu": cpu.user + cpu.system}
 
 
-def time_local(articles: list, config, size: int) -> tuple[float, int]:
+def time_local(articles: list, config, size: int) -> tuple[float, int, dict]:
     from whimbrel.scale import partition, run_partitions
 
     warm(config)
@@ -106,29 +106,32 @@ def time_cluster(articles: list, config, size: int, workers: int) -> tuple[float
     return seconds, events, mem
 
 
-def time_ingest(corpus: Path, workers: int | None, pipeline) -> float:
+def time_ingest(corpus: Path, workers: int | None) -> float:
+    """End to end as the command runs: loading the pipeline (or starting the cluster and
+    loading it on the workers), reading, coding, storing, deduplicating."""
+    import whimbrel
     from whimbrel import scale
     from whimbrel.store import Store
 
     with tempfile.TemporaryDirectory() as tmp, Store(str(Path(tmp) / "b.duckdb")) as store:
         t0 = time.perf_counter()
         if workers is None:
-            summary = store.ingest([str(corpus)], pipeline=pipeline)
+            summary = store.ingest([str(corpus)], pipeline=whimbrel.load_pipeline())
         else:
             summary = scale.ingest(store, [str(corpus)], workers=workers)
         assert summary.failed == 0, summary.failures
         return time.perf_counter() - t0
 
 
-def time_spacy(texts: list[str], n_process: int, batch: int) -> float:
+def time_spacy(texts: list[str], n_process: int, batch: int) -> tuple[float, int, dict]:
     from whimbrel.nlp.parse import load_spacy
 
     nlp = load_spacy("auto")
-    list(nlp.pipe(texts[:8], batch_size=batch, n_process=n_process))
-    t0 = time.perf_counter()
+    list(nlp.pipe(texts[:8], batch_size=batch))
+    t0 = time.perf_counter()  # with n_process=2 this includes starting the 2 processes
     for _ in nlp.pipe(texts, batch_size=batch, n_process=n_process):
         pass
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, 0, {}
 
 
 def copies(articles: list) -> list:
@@ -140,7 +143,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--partition-size", type=int, default=16)
     parser.add_argument(
-        "--rounds", type=int, default=1, help="time each setting N times, keep the best"
+        "--rounds", type=int, default=1, help="time each setting N times (in turn), keep the best"
     )
     parser.add_argument(
         "--spacy", action="store_true", help="also time bare spaCy, 1 and 2 processes"
@@ -157,21 +160,24 @@ def main() -> None:
     print(f"corpus: {n} articles, {words} words; partitions of {args.partition_size}")
     print(f"cores: {os.cpu_count()}; load average before: {os.getloadavg()}")
 
-    rows = []
-
-    def best(fn):
-        results = [fn() for _ in range(args.rounds)]
-        return min(results, key=lambda r: r[0])
-
-    seconds, events, mem = best(lambda: time_local(articles, config, args.partition_size))
-    rows.append(("one process, no Dask", seconds, events, mem))
-    timed = {}
-    for workers in (1, 2):
-        seconds, events, mem = best(
-            lambda w=workers: time_cluster(articles, config, args.partition_size, w)
-        )
-        timed[workers] = seconds
-        rows.append((f"Dask, {workers} worker{'s' if workers > 1 else ''}", seconds, events, mem))
+    # The settings take turns, round after round, so a change of load on the machine hits
+    # them alike; each keeps its fastest round.
+    settings = {
+        "one process, no Dask": lambda: time_local(articles, config, args.partition_size),
+        "Dask, 1 worker": lambda: time_cluster(articles, config, args.partition_size, 1),
+        "Dask, 2 workers": lambda: time_cluster(articles, config, args.partition_size, 2),
+    }
+    texts = [a.text for a in articles]
+    if args.spacy:
+        settings["bare spaCy, n_process=1"] = lambda: time_spacy(texts, 1, 32)
+        settings["bare spaCy, n_process=2"] = lambda: time_spacy(texts, 2, 32)
+    results: dict[str, list] = {label: [] for label in settings}
+    for round_ in range(args.rounds):
+        for label, run in settings.items():
+            results[label].append(run())
+            seconds = results[label][-1][0]
+            print(f"round {round_ + 1}: {label}: {seconds:.1f} s (load {os.getloadavg()[0]:.2f})")
+    fastest = {label: min(found, key=lambda r: r[0]) for label, found in results.items()}
 
     print()
     print(
@@ -179,34 +185,35 @@ def main() -> None:
         "| articles per CPU-s | RSS now / peak per process (MB) |"
     )
     print("|---|---|---|---|---|---|---|---|")
-    for label, seconds, events, mem in rows:
+    for label, (seconds, events, mem) in fastest.items():
         cpu = [m["cpu"] for m in mem.values()]
         rss = ", ".join(f"{m['rss']:.0f} / {m['peak']:.0f}" for m in mem.values())
         print(
             f"| {label} | {seconds:.1f} | {n / seconds:.2f} | {words / seconds:,.0f} | {events} "
-            f"| {', '.join(f'{c:.1f}' for c in cpu)} | {n / sum(cpu):.2f} | {rss} |"
+            f"| {', '.join(f'{c:.1f}' for c in cpu) or '—'} "
+            f"| {f'{n / sum(cpu):.2f}' if cpu else '—'} | {rss or '—'} |"
         )
-    print(f"\nspeed-up, 2 workers over 1: {timed[1] / timed[2]:.2f}x")
+    one, two = fastest["Dask, 1 worker"], fastest["Dask, 2 workers"]
+    print(f"\nspeed-up, 2 workers over 1 (wall clock): {one[0] / two[0]:.2f}x")
+    per_cpu = {k: n / sum(m["cpu"] for a, m in v[2].items() if a != "client") for k, v in
+               (("one", one), ("two", two))}  # fmt: skip
+    print(
+        "articles per worker CPU-second: "
+        f"{per_cpu['one']:.2f} with 1 worker, {per_cpu['two']:.2f} with 2; "
+        f"speed-up 2 busy cores would give: {2 * per_cpu['two'] / per_cpu['one']:.2f}x"
+    )
+    if args.spacy:
+        sp1, sp2 = fastest["bare spaCy, n_process=1"][0], fastest["bare spaCy, n_process=2"][0]
+        print(f"bare spaCy, 2 processes over 1 (wall clock): {sp1 / sp2:.2f}x")
     print(
         f"client process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
     )
 
-    if args.spacy:
-        texts = [a.text for a in articles]
-        one = time_spacy(texts, 1, 32)
-        two = time_spacy(texts, 2, 32)
-        print(
-            f"bare spaCy: {words / one:,.0f} words/s with 1 process, {words / two:,.0f} with 2 "
-            f"({one / two:.2f}x)"
-        )
     if args.ingest:
-        import whimbrel
-
-        pipeline = whimbrel.load_pipeline()
         with tempfile.TemporaryDirectory() as tmp:
             corpus = write_jsonl(articles, Path(tmp) / "corpus.jsonl")
             for workers in (None, 1, 2):
-                seconds = time_ingest(corpus, workers, pipeline)
+                seconds = time_ingest(corpus, workers)
                 label = "one process" if workers is None else f"--workers {workers}"
                 print(f"ingest into DuckDB, {label}: {seconds:.1f} s, {n / seconds:.2f} articles/s")
     print(f"load average after: {os.getloadavg()}")

@@ -79,6 +79,21 @@ def test_parquet_by_month_holds_the_events_of_one_process(tmp_path, corpus, sche
         assert json.loads(row[-1]) == event.model_dump(mode="json")["source"]
 
 
+def test_the_columns_follow_the_store_events_table():
+    from whimbrel.store import rows
+
+    assert list(parquet.COLUMNS) == [*rows.EVENT_COLUMNS, "publication_date"]
+    text = set(rows.EVENT_COLUMNS) - set(parquet.TYPES)
+    assert text == {  # a new non-text column in the store needs its type in parquet.TYPES
+        "id", "article_id", "coder", "kb_version", "event_type", "mode", "contexts", "source",
+        "target", "source_name", "source_actor_id", "source_country", "source_sector",
+        "target_name", "target_actor_id", "target_country", "target_sector", "factuality",
+        "attributed_to", "date", "date_precision", "location", "location_name",
+        "location_country", "sentence", "trigger", "trigger_text", "cameo_root", "explain",
+        "extra",
+    }  # fmt: skip
+
+
 def test_a_rerun_skips_finished_partitions_and_redoes_the_rest(tmp_path, scheduler):
     small = write_corpus(tmp_path / "small.jsonl", 96, broken=False)
     out = tmp_path / "events"
