@@ -18,7 +18,7 @@ import typer
 from whimbrel.errors import InputError, StoreError, WhimbrelError
 from whimbrel.records import REALISED
 from whimbrel.serve.cli.app import EXIT_FATAL, EXIT_OK, EXIT_USAGE, app
-from whimbrel.serve.cli.ingest import DbOption
+from whimbrel.serve.cli.options import DbOption
 
 TABLE_FORMATS = ("table", "jsonl", "csv")
 REALISED_CSV = ",".join(REALISED)

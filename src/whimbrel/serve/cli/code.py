@@ -15,6 +15,7 @@ from whimbrel.errors import ConfigError, InputError, ModelError, WhimbrelError
 from whimbrel.pipeline import load_pipeline, parse_date, publication_date_problem
 from whimbrel.records import Article
 from whimbrel.serve.cli.app import EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, app
+from whimbrel.serve.cli.options import DateOption, SchedulerOption, WorkersOption
 from whimbrel.serve.cli.output import FORMATS, EventWriter, default_format
 
 
@@ -96,10 +97,7 @@ def code_command(
             show_default=False,
         ),
     ],
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
-    ] = None,
+    date: DateOption = None,
     fmt: Annotated[
         str | None,
         typer.Option(
@@ -141,23 +139,8 @@ def code_command(
             show_default=False,
         ),
     ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option(
-            "--workers",
-            min=1,
-            help="Code on a local Dask cluster of N worker processes (needs whimbrel[scale]).",
-            show_default=False,
-        ),
-    ] = None,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            help="Code on the running Dask cluster at tcp://HOST:PORT (needs whimbrel[scale]).",
-            show_default=False,
-        ),
-    ] = None,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Code news articles into PLOVER events.
 

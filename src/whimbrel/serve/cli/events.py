@@ -14,7 +14,7 @@ import typer
 
 from whimbrel.errors import InputError, StoreError, WhimbrelError
 from whimbrel.serve.cli.app import EXIT_FATAL, EXIT_USAGE, app
-from whimbrel.serve.cli.ingest import ConfigOption, DbOption
+from whimbrel.serve.cli.options import ConfigOption, DbOption
 
 EVENT_FORMATS = ("table", "jsonl", "csv")
 

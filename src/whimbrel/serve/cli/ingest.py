@@ -20,35 +20,14 @@ import typer
 
 from whimbrel.errors import ConfigError, InputError, StoreError, WhimbrelError
 from whimbrel.serve.cli.app import EXIT_FATAL, EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, app
+from whimbrel.serve.cli.options import (
+    ConfigOption,
+    DateOption,
+    DbOption,
+    SchedulerOption,
+    WorkersOption,
+)
 
-#: The shared ``--db`` option of every command that reads or writes the store.
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        envvar="WHIMBREL_DB",
-        help="The store: a DuckDB file (default whimbrel.duckdb) or postgresql://user@host/db.",
-        show_default=False,
-    ),
-]
-ConfigOption = Annotated[str | None, typer.Option("--config", help="A whimbrel.toml to use.")]
-WorkersOption = Annotated[
-    int | None,
-    typer.Option(
-        "--workers",
-        min=1,
-        help="Code on a local Dask cluster of N worker processes (needs whimbrel[scale]).",
-        show_default=False,
-    ),
-]
-SchedulerOption = Annotated[
-    str | None,
-    typer.Option(
-        "--scheduler",
-        help="Code on the running Dask cluster at tcp://HOST:PORT (needs whimbrel[scale]).",
-        show_default=False,
-    ),
-]
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -140,10 +119,7 @@ def ingest_command(
         ),
     ],
     db: DbOption = None,
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none."),
-    ] = None,
+    date: DateOption = None,
     csv_map: Annotated[
         str | None,
         typer.Option(

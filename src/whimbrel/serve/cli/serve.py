@@ -8,7 +8,7 @@ import typer
 
 from whimbrel.errors import StoreError
 from whimbrel.serve.cli.app import EXIT_FATAL, EXIT_OK, EXIT_USAGE, app
-from whimbrel.serve.cli.ingest import DbOption
+from whimbrel.serve.cli.options import DbOption
 
 _LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
