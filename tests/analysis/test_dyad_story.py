@@ -137,3 +137,9 @@ def test_whimbrel_dyad_and_plot_on_the_story_store(story, tmp_path):
                                  "--db", db])  # fmt: skip
     assert result.exit_code == 0, result.output
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5_000
+
+
+def test_store_dyad_is_the_analysis_series(story):
+    db, series, _ = story
+    with Store(db, read_only=True) as store:
+        assert store.dyad("ETH", "ERI", by="month") == series

@@ -289,6 +289,15 @@ class Store:
 
         return events_frame(self, mentions=mentions, limit=limit, text=text, **filters)
 
+    def dyad(
+        self, a: str, b: str, *, by: str = "week", directed: bool = False, **options: Any
+    ) -> list[dict[str, Any]]:
+        """The pair's events per ISO week, month or year (``whimbrel dyad``): counts by type and
+        quad, mean score, net cooperation. ``a``/``b`` are country codes or actor ids."""
+        from whimbrel.analysis.dyads import dyad_series
+
+        return dyad_series(self, a, b, by=by, directed=directed, **options)
+
     def dedup(self, *, full: bool = False, settings: DedupSettings | None = None) -> DedupSummary:
         """Deduplicate: link near-identical articles and cluster events into canonical events.
 
