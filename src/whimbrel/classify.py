@@ -3,8 +3,10 @@
 Researchers often have the actors already (``whimbrel classify``, issue #3). The sentence
 goes through the ordinary pipeline, with the two given spans forced in as actor mentions
 (resolved by the knowledge base where it can, kept as unnamed actors where it cannot), and
-the event whose source and target overlap the given spans answers. A pair joined by no
-coded event gets ``event_type`` null. See docs/classify.md.
+the event whose source and target overlap the given spans answers. Where none does, the
+lexicon row of the word linking the two in the parse answers, then the relation model
+(trained on the gold train split) if it is sure enough; otherwise ``event_type`` is null.
+The method and its figures: docs/ACCURACY.md.
 """
 
 from __future__ import annotations
@@ -191,9 +193,9 @@ def classify_pair(
 ) -> dict[str, Any]:
     """Classify one pair record (``{"id", "text", "source", "target"}``).
 
-    A coded event that joins the pair exactly (source to source, target to target) answers;
-    otherwise the relation model reads the pair's features (which include the rule coder's
-    looser answers); without a model, the looser answer or the path vote stands.
+    In order: the coded event that best joins the pair (exactly, reversed, or through one
+    side); the lexicon row on the dependency path between them; the relation model when its
+    probability reaches MODEL_MIN_PROBABILITY; else null ("no event between them").
     """
     found = analyse_pair(pipeline, record, line)
     ontology = load_ontology()
