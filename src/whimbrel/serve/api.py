@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from fastapi import FastAPI, Header, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -227,7 +228,7 @@ def create_app(
         if present:
             return JSONResponse(
                 {"id": article.id, "stored": False, "events": None,
-                 "url": f"/api/articles/{article.id}"},
+                 "url": _article_url(article.id)},
                 status_code=200,
             )  # fmt: skip
         coded = coder.code(article)
@@ -236,9 +237,9 @@ def create_app(
             added = store.add_article(coded, coder=coder_name, kb_version=kb_version)
         return JSONResponse(
             {"id": coded.id, "stored": added, "events": len(coded.events),
-             "url": f"/api/articles/{coded.id}"},
+             "url": _article_url(coded.id)},
             status_code=201 if added else 200,
-            headers={"Location": f"/api/articles/{coded.id}"},
+            headers={"Location": _article_url(coded.id)},
         )  # fmt: skip
 
     @app.get("/api/articles/{article_id:path}", tags=["store"])
@@ -346,6 +347,12 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, limit=max_body)
     return app
+
+
+def _article_url(article_id: str) -> str:
+    """The article's path, percent-encoded: an id may hold any character, and a header only
+    ASCII (a raw non-Latin-1 id in ``Location`` made the response itself fail, a 500)."""
+    return f"/api/articles/{quote(article_id, safe='')}"
 
 
 def _event_page(

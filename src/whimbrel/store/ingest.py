@@ -166,7 +166,13 @@ def _store(
     try:
         added = store.add_article(article, coder=coder, kb_version=kb_version)
     except StoreError as exc:
-        _record(store, summary, StoreError(f"not stored: {exc}"), article.origin or article.id)
+        where = article.origin or article.id
+        try:
+            _record(store, summary, StoreError(f"not stored: {exc}"), where)
+        except StoreError:
+            # The store takes no writes at all (full disk, server gone): stop, naming the
+            # article and the first cause rather than the failed attempt to record it.
+            raise StoreError(f"{where}: not stored, and the run stops: {exc}") from exc
         return
     if added:
         summary.ingested += 1
