@@ -7,9 +7,6 @@ import csv
 import datetime as dt
 import io
 import json
-import os
-import uuid
-from urllib.parse import quote
 
 import pytest
 from typer.testing import CliRunner
@@ -35,39 +32,18 @@ REPORTS = [
 ]  # fmt: skip
 
 
-def _ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
-
-
 @pytest.fixture(params=["duckdb", "postgresql"])
 def store_url(request, tmp_path):
     """A store on each backend holding :data:`REPORTS`, deduplicated."""
     if request.param == "duckdb":
         url = str(tmp_path / "cli.duckdb")
-        schema = None
     else:
-        server = os.environ.get("WHIMBREL_TEST_PG")
-        if not server:
-            if _ci():
-                pytest.fail("CI is set but WHIMBREL_TEST_PG is not")
-            pytest.skip("WHIMBREL_TEST_PG is not set: PostgreSQL tests skipped")
-        import psycopg
-
-        schema = "t_" + uuid.uuid4().hex[:12]
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f"CREATE SCHEMA {schema}")
-        sep = "&" if "?" in server else "?"
-        url = f"{server}{sep}options={quote(f'-csearch_path={schema}')}"
+        url = request.getfixturevalue("pg_url")
     with Store(url, dedup=DedupSettings()) as store:
         for report in REPORTS:
             store.add_article(_article(*report))
         store.dedup()
-    yield url
-    if schema:
-        import psycopg
-
-        with psycopg.connect(os.environ["WHIMBREL_TEST_PG"], autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    return url
 
 
 def _mention(code: str, sentence: str) -> ActorMention:

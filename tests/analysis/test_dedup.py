@@ -6,11 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import random
-import uuid
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 
@@ -174,30 +171,12 @@ def test_dedup_article_families_take_the_smallest_id():
 # -- in the store -----------------------------------------------------------------------------
 
 
-def _ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
-
-
 @pytest.fixture(params=["duckdb", "postgresql"])
 def store_url(request, tmp_path):
-    """A fresh store on each backend (PostgreSQL as tests/store/conftest.py does it)."""
+    """A fresh store on each backend (PostgreSQL through the root conftest's ``pg_url``)."""
     if request.param == "duckdb":
-        yield str(tmp_path / "dedup.duckdb")
-        return
-    server = os.environ.get("WHIMBREL_TEST_PG")
-    if not server:
-        if _ci():
-            pytest.fail("CI is set but WHIMBREL_TEST_PG is not")
-        pytest.skip("WHIMBREL_TEST_PG is not set: PostgreSQL tests skipped")
-    import psycopg
-
-    schema = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    sep = "&" if "?" in server else "?"
-    yield f"{server}{sep}options={quote(f'-csearch_path={schema}')}"
-    with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+        return str(tmp_path / "dedup.duckdb")
+    return request.getfixturevalue("pg_url")
 
 
 def actor_mention(key: str, text: str, start: int) -> ActorMention:

@@ -32,7 +32,6 @@ from whimbrel.store.base import MARK_ENV, PAUSE_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-PG_ENV = "WHIMBREL_TEST_PG"
 ENOSPC = 'IO Error: Could not write to file "{}.wal": No space left on device'
 _WRITES = ("INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER")
 
@@ -239,26 +238,6 @@ def test_a_moment_of_full_disk_is_recorded_and_the_batch_carries_on(
 
 
 # -- PostgreSQL goes away mid-batch ----------------------------------------------------------
-
-
-def _ci() -> bool:
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
-
-
-@pytest.fixture(scope="module")
-def pg_server() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        if _ci():
-            pytest.fail(f"CI is set but {PG_ENV} is not: .ci/run must start PostgreSQL")
-        pytest.skip(f"{PG_ENV} is not set: PostgreSQL fault tests skipped")
-    import psycopg
-
-    try:
-        psycopg.connect(url, connect_timeout=5).close()
-    except psycopg.Error as exc:
-        pytest.fail(f"{PG_ENV}={url} is unreachable: {exc}")
-    return url
 
 
 @pytest.fixture
