@@ -37,16 +37,9 @@ def e2e_row(name: str, path: Path, pipeline) -> str:
 
 
 def pairs_from(path: Path) -> list[dict]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        for n, ev in enumerate(rec["events"]):
-            if ev["source"] and ev["target"]:
-                s, t = ev["source"][0], ev["target"][0]
-                out.append({"id": f"{rec['id']}#{n}", "text": rec["text"], "date": rec.get("date"),
-                            "source": s, "target": t, "event_type": ev["event_type"],
-                            "event_type_candidates": [ev["event_type"]]})  # fmt: skip
-    return out
+    from whimbrel.evaluation import gold_pairs
+
+    return gold_pairs(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
 
 
 def pair_row(name: str, gold: list[dict]) -> str:

@@ -82,6 +82,33 @@ def test_classify_promised_cooperation_is_agree(classifier):
     assert result["event_type"] == "AGREE" and result["factuality"] == "future"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "target", "expected"),
+    [
+        # a stated future conflictual act is a threat
+        (
+            "Lithuania said it will expel two Belarusian diplomats next week.",
+            "Lithuania",
+            "two Belarusian diplomats",
+            "THREATEN",
+        ),
+        # a cooperative act refused or stated not to happen is a rejection
+        ("Hungary has refused to send weapons to Ukraine.", "Hungary", "Ukraine", "REJECT"),
+        (
+            "The rebels said they will not begin talks with the government until May.",
+            "The rebels",
+            "the government",
+            "REJECT",
+        ),
+    ],
+)
+def test_classify_reads_future_and_refused_acts_as_the_dyad_relation(
+    classifier, text, source, target, expected
+):
+    (result,) = classify_pairs([pair(text, source, target)], classifier)
+    assert result["event_type"] == expected, result
+
+
 def test_classify_bad_record_is_an_input_error(classifier):
     bad = {
         "id": "b",

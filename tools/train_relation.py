@@ -19,25 +19,14 @@ OUT = ROOT / "src" / "whimbrel" / "data" / "models" / "relation.v1.json"
 
 
 def pairs(path: Path):
-    """Pair records from gold records: first source span, first target span, gold type."""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        for n, ev in enumerate(rec["events"]):
-            if not ev.get("source") or not ev.get("target"):
-                continue
-            s, t = ev["source"][0], ev["target"][0]
-            if (s["start"], s["end"]) == (t["start"], t["end"]):
-                continue
-            yield (
-                {
-                    "id": f"{rec['id']}#{n}",
-                    "text": rec["text"],
-                    "date": rec.get("date"),
-                    "source": {"start": s["start"], "end": s["end"]},
-                    "target": {"start": t["start"], "end": t["end"]},
-                },
-                ev["event_type"],
-            )
+    """(pair record, label) for every gold pair of the file (labels as dyad readings)."""
+    from whimbrel.evaluation import gold_pairs
+
+    records = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+    for pair in gold_pairs(records):
+        label = pair.pop("event_type")
+        pair.pop("event_type_candidates")
+        yield pair, label
 
 
 def featurise(path: Path, pipeline):

@@ -16,15 +16,31 @@ from functools import lru_cache
 from typing import Any
 
 from whimbrel.errors import InputError
+from whimbrel.events.factuality import load_cues
 from whimbrel.events.plover import load_ontology
+from whimbrel.events.readings import pair_reading
 from whimbrel.events.relation import load_relation_model, pair_features
 from whimbrel.pipeline import Pipeline, load_pipeline, parse_date
 from whimbrel.records import Actor, Article, Event, Mention
 
 #: Stages that run before the given spans are forced in, and the ones after.
 _BEFORE = ("nlp.parse", "nlp.dates", "actors.mentions", "actors.coref")
-#: PLOVER's manual: a promised future cooperative act is coded AGREE (plover.md, factuality).
-_PROMISABLE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE"})
+
+
+def _token_factuality(tok: Any, cues: Any) -> str | None:
+    """Negated or future, read off a lexicon word's own auxiliaries ("will not end the strike"),
+    or those of the verb an event noun is the object of ("will not begin talks")."""
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr"):
+        tok = tok.head
+    children = list(tok.children)
+    if any(c.dep_ == "neg" for c in children):
+        return "negated"
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if aux & set(cues.future_aux):
+        return "future"
+    if "would" in aux and tok.head.lemma_.lower() in cues.would_as_future_after:
+        return "future"
+    return None
 
 
 def _span(record: dict[str, Any], role: str, line: int | None) -> tuple[int, int]:
@@ -104,8 +120,8 @@ PATH_VOTE = 0.5
 
 def _path_vote(
     article: Article, src: tuple[int, int], tgt: tuple[int, int], lexicon: Any
-) -> tuple[Any, float] | None:
-    """The lexicon row of the word that links the two actors in the parse, nearest their meeting point.
+) -> tuple[Any, float, Any] | None:
+    """The lexicon row (and token) of the word linking the two actors in the parse, nearest their meeting point.
 
     Used when no coded event joins the pair: "condemned *the killing of civilians*", "filed a
     lawsuit against X" link their actors through words whose own arguments are not actors.
@@ -141,14 +157,14 @@ def _path_vote(
             continue
         match = match_trigger(lexicon, tok, pos)
         if match is not None:
-            return match[0], PATH_VOTE
+            return match[0], PATH_VOTE, tok
         plain = [
             e
             for e in lexicon.lookup(tok.lemma_.lower(), pos)
             if not e.objects and not e.prep and not e.particle
         ]
         if plain:
-            return max(plain, key=lambda e: e.weight), PATH_VOTE * 0.8
+            return max(plain, key=lambda e: e.weight), PATH_VOTE * 0.8, tok
     return None
 
 
@@ -205,16 +221,15 @@ def classify_pair(
     model = load_relation_model()
     if chosen is not None:
         event, fit = chosen
-        event_type, mode = event.event_type, event.mode
-        if event.factuality == "future" and event_type in _PROMISABLE:
-            event_type, mode = "AGREE", None
+        event_type, mode = pair_reading(event.event_type, event.mode, event.factuality)
         out.update(event_type=event_type, mode=mode, factuality=event.factuality,
                    confidence=round(event.confidence * fit, 3))  # fmt: skip
     elif vote is not None:
-        entry, factor = vote
-        out.update(
-            event_type=entry.event_type, mode=entry.mode, confidence=round(entry.weight * factor, 3)
-        )
+        entry, factor, tok = vote
+        factuality = _token_factuality(tok, load_cues())
+        event_type, mode = pair_reading(entry.event_type, entry.mode, factuality)
+        out.update(event_type=event_type, mode=mode, factuality=factuality,
+                   confidence=round(entry.weight * factor, 3))  # fmt: skip
     elif model is not None:
         event_type, prob = model.predict(found["features"])
         if prob >= MODEL_MIN_PROBABILITY:

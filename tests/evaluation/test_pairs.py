@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from whimbrel.evaluation import MERGED, evaluate_pairs, uses_merged_class
+from whimbrel.evaluation import MERGED, evaluate_pairs, gold_pairs, uses_merged_class
 
 approx = pytest.approx
 YIELD = ["CONCEDE", "RETREAT"]
@@ -144,3 +144,23 @@ def test_no_event_gold_pairs_reward_a_null():
     assert out["accuracy"] == 0.5
     assert out["classes"] == ["AID"]
     assert out["per_class"]["AID"]["recall"] == 0.0
+
+
+def test_gold_pairs_label_each_event_by_its_dyad_reading():
+    text = "Peru will send doctors to Bolivia, but Chile refused to meet Bolivia."
+
+    def span(t, n=0):
+        start = text.index(t) if n == 0 else text.index(t, text.index(t) + 1)
+        return {"text": t, "start": start, "end": start + len(t)}
+
+    record = {"id": "r", "text": text, "events": [
+        {"event_type": "AID", "mode": None, "factuality": "future",
+         "source": [span("Peru")], "target": [span("Bolivia")]},
+        {"event_type": "CONSULT", "mode": None, "factuality": "negated",
+         "source": [span("Chile")], "target": [span("Bolivia", 1)]},
+        {"event_type": "PROTEST", "mode": "demo", "factuality": "asserted",
+         "source": [span("Chile")], "target": []},
+    ]}  # fmt: skip
+    pairs = gold_pairs([record])
+    assert [(p["id"], p["event_type"]) for p in pairs] == [("r#0", "AGREE"), ("r#1", "REJECT")]
+    assert pairs[1]["target"]["start"] == text.rindex("Bolivia")

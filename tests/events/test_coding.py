@@ -40,6 +40,9 @@ def one(pipeline, text, event_type, date=PUB):
         ("Moscow denied that its troops had shelled Kharkiv.", "ASSAULT", "denied"),
         ("Police routinely detain opposition activists in Minsk.", "COERCE", "habitual"),
         ("Russia reportedly deployed troops to the Belarusian border.", "MOBILIZE", "reported"),
+        # "would" on the trigger itself, under "said": the past of "will", not a conjecture
+        ("The Chilean government said it would free 40 Mapuche prisoners.", "RETREAT", "future"),
+        ("Chile would free the prisoners if the talks succeeded.", "RETREAT", "hypothetical"),
     ],
 )
 def test_coding_factuality(pipeline, text, event_type, factuality):

@@ -26,7 +26,13 @@ from whimbrel.evaluation.metrics import (
     per_class,
     prf,
 )
-from whimbrel.evaluation.pairs import MERGED, evaluate_pairs, predict_pairs, uses_merged_class
+from whimbrel.evaluation.pairs import (
+    MERGED,
+    evaluate_pairs,
+    gold_pairs,
+    predict_pairs,
+    uses_merged_class,
+)
 from whimbrel.evaluation.report import render_table, to_json
 
 __all__ = [
@@ -38,6 +44,7 @@ __all__ = [
     "ece",
     "evaluate_e2e",
     "evaluate_pairs",
+    "gold_pairs",
     "macro_average",
     "macro_f1",
     "match_events",

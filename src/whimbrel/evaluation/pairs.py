@@ -27,6 +27,30 @@ MERGED = "CONCEDE/RETREAT"
 MERGED_TYPES = frozenset({"CONCEDE", "RETREAT"})
 
 
+def gold_pairs(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Gold pairs from gold corpus records: one per event with a source and a target.
+
+    The pair is the event's first source and first target span, its label the event's reading
+    as a dyad (:func:`whimbrel.events.readings.pair_reading`: "will send aid" is AGREE, "refused
+    to meet" REJECT), the question ``whimbrel classify`` answers. Ids are ``record-id#n``.
+    """
+    from whimbrel.events.readings import pair_reading
+
+    out: list[dict[str, Any]] = []
+    for rec in records:
+        for n, ev in enumerate(rec["events"]):
+            if not ev.get("source") or not ev.get("target"):
+                continue
+            s, t = ev["source"][0], ev["target"][0]
+            if (s["start"], s["end"]) == (t["start"], t["end"]):
+                continue
+            label, _ = pair_reading(ev["event_type"], ev.get("mode"), ev.get("factuality"))
+            out.append({"id": f"{rec['id']}#{n}", "text": rec["text"], "date": rec.get("date"),
+                        "source": s, "target": t, "event_type": label,
+                        "event_type_candidates": [label]})  # fmt: skip
+    return out
+
+
 def type_quads() -> dict[str, int]:
     """PLOVER type → quad class, from the packaged ontology."""
     from whimbrel.events.plover import load_ontology

@@ -233,7 +233,9 @@ class AssessFactuality:
     def _climb(self, trigger: Any, found: Found) -> None:
         """Cues on the verbs and nouns that govern the trigger, up to the sentence root."""
         c = self.cues
-        node, climbed, same_clause, passed_modal = trigger, 0, True, False
+        # a modal on the trigger itself ("it would free") counts as passed for backshifting
+        node, climbed, same_clause = trigger, 0, True
+        passed_modal = "hypothetical" in found
         while node.head.i != node.i and climbed < MAX_CLIMB and node.dep_ in _SCOPE:
             dep, node = node.dep_, node.head
             climbed += 1

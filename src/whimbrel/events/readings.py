@@ -1,0 +1,49 @@
+"""How an event reads as a dyad relation: the rule shared by ``whimbrel classify`` and its gold.
+
+End to end, an event keeps its own type and carries its factuality ("will send aid" is AID,
+future). A dyad answers a different question, what the source did to the target when the
+text was written, and PLOVER's manual codes that differently (../docs/ontology.md): a stated
+future cooperative act is the promise of it (AGREE); a stated future conflictual act is a
+threat (THREATEN, in the mode of the act threatened); a cooperative act refused or stated not
+to happen is a rejection (REJECT, in the mode of what was rejected). The pair classifier
+applies this to the event it finds, and gold pairs made from the corpus apply it to the gold
+event, so both sides of the pair evaluation answer the same question.
+"""
+
+from __future__ import annotations
+
+#: Future cooperative types that read as AGREE.
+_PROMISABLE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"})
+#: Future conflictual types that read as THREATEN, with the THREATEN mode per the act's mode.
+_THREATENABLE: dict[str, dict[str | None, str | None]] = {
+    "ASSAULT": {None: "violence"},
+    "COERCE": {
+        "arrest": "arrest",
+        "restrict": "restrict",
+        "curfew": "restrict",
+        "martial-law": "restrict",
+        "deport": "expel",
+        None: None,
+    },
+    "SANCTION": {"expel": "expel", "discontinue": "relations", None: None},
+    "PROTEST": {None: None},
+}
+#: Negated cooperative types that read as REJECT, with the REJECT mode.
+_REFUSABLE: dict[str, str | None] = {
+    "AGREE": None, "SUPPORT": None, "CONSULT": "meet", "AID": "assist", "COOPERATE": "assist",
+    "RETREAT": "yield", "CONCEDE": "yield",
+}  # fmt: skip
+
+
+def pair_reading(
+    event_type: str, mode: str | None, factuality: str | None
+) -> tuple[str, str | None]:
+    """The type and mode a dyad reads as, given the linking event's type and factuality."""
+    if factuality == "future" and event_type in _PROMISABLE:
+        return "AGREE", None
+    if factuality == "future" and event_type in _THREATENABLE:
+        modes = _THREATENABLE[event_type]
+        return "THREATEN", modes.get(mode, modes.get(None))
+    if factuality == "negated" and event_type in _REFUSABLE:
+        return "REJECT", _REFUSABLE[event_type]
+    return event_type, mode
