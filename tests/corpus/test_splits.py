@@ -27,3 +27,9 @@ def test_split_of_is_stable_and_proportional():
     ids = [f"x-{i}" for i in range(5000)]
     share = sum(split_of(i) == "test" for i in ids) / len(ids)
     assert 0.17 < share < 0.23
+
+
+def test_records_written_after_the_freeze_never_go_to_test():
+    ids = [f"s9-{i:04d}" for i in range(2000)]
+    splits = {split_of(i, frozen=False) for i in ids}
+    assert splits == {"train", "dev"}
