@@ -141,3 +141,18 @@ def test_coding_non_events_code_nothing(pipeline):
         "The striker scored twice as Brazil beat Chile.",
     ):
         assert events(pipeline, text) == [], text
+
+
+def test_coding_agentless_attack_on_a_named_victim_has_no_source(pipeline):
+    event = one(pipeline, "Three farmers were killed in Benue State on Sunday.", "ASSAULT")
+    assert event.source == [] and [a.text for a in event.target] == ["Three farmers"]
+    # no victim, no event: "died" is no attack, and a verbal event needs its speaker
+    assert not events(pipeline, "Three farmers died in Benue State on Sunday.")
+    assert not events(pipeline, "A ceasefire was demanded on Sunday.")
+
+
+def test_coding_event_noun_in_a_setting_takes_the_verb_subject(pipeline):
+    text = "Japan's prime minister voiced strong support for Ukraine in a call with Volodymyr Zelenskiy."
+    event = one(pipeline, text, "CONSULT")
+    assert [a.text for a in event.source] == ["Japan's prime minister"]
+    assert [a.text for a in event.target] == ["Volodymyr Zelenskiy"]

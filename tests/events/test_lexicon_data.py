@@ -556,3 +556,19 @@ def test_example_trigger_selects_expected_row(nlp, triggers, sentence, word, eve
 def test_examples_cover_every_type(ontology):
     assert {e[2] for e in EXAMPLES} == set(ontology["types"])
     assert len(EXAMPLES) >= 60
+
+
+def test_induced_rows_only_fill_gaps_and_load():
+    """The induced file (tools/induce_triggers.py) parses, and the extractor reads its rows only
+    for words the hand-written lexicon has no row for."""
+    from whimbrel.events.lexicon import load_lexicon
+
+    hand = load_lexicon("triggers.v1")
+    induced = load_lexicon("triggers.induced.v1")
+    assert not set(hand.entries) & set(induced.entries), "an induced row shadows a hand row"
+    merged = hand.filled_from(induced)
+    assert len(merged) == len(hand) + len(induced)
+    for key, rows in hand.entries.items():
+        assert merged.lookup(*key) == rows
+    for row in (r for rows in induced.entries.values() for r in rows):
+        assert 0.3 <= row.weight <= 0.8 and "in train" in row.note

@@ -63,6 +63,11 @@ class Lexicon:
     def __len__(self) -> int:
         return sum(len(v) for v in self.entries.values())
 
+    def filled_from(self, other: Lexicon) -> Lexicon:
+        """This lexicon plus ``other``'s rows for the words this one has no row for."""
+        extra = {k: v for k, v in other.entries.items() if k not in self.entries}
+        return Lexicon(name=f"{self.name}+{other.name}", entries={**self.entries, **extra})
+
 
 def _split(value: str | None, sep: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split(sep) if v.strip())

@@ -151,8 +151,22 @@ def fill_noun_slot(noun: Token, slot: str) -> tuple[list[Token], str]:
     return [], "none"
 
 
+#: Prepositions through which an event noun names the setting of its verb's subject's act:
+#: "voiced support *in* a call with Zelenskiy", "signed the deal *during* talks in Doha".
+_SETTING_PREPS = frozenset({"in", "during", "at", "through", "over"})
+
+
 def governing_subject(noun: Token) -> list[Token]:
-    """The subject of the verb whose object an event noun is ("Russia stepped up its shelling")."""
+    """The subject of the verb an event noun depends on: its object ("Russia stepped up its
+    shelling") or the setting of its act ("Japan's prime minister spoke in a call with Kyiv")."""
     if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "AUX"):
         return logical_subjects(noun.head)[0]
+    prep = noun.head
+    if (
+        noun.dep_ == "pobj"
+        and prep.lower_ in _SETTING_PREPS
+        and prep.head.pos_ in ("VERB", "AUX")
+        and not is_passive(prep.head)
+    ):
+        return logical_subjects(prep.head)[0]
     return []
