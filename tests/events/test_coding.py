@@ -156,3 +156,30 @@ def test_coding_event_noun_in_a_setting_takes_the_verb_subject(pipeline):
     event = one(pipeline, text, "CONSULT")
     assert [a.text for a in event.source] == ["Japan's prime minister"]
     assert [a.text for a in event.target] == ["Volodymyr Zelenskiy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Armenia and Azerbaijan exchanged fire along the border on Tuesday.", "ASSAULT"),
+        ("Kyrgyzstan and Tajikistan accused each other of violating the ceasefire.", "ACCUSE"),
+        ("Moscow and Ankara traded rare words of sympathy after the failed coup.", "SUPPORT"),
+    ],
+)
+def test_coding_mutual_acts_become_two_directed_events(pipeline, text, event_type):
+    dyads = {
+        (e.source[0].country, e.target[0].country)
+        for e in events(pipeline, text)
+        if e.event_type == event_type and e.source and e.target
+    }
+    (a, b) = next(iter(dyads))
+    assert dyads == {(a, b), (b, a)}, dyads
+
+
+def test_coding_reciprocal_meeting_stays_one_event(pipeline):
+    (event,) = [
+        e
+        for e in events(pipeline, "Kenya and Uganda held talks in Kampala.")
+        if e.event_type == "CONSULT"
+    ]
+    assert len(event.source) == 2 and not event.target

@@ -147,7 +147,7 @@ class ExtractEvents:
                 draft = self._noun_draft(article, si, tok, match[0], at, verb_triggers)
                 if draft is not None:
                     drafts.append(draft)
-        doc._.wb_drafts = drafts
+        doc._.wb_drafts = [d for draft in drafts for d in _directed(draft, doc)]
         return article
 
     def _retype(self, entry: Entry, sources: list[Mention]) -> Entry:
@@ -379,6 +379,40 @@ class ExtractEvents:
 
 #: Where the parser may hang a verb particle: "stepped down" often comes out as advmod.
 _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
+
+
+#: Verbs whose coordinated subjects act on each other ("Moscow and Kyiv traded accusations").
+_MUTUAL_VERBS = frozenset({"trade", "exchange"})
+
+
+def _mutual(trigger: Any) -> bool:
+    """A trigger whose subjects act on one another: "traded fire", "accused each other"."""
+    # the verb itself, or the verb an event noun hangs from ("traded words of sympathy")
+    if any(t.lemma_.lower() in _MUTUAL_VERBS for t in [trigger, *list(trigger.ancestors)[:3]]):
+        return True
+    for tok in trigger.subtree:
+        if tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children):
+            return True
+        if tok.lower_ == "another" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "one":
+            return True
+    return False
+
+
+def _directed(draft: EventDraft, doc: Any) -> list[EventDraft]:
+    """A one-way event done by two actors to each other becomes two directed events.
+
+    PLOVER codes "Moscow and Ankara traded accusations" as Moscow→Ankara and Ankara→Moscow;
+    reciprocal types (meetings, agreements) keep both actors in the source instead.
+    """
+    one_way = "missing_target" in draft.factors  # set only for types that are not reciprocal
+    if len(draft.source) != 2 or not one_way or not _mutual(doc[draft.trigger]):
+        return [draft]
+    factors = {k: v for k, v in draft.factors.items() if k != "missing_target"}
+    a, b = draft.source
+    return [
+        replace(draft, source=[x], target=[y], target_slot="mutual", factors=dict(factors))
+        for x, y in ((a, b), (b, a))
+    ]
 
 
 def _with_conj(tokens: list[Any]) -> list[Any]:
