@@ -93,6 +93,7 @@ class Parse:
     def _tokens(self, text: str) -> Any:
         """The tokenised text, with sentence starts preset so no sentence is over-long."""
         doc = self.nlp.make_doc(blank_datelines(text))
+        no_blank_sentences(doc)
         if len(text) > self.settings.max_sentence_chars:
             cap_sentences(doc, self.settings.max_sentence_chars)
         return doc
@@ -131,6 +132,22 @@ def blank_datelines(text: str) -> str:
     and all published offsets are unchanged; the dateline just codes as nothing.
     """
     return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def no_blank_sentences(doc: Any) -> None:
+    """Preset sentence starts so that whitespace never makes a sentence of its own.
+
+    The parser may give a blanked dateline or a paragraph break a sentence of its own; the
+    article's sentences skip such blanks, and every stage must count sentences the same way,
+    so a whitespace token joins the sentence before it (or, opening the text, the one after).
+    """
+    for token in doc:
+        if not token.is_space:
+            continue
+        if token.i > 0:
+            token.is_sent_start = False
+        elif len(doc) > 1:
+            doc[1].is_sent_start = False
 
 
 def cap_sentences(doc: Any, max_chars: int) -> int:

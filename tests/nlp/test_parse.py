@@ -1,0 +1,39 @@
+"""The parse stage: datelines blanked for the parser, and sentences counted one way only."""
+
+from __future__ import annotations
+
+import pytest
+
+from whimbrel.nlp.parse import blank_datelines
+from whimbrel.records import Article
+
+TEXTS = [
+    # a dated wire dateline opening the text: the blank once made a sentence of its own, and
+    # a date in the next sentence then indexed past the article's sentence list
+    "MOGADISHU, Feb 14 (Horn Pressline) - Al-Shabaab fighters detonated a car bomb at the gate"
+    " of a military base near Baidoa on Monday, killing at least 11 soldiers.",
+    "Officials met on Monday.\n\nKHARKIV, March 2 (Meridian Wire) - Russian artillery pounded"
+    " Kharkiv on Tuesday.\n\n\nRescuers searched the rubble on Wednesday.",
+]
+
+
+def test_blank_datelines_keeps_offsets():
+    for text in TEXTS:
+        blanked = blank_datelines(text)
+        assert (
+            len(blanked) == len(text) and "Pressline" not in blanked and "Meridian" not in blanked
+        )
+
+
+def parse(pipeline, text):
+    stage = next(s for s in pipeline.stages if s.name == "nlp.parse")
+    return stage(Article(id="t", text=text))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_sentences_agree_with_the_parse_and_datelines_code(pipeline, text):
+    article = parse(pipeline, text)
+    assert len(article.sentences) == sum(1 for _ in article.doc.sents)
+    assert all(s.text.strip() for s in article.sentences)
+    coded = pipeline(text, date="2022-03-02")
+    assert any(e.event_type == "ASSAULT" for e in coded.events)
