@@ -214,29 +214,47 @@ def classify_pair(
     probability reaches MODEL_MIN_PROBABILITY; else null ("no event between them").
     """
     found = analyse_pair(pipeline, record, line)
-    ontology = load_ontology()
-    chosen, vote = found["chosen"], found["vote"]
-    out: dict[str, Any] = {"id": record.get("id"), "event_type": None, "mode": None, "quad": None,
-                           "factuality": None, "confidence": 0.0}  # fmt: skip
     model = load_relation_model()
+    prediction = model.predict(found["features"]) if model is not None else None
+    out, route = answer(found, prediction)
+    if model is not None and route is not None:
+        out["confidence"] = round(model.calibrated(route, out["confidence"]), 3)
+    return {"id": record.get("id"), **out}
+
+
+def answer(
+    found: dict[str, Any], prediction: tuple[str, float] | None
+) -> tuple[dict[str, Any], str | None]:
+    """The pair's answer from the rule analysis and the model's prediction, and its route.
+
+    The route ("event", "vote" or "model"; None for no answer) says which source answered;
+    the confidence returned is that source's own score, before calibration. Shared with
+    tools/train_relation.py, which fits the calibration on the same routes.
+    """
+    chosen, vote = found["chosen"], found["vote"]
+    out: dict[str, Any] = {"event_type": None, "mode": None, "quad": None, "factuality": None,
+                           "confidence": 0.0}  # fmt: skip
+    route = None
     if chosen is not None:
         event, fit = chosen
         event_type, mode = pair_reading(event.event_type, event.mode, event.factuality)
         out.update(event_type=event_type, mode=mode, factuality=event.factuality,
-                   confidence=round(event.confidence * fit, 3))  # fmt: skip
+                   confidence=event.confidence * fit)  # fmt: skip
+        route = "event"
     elif vote is not None:
         entry, factor, tok = vote
         factuality = _token_factuality(tok, load_cues())
         event_type, mode = pair_reading(entry.event_type, entry.mode, factuality)
         out.update(event_type=event_type, mode=mode, factuality=factuality,
-                   confidence=round(entry.weight * factor, 3))  # fmt: skip
-    elif model is not None:
-        event_type, prob = model.predict(found["features"])
-        if prob >= MODEL_MIN_PROBABILITY:
-            out.update(event_type=event_type, confidence=round(prob * MODEL_ONLY, 3))
+                   confidence=entry.weight * factor)  # fmt: skip
+        route = "vote"
+    elif prediction is not None and prediction[1] >= MODEL_MIN_PROBABILITY:
+        out.update(event_type=prediction[0], confidence=prediction[1] * MODEL_ONLY)
+        route = "model"
     if out["event_type"] is not None:
-        out["quad"] = ontology.types[out["event_type"]].quad
-    return out
+        out["quad"] = load_ontology().types[out["event_type"]].quad
+    out["confidence"] = round(out["confidence"], 3)
+    return out, route
 
 
 @lru_cache(maxsize=1)

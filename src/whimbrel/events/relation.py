@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -97,11 +97,24 @@ def _lexicon_votes(
 
 @dataclass(frozen=True)
 class RelationModel:
-    """Multinomial logistic regression weights: class → feature → weight."""
+    """Multinomial logistic regression weights: class → feature → weight.
+
+    ``calibration`` maps each answer route of ``whimbrel classify`` ("event", "vote",
+    "model") to ``(a, b)``: the probability that an answer with raw score ``c`` is right is
+    ``1 / (1 + exp(-(a * c + b)))``, fitted on the train split by tools/train_relation.py.
+    """
 
     version: str
     classes: tuple[str, ...]
     weights: dict[str, dict[str, float]]
+    calibration: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+    def calibrated(self, route: str, score: float) -> float:
+        """The calibrated probability that an answer from ``route`` with ``score`` is right."""
+        if route not in self.calibration:
+            return score
+        a, b = self.calibration[route]
+        return 1.0 / (1.0 + math.exp(-(a * score + b)))
 
     def predict(self, feats: dict[str, float]) -> tuple[str, float]:
         """The best class and its probability."""
@@ -124,6 +137,10 @@ def load_relation_model(name: str = "relation.v1") -> RelationModel | None:
     except Exception:
         return None
     raw = json.loads(path.read_text(encoding="utf-8"))
+    calibration = {k: (float(v[0]), float(v[1])) for k, v in raw.get("calibration", {}).items()}
     return RelationModel(
-        version=raw["version"], classes=tuple(raw["classes"]), weights=raw["weights"]
+        version=raw["version"],
+        classes=tuple(raw["classes"]),
+        weights=raw["weights"],
+        calibration=calibration,
     )
