@@ -228,6 +228,14 @@ class FindMentions:
             described = self.kb.resolve(title.text, date) or self.kb.resolve(
                 title.text, date, self.context
             )
+            # "Venezuelan opposition candidate": a head noun the KB lacks, but the words
+            # before it still say who the person is ("Venezuelan opposition")
+            for end in range(title.end - 1, title.start, -1):
+                if described is not None:
+                    break
+                described = self.kb.resolve(doc[title.start : end].text, date)
+                if described is not None and not described.country:
+                    described = None
         if described is None:
             for appos in (c for c in ent.root.children if c.dep_ == "appos"):
                 sub = _strip(span.doc[appos.left_edge.i : appos.right_edge.i + 1])
