@@ -183,3 +183,10 @@ def test_coding_reciprocal_meeting_stays_one_event(pipeline):
         if e.event_type == "CONSULT"
     ]
     assert len(event.source) == 2 and not event.target
+
+
+def test_coding_unnamed_recipients_take_the_country_they_are_in_or_of_the_story(pipeline):
+    struck = one(pipeline, "French warplanes struck Islamist positions in central Mali.", "ASSAULT")
+    assert [a.country for a in struck.target] == ["MLI"]
+    fired = one(pipeline, "Myanmar security forces opened fire on crowds in Monywa.", "ASSAULT")
+    assert [a.country for a in fired.target] == ["MMR"]

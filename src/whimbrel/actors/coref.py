@@ -199,13 +199,16 @@ def salient_country(mentions: list[Mention], sentence: int, skip: int | None = N
     Minsk, named later in the same sentence). ``skip`` leaves out the mention being resolved.
     """
     weights: Counter[str] = Counter()
+    groups: Counter[str] = Counter()  # "Myanmar security forces": only when nothing else names one
     for j, m in enumerate(mentions):
         if m.sentence > sentence:
             continue
         actor = m.actor
-        if j == skip or actor is None or actor.country in NON_STATE or actor.kind == "group":
+        if j == skip or actor is None or not actor.country or actor.country in NON_STATE:
             continue
-        weights[actor.country] += 1.0 / (1.0 + 0.5 * (sentence - m.sentence))  # type: ignore[index]
+        counts = groups if actor.kind == "group" else weights
+        counts[actor.country] += 1.0 / (1.0 + 0.5 * (sentence - m.sentence))
+    weights = weights or groups
     return max(weights, key=lambda c: weights[c]) if weights else None
 
 

@@ -475,9 +475,16 @@ def _phrase(tok: Any) -> Any:
 def _place_country(span: Any, kb: Any, date: Any) -> str | None:
     """The country of the first place named inside a phrase ("the hotel in Mogadishu")."""
     for ent in span.ents:
-        if ent.label_ in ("GPE", "LOC", "NORP"):
-            actor = kb.resolve(ent.text, date)
-            if actor is not None and actor.country:
+        # "central Mali", "eastern Congo": the entity, else its head word; the small model
+        # sometimes tags a country as a person ("in central Mali"), so any entity that
+        # resolves to a state counts
+        for name in dict.fromkeys((ent.text, ent.root.text)):
+            actor = kb.resolve(name, date)
+            if (
+                actor is not None
+                and actor.country
+                and (ent.label_ in ("GPE", "LOC", "NORP") or actor.kind == "state")
+            ):
                 return str(actor.country)
     return None
 
