@@ -38,6 +38,11 @@ def one(pipeline, text, event_type, date=PUB):
             "reported",
         ),
         ("Moscow denied that its troops had shelled Kharkiv.", "ASSAULT", "denied"),
+        (
+            "Soldiers burned homes in Kwakwa, residents said, while the army blamed rebels.",
+            "ASSAULT",
+            "reported",
+        ),
         ("Police routinely detain opposition activists in Minsk.", "COERCE", "habitual"),
         ("Russia reportedly deployed troops to the Belarusian border.", "MOBILIZE", "reported"),
         # "would" on the trigger itself, under "said": the past of "will", not a conjecture

@@ -20,6 +20,7 @@ from whimbrel.actors.coref import salient_country
 from whimbrel.actors.mentions import load_kb
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
+from whimbrel.events.location import locate
 from whimbrel.events.plover import Ontology, data_path, load_ontology
 from whimbrel.events.slots import (
     expand_conj,
@@ -486,6 +487,9 @@ def _place_country(span: Any, kb: Any, date: Any) -> str | None:
                 and (ent.label_ in ("GPE", "LOC", "NORP") or actor.kind == "state")
             ):
                 return str(actor.country)
+        place = locate(ent.text)  # a city the KB has no actor for ("districts of Hama")
+        if place is not None and place.country:
+            return str(place.country)
     return None
 
 

@@ -309,10 +309,18 @@ class AssessFactuality:
             if not subj or tok.dep_ in ("ROOT", "ccomp", "xcomp", "conj"):
                 continue
             start = min(t.i for t in subj[0].subtree)
+            edge = tok.right_edge.i
+            # at the end of the sentence, or a comma-bounded aside before more of it ("...,
+            # activists said, and Washington condemned ..."): it reports what comes before
+            closes = edge >= sent.end - 4 or (
+                tok.dep_ == "parataxis"
+                and any(t.text in (",", ";") for t in tok.doc[edge : min(edge + 2, sent.end)])
+            )
             if (
                 start > sent.start
+                and trigger.i < start
                 and tok.doc[start - 1].text == ","
-                and tok.right_edge.i >= sent.end - 4
+                and closes
             ):
                 found.setdefault("reported", (tok.lemma_.lower(), subj[0]))
                 return
