@@ -39,7 +39,7 @@ def one(pipeline, text, event_type, date=PUB):
         ),
         ("Moscow denied that its troops had shelled Kharkiv.", "ASSAULT", "denied"),
         (
-            "Soldiers burned homes in Kwakwa, residents said, while the army blamed rebels.",
+            "Cameroonian soldiers burned homes in Kwakwa, residents said, while the army blamed rebels.",
             "ASSAULT",
             "reported",
         ),
