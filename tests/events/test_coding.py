@@ -195,3 +195,17 @@ def test_coding_unnamed_recipients_take_the_country_they_are_in_or_of_the_story(
     assert [a.country for a in struck.target] == ["MLI"]
     fired = one(pipeline, "Myanmar security forces opened fire on crowds in Monywa.", "ASSAULT")
     assert [a.country for a in fired.target] == ["MMR"]
+
+
+def test_coding_unnamed_sources_and_the_sentence_place(pipeline):
+    accused = one(pipeline, "Rights activists accused Egyptian police of torture.", "ACCUSE")
+    assert [a.text for a in accused.source] == ["Rights activists"]
+    assert [a.country for a in accused.target] == ["EGY"]
+    fired = one(pipeline, "Police fired on mourners at a funeral in Kasserine.", "ASSAULT")
+    assert [a.country for a in fired.source] == ["TUN"]
+
+
+def test_coding_actor_spans_never_include_a_blanked_dateline(pipeline):
+    text = "NAIROBI, Sept 6 (Equator News Service) - Police arrested 12 activists in Nairobi."
+    event = one(pipeline, text, "COERCE", date="2017-09-06")
+    assert [a.text for a in event.source] == ["Police"]

@@ -325,12 +325,15 @@ def _is_definite(chunk: Any) -> bool:
 
 
 def _strip(span: Any) -> Any | None:
-    """Drop leading punctuation and trailing possessive markers; None if nothing is left."""
+    """Drop leading punctuation and whitespace (a blanked dateline) and trailing possessive
+    markers; None if nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].is_punct:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+    ):
         end -= 1
     return doc[start:end] if end > start else None
 

@@ -46,8 +46,6 @@ AGENTLESS = 0.7
 _AGENTLESS_TYPES = frozenset({"ASSAULT"})
 #: Verbal events whose recipient may sit in the complement clause ("threatened to expel X").
 _COMPLEMENT_TARGET_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "REQUEST", "ACCUSE"})
-#: Event types whose source may be an unnamed crowd ("thousands", "demonstrators").
-_CROWD_TYPES = frozenset({"PROTEST"})
 #: Entity types that never make a target ("fined *$5 million*", "for *three days*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -188,9 +186,11 @@ class ExtractEvents:
             src_slots, lambda s: fill_verb_slot(verb, s, noun), at, exclude=()
         )
         factors = {"lexicon_weight": entry.weight}
-        if not source and crowd and entry.event_type in _CROWD_TYPES:
-            # "Thousands rallied in Minsk": protesters are rarely named actors
-            source = self._implicit_target(article, si, crowd, at, factors)
+        if not source and crowd:
+            # "Thousands rallied in Minsk", "human rights groups accused ...": an actor the KB
+            # does not name still did it (measured on the dev split: type macro-F1 0.563 ->
+            # 0.582, source country 0.939 -> 0.927)
+            source = self._implicit_target(article, si, crowd, at, factors, "implicit_source")
         if how == "inherited":
             factors["inherited_source"] = INHERITED_SOURCE
         target, tgt_slot, _, rest = _first_filled(
@@ -280,8 +280,9 @@ class ExtractEvents:
         tokens: list[Any],
         at: dict[int, int],
         factors: dict[str, float],
+        factor: str = "implicit_target",
     ) -> list[int]:
-        """Targets that are not named actors: "seized the bridges", "killed two farmers",
+        """Targets (or sources) that are not named actors: "seized the bridges", "killed two farmers",
         "sentenced a protest leader", "called on *Muammar Gaddafi*" (a name the KB lacks).
 
         PLOVER codes the recipient of an event even when it is a place, a group of people or
@@ -295,8 +296,12 @@ class ExtractEvents:
             if tok.ent_type_ in _NOT_ACTORS or self.lexicon.lookup(tok.lemma_.lower(), "NOUN"):
                 continue
             span = _phrase(tok)
-            country = _place_country(span, self.kb, article.date) or salient_country(
-                article.mentions, si
+            # the place it is in, else the story's country, else a place the sentence names
+            # ("Police fired on mourners in Kasserine")
+            country = (
+                _place_country(span, self.kb, article.date)
+                or salient_country(article.mentions, si)
+                or _place_country(tok.sent, self.kb, article.date)
             )
             actor = self.kb.resolve(span.text, article.date, (country,) if country else ())
             if actor is None or not actor.country:
@@ -311,7 +316,7 @@ class ExtractEvents:
             at[tok.i] = len(article.mentions) - 1
             made.append(len(article.mentions) - 1)
         if made:
-            factors["implicit_target"] = IMPLICIT_TARGET
+            factors[factor] = IMPLICIT_TARGET
         return made
 
     def _draft(
@@ -466,9 +471,9 @@ def _phrase(tok: Any) -> Any:
     doc = tok.doc
     start = tok.left_edge.i
     end = min(tok.right_edge.i + 1, tok.i + 8)
-    while start < tok.i and doc[start].is_punct:
+    while start < tok.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > tok.i + 1 and doc[end - 1].is_punct:
+    while end > tok.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return doc[start:end]
 
