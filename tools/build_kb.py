@@ -8,7 +8,7 @@ tools/kb_overlay/. The script merges both into plain JSON Lines that the coder r
 standard library only. It is deterministic (sorted output, no timestamps), so a rerun on the
 same inputs gives byte-identical files and the diff of a data change is reviewable.
 
-Usage: python tools/build_kb.py [--out DIR] [--check]   (needs the ``kb`` extra: pandas<3)
+Usage: python tools/build_kb.py [--out DIR]   (needs the ``kb`` extra: pandas<3)
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 OVERLAY = ROOT / "tools" / "kb_overlay"
 OUT = ROOT / "src" / "whimbrel" / "data" / "kb"
-VERSION = "2026.11.1"
-AS_OF = "2026-11-25"
+VERSION = "2026.12.1"
+AS_OF = "2026-12-03"
 #: UN observer states that country_converter does not flag as members.
 OBSERVERS = {"PSE", "VAT"}
 #: Partially recognised states that the news codes as states of their own.

@@ -115,27 +115,6 @@ def test_parse_record() -> None:
         parse_record('{"id": 1}', source="f", number=5)
 
 
-def test_speed(kb: KnowledgeBase) -> None:
-    """At least 20,000 resolutions a second on distinct strings (the coder's budget)."""
-    import time
-
-    texts = [
-        "Russian troops",
-        "the Russian president",
-        "the weather",
-        "hackers tied to Pyongyang",
-        "President Putin",
-        "the foreign ministry",
-        "North Korea's foreign ministry",
-    ]
-    batch = [f"{t} {i}" if i % 2 else t for i in range(3000) for t in texts[i % 7 : i % 7 + 1]]
-    start = time.perf_counter()
-    for t in batch:
-        kb.resolve(t, D(2024, 1, 1), ("RUS",))
-    rate = len(batch) / (time.perf_counter() - start)
-    assert rate > 20_000, rate
-
-
 @settings(max_examples=300, deadline=None)
 @given(
     text=st.text(max_size=60),
