@@ -20,6 +20,7 @@ from whimbrel.events.factuality import load_cues
 from whimbrel.events.plover import load_ontology
 from whimbrel.events.readings import pair_reading
 from whimbrel.events.relation import load_relation_model, pair_features
+from whimbrel.events.slots import tree_path
 from whimbrel.pipeline import Pipeline, load_pipeline, parse_date
 from whimbrel.records import Actor, Article, Event, Mention
 
@@ -133,13 +134,11 @@ def _path_vote(
     b = doc.char_span(*tgt, alignment_mode="expand")
     if a is None or b is None:
         return None
-    up_a = [a.root, *a.root.ancestors]
-    up_b = [b.root, *b.root.ancestors]
-    ids_b = [t.i for t in up_b]
-    lca = next((t for t in up_a if t.i in ids_b), None)
-    if lca is None:
+    found = tree_path(a.root, b.root)
+    if found is None:
         return None
-    path = up_a[: [t.i for t in up_a].index(lca.i)] + up_b[: ids_b.index(lca.i)]
+    lca, up, down = found
+    path = up + down
     # the meeting point first, then outwards; then the target's own head ("the killing of ...")
     order = [lca, *sorted(path, key=lambda t: abs(t.i - lca.i)), b.root]
     inside = set(range(a.start, a.end))

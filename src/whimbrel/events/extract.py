@@ -22,6 +22,12 @@ from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
 from whimbrel.events.location import locate
 from whimbrel.events.plover import Ontology, data_path, load_ontology
+from whimbrel.events.recipient import (
+    RecipientModel,
+    candidates,
+    load_recipient_model,
+    recipient_features,
+)
 from whimbrel.events.slots import (
     expand_conj,
     fill_noun_slot,
@@ -57,6 +63,7 @@ class ExtractSettings(StageSettings):
     domains: str = "domains.v1"
     instruments: str = "instruments.v1"
     retype: str = "retype.v1"
+    recipient: str | None = "recipient.v1"
     kb: str = "default"
 
 
@@ -102,6 +109,13 @@ class ExtractEvents:
         self.kb = load_kb(settings.kb)
         self.instruments = load_instruments(settings.instruments)
         self.retype_rules = load_retype_rules(settings.retype)
+        self.recipient: RecipientModel | None = (
+            load_recipient_model(settings.recipient) if settings.recipient else None
+        )
+        #: When a list, every recipient decision is appended to it as (article, trigger,
+        #: [(candidate token, features)]): how tools/train_recipient.py collects its data.
+        self.recipient_log: list[tuple[Article, Any, list[tuple[Any, dict[str, float]]]]] | None
+        self.recipient_log = None
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -206,7 +220,9 @@ class ExtractEvents:
             target = self._implicit_target(article, si, rest, at, factors)
         if source and not target and entry.event_type in _COMPLEMENT_TARGET_TYPES:
             target, tgt_slot = self._complement_target(verb, at, source)
-        return self._draft(article, si, verb, entry, source, src_slot, target, tgt_slot, factors)
+        return self._draft(
+            article, si, verb, entry, source, src_slot, target, tgt_slot, factors, at
+        )
 
     def _noun_draft(
         self,
@@ -236,7 +252,9 @@ class ExtractEvents:
         )
         if source and not target and rest:
             target = self._implicit_target(article, si, rest, at, factors)
-        return self._draft(article, si, noun, entry, source, src_slot, target, tgt_slot, factors)
+        return self._draft(
+            article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
+        )
 
     def _complement_target(
         self, verb: Any, at: dict[int, int], source: list[int]
@@ -322,6 +340,52 @@ class ExtractEvents:
             factors[factor] = IMPLICIT_TARGET
         return made
 
+    def _learned_target(
+        self,
+        article: Article,
+        si: int,
+        trigger: Any,
+        entry: Entry,
+        source: list[int],
+        at: dict[int, int],
+        factors: dict[str, float],
+    ) -> list[int]:
+        """The recipient the recipient model picks when the slots found none (see
+        ``events/recipient.py``): a named actor, or a phrase made an implicit actor."""
+        if self.recipient is None and self.recipient_log is None:
+            return []
+        mentions = article.mentions
+        exclude = {t for i in source for t in range(mentions[i].token_start, mentions[i].token_end)}
+        quad = str(self.ontology.types[entry.event_type].quad)
+        scored = []
+        for tok in candidates(trigger, exclude, at):
+            idx = at.get(tok.i)
+            kind = (
+                "none" if idx is None else "kb" if mentions[idx].resolved_by == "kb" else "referred"
+            )
+            event_noun = bool(self.lexicon.lookup(tok.head.lemma_.lower(), "NOUN"))
+            feats = recipient_features(trigger, tok, entry.event_type, quad, kind, event_noun)
+            scored.append((tok, feats))
+        if self.recipient_log is not None:
+            self.recipient_log.append((article, trigger, scored))
+        if self.recipient is None or not scored:
+            return []
+        # the likeliest candidate; the nearer one on a tie
+        p, _, n = max(
+            (self.recipient.probability(f), -abs(tok.i - trigger.i), n)
+            for n, (tok, f) in enumerate(scored)
+        )
+        best = scored[n][0]
+        if p < self.recipient.threshold:
+            return []
+        idx = at.get(best.i)
+        if idx is not None:
+            if idx in source:
+                return []
+            factors["learned_target"] = round(p, 3)
+            return [idx]
+        return self._implicit_target(article, si, [best], at, factors, "learned_target")
+
     def _draft(
         self,
         article: Article,
@@ -333,7 +397,12 @@ class ExtractEvents:
         target: list[int],
         tgt_slot: str | None,
         factors: dict[str, float],
+        at: dict[int, int],
     ) -> EventDraft | None:
+        info = self.ontology.types[entry.event_type]
+        if source and not target and not (info.reciprocal and len(source) > 1):
+            target = self._learned_target(article, si, trigger, entry, source, at, factors)
+            tgt_slot = "learned" if target else tgt_slot
         if not source:
             if not (target and entry.event_type in _AGENTLESS_TYPES):
                 return None
@@ -342,10 +411,10 @@ class ExtractEvents:
             factors["agentless"] = AGENTLESS
         mentions = article.mentions
         entry = self._retype(entry, [mentions[i] for i in source])
+        info = self.ontology.types[entry.event_type]
         if self.settings.drop_same_actor:
             keys = {_actor_key(mentions[i]) for i in source}
             target = [i for i in target if _actor_key(mentions[i]) not in keys]
-        info = self.ontology.types[entry.event_type]
         reciprocal = info.reciprocal and len(source) > 1  # "India and Japan staged drills"
         if not target and not reciprocal:
             if info.target_required:

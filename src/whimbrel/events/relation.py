@@ -20,21 +20,10 @@ from typing import Any
 
 from whimbrel.events.lexicon import Lexicon
 from whimbrel.events.plover import data_path
+from whimbrel.events.slots import tree_path
 
 #: Parts of speech whose lemmas count as the sentence's content words.
 _CONTENT = frozenset({"VERB", "NOUN", "ADJ"})
-
-
-def _path(a: Any, b: Any) -> tuple[Any, list[Any]] | None:
-    """The lowest common ancestor of two tokens and the tokens between them on the tree."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    ids_b = [t.i for t in up_b]
-    lca = next((t for t in up_a if t.i in ids_b), None)
-    if lca is None:
-        return None
-    ids_a = [t.i for t in up_a]
-    return lca, up_a[1 : ids_a.index(lca.i)] + up_b[1 : ids_b.index(lca.i)]
 
 
 def pair_features(
@@ -54,10 +43,11 @@ def pair_features(
     b = doc.char_span(*tgt, alignment_mode="expand")
     if a is None or b is None:
         return feats
-    found = _path(a.root, b.root)
+    found = tree_path(a.root, b.root)
     path_tokens: list[Any] = []
     if found is not None:
-        lca, path_tokens = found
+        lca, up, down = found
+        path_tokens = up[1:] + down[1:]  # the words between the two actors' heads
         feats[f"lca={lca.lemma_.lower()}"] = 1.0
         feats[f"lca_dep={a.root.dep_}>{b.root.dep_}"] = 1.0
         _lexicon_votes(feats, "lex_lca", [lca], lexicon, 1.0)

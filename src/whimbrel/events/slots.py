@@ -29,6 +29,20 @@ def is_passive(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head)
 
 
+def tree_path(a: Token, b: Token) -> tuple[Token, list[Token], list[Token]] | None:
+    """Where two tokens meet in the parse: (lowest common ancestor, the climb from ``a`` to
+    it, the climb from ``b`` to it). Each climb starts at its token and stops below the
+    meeting point, so it is empty when that token is the meeting point itself."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = [t.i for t in up_b]
+    lca = next((t for t in up_a if t.i in ids_b), None)
+    if lca is None:
+        return None
+    ids_a = [t.i for t in up_a]
+    return lca, up_a[: ids_a.index(lca.i)], up_b[: ids_b.index(lca.i)]
+
+
 def expand_conj(tokens: list[Token]) -> list[Token]:
     """Add coordinated tokens: "Russia and China" fill one slot with two actors."""
     out: list[Token] = []
