@@ -18,16 +18,16 @@ from typing import Any
 
 from whimbrel.actors.coref import salient_country
 from whimbrel.actors.mentions import load_kb
+from whimbrel.events.arguments import (
+    ArgumentModel,
+    argument_features,
+    candidates,
+    load_argument_model,
+)
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
 from whimbrel.events.location import locate
 from whimbrel.events.plover import Ontology, data_path, load_ontology
-from whimbrel.events.recipient import (
-    RecipientModel,
-    candidates,
-    load_recipient_model,
-    recipient_features,
-)
 from whimbrel.events.slots import (
     expand_conj,
     fill_noun_slot,
@@ -64,6 +64,7 @@ class ExtractSettings(StageSettings):
     instruments: str = "instruments.v1"
     retype: str = "retype.v1"
     recipient: str | None = "recipient.v1"
+    agent: str | None = None
     kb: str = "default"
 
 
@@ -109,13 +110,15 @@ class ExtractEvents:
         self.kb = load_kb(settings.kb)
         self.instruments = load_instruments(settings.instruments)
         self.retype_rules = load_retype_rules(settings.retype)
-        self.recipient: RecipientModel | None = (
-            load_recipient_model(settings.recipient) if settings.recipient else None
-        )
-        #: When a list, every recipient decision is appended to it as (article, trigger,
-        #: [(candidate token, features)]): how tools/train_recipient.py collects its data.
-        self.recipient_log: list[tuple[Article, Any, list[tuple[Any, dict[str, float]]]]] | None
-        self.recipient_log = None
+        self.argument_models: dict[str, ArgumentModel | None] = {
+            "source": load_argument_model(settings.agent) if settings.agent else None,
+            "target": load_argument_model(settings.recipient) if settings.recipient else None,
+        }
+        #: When a list, every decision of the argument models is appended to it as (role,
+        #: article, trigger, [(candidate token, features)]): how tools/train_arguments.py
+        #: collects its data.
+        self.argument_log: list[tuple[str, Article, Any, list[tuple[Any, dict[str, float]]]]]
+        self.argument_log = None  # type: ignore[assignment]
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -206,6 +209,9 @@ class ExtractEvents:
             # does not name still did it (measured on the dev split: type macro-F1 0.563 ->
             # 0.582, source country 0.939 -> 0.927)
             source = self._implicit_target(article, si, crowd, at, factors, "implicit_source")
+        if not source:
+            source = self._learned("source", article, si, verb, entry, [], at, factors)
+            src_slot = "learned" if source else src_slot
         if how == "inherited":
             factors["inherited_source"] = INHERITED_SOURCE
         target, tgt_slot, _, rest = _first_filled(
@@ -243,6 +249,9 @@ class ExtractEvents:
             source = _actors(expand_conj(governing_subject(noun)), at, ())
             src_slot = "governing_subject"
             factors["inherited_source"] = INHERITED_SOURCE
+        if not source:
+            source = self._learned("source", article, si, noun, entry, [], at, factors)
+            src_slot = "learned" if source else src_slot
         target, tgt_slot, _, rest = _first_filled(
             tgt_slots,
             lambda s: fill_noun_slot(noun, s),
@@ -340,22 +349,25 @@ class ExtractEvents:
             factors[factor] = IMPLICIT_TARGET
         return made
 
-    def _learned_target(
+    def _learned(
         self,
+        role: str,
         article: Article,
         si: int,
         trigger: Any,
         entry: Entry,
-        source: list[int],
+        other: list[int],
         at: dict[int, int],
         factors: dict[str, float],
     ) -> list[int]:
-        """The recipient the recipient model picks when the slots found none (see
-        ``events/recipient.py``): a named actor, or a phrase made an implicit actor."""
-        if self.recipient is None and self.recipient_log is None:
+        """The ``role`` ("source" or "target") its argument model picks when the slots found
+        none (see ``events/arguments.py``): a named actor, or a phrase made an implicit actor.
+        ``other`` holds the mentions of the other role, which are never candidates."""
+        model = self.argument_models[role]
+        if model is None and self.argument_log is None:
             return []
         mentions = article.mentions
-        exclude = {t for i in source for t in range(mentions[i].token_start, mentions[i].token_end)}
+        exclude = {t for i in other for t in range(mentions[i].token_start, mentions[i].token_end)}
         quad = str(self.ontology.types[entry.event_type].quad)
         scored = []
         for tok in candidates(trigger, exclude, at):
@@ -364,27 +376,27 @@ class ExtractEvents:
                 "none" if idx is None else "kb" if mentions[idx].resolved_by == "kb" else "referred"
             )
             event_noun = bool(self.lexicon.lookup(tok.head.lemma_.lower(), "NOUN"))
-            feats = recipient_features(trigger, tok, entry.event_type, quad, kind, event_noun)
+            feats = argument_features(trigger, tok, entry.event_type, quad, kind, event_noun)
             scored.append((tok, feats))
-        if self.recipient_log is not None:
-            self.recipient_log.append((article, trigger, scored))
-        if self.recipient is None or not scored:
+        if self.argument_log is not None:
+            self.argument_log.append((role, article, trigger, scored))
+        if model is None or not scored:
             return []
         # the likeliest candidate; the nearer one on a tie
         p, _, n = max(
-            (self.recipient.probability(f), -abs(tok.i - trigger.i), n)
-            for n, (tok, f) in enumerate(scored)
+            (model.probability(f), -abs(tok.i - trigger.i), n) for n, (tok, f) in enumerate(scored)
         )
         best = scored[n][0]
-        if p < self.recipient.threshold:
+        if p < model.threshold:
             return []
+        factor = f"learned_{role}"
         idx = at.get(best.i)
         if idx is not None:
-            if idx in source:
+            if idx in other:
                 return []
-            factors["learned_target"] = round(p, 3)
+            factors[factor] = round(p, 3)
             return [idx]
-        return self._implicit_target(article, si, [best], at, factors, "learned_target")
+        return self._implicit_target(article, si, [best], at, factors, factor)
 
     def _draft(
         self,
@@ -401,7 +413,7 @@ class ExtractEvents:
     ) -> EventDraft | None:
         info = self.ontology.types[entry.event_type]
         if source and not target and not (info.reciprocal and len(source) > 1):
-            target = self._learned_target(article, si, trigger, entry, source, at, factors)
+            target = self._learned("target", article, si, trigger, entry, source, at, factors)
             tgt_slot = "learned" if target else tgt_slot
         if not source:
             if not (target and entry.event_type in _AGENTLESS_TYPES):

@@ -1,4 +1,4 @@
-"""The recipient model: candidates, features, scoring, and what it adds to the coder."""
+"""Argument models: candidates, features, scoring, and what the recipient model adds."""
 
 import math
 
@@ -7,11 +7,11 @@ import spacy
 from spacy.tokens import Doc
 
 import whimbrel
-from whimbrel.events.recipient import (
-    RecipientModel,
+from whimbrel.events.arguments import (
+    ArgumentModel,
+    argument_features,
     candidates,
-    load_recipient_model,
-    recipient_features,
+    load_argument_model,
 )
 from whimbrel.events.slots import tree_path
 
@@ -54,7 +54,7 @@ def test_candidates_leave_out_trigger_source_dates_and_function_words():
 
 def test_features_name_the_path_from_trigger_to_candidate():
     doc = rejected_claim()
-    feats = recipient_features(doc[1], doc[2], "REJECT", "2", "kb", is_event_noun=False)
+    feats = argument_features(doc[1], doc[2], "REJECT", "2", "kb", is_event_noun=False)
     assert feats["path=|dobjvposs"] == 1.0
     assert feats["last2=poss<dobj"] == 1.0
     assert feats["head=claim|last=poss"] == 1.0
@@ -63,7 +63,7 @@ def test_features_name_the_path_from_trigger_to_candidate():
 
 
 def test_model_probability_is_the_logistic_of_the_weighted_sum():
-    model = RecipientModel(version="t", weights={"bias": -1.0, "a": 3.0}, threshold=0.5)
+    model = ArgumentModel(version="t", weights={"bias": -1.0, "a": 3.0}, threshold=0.5)
     assert model.probability({"bias": 1.0, "a": 1.0}) == pytest.approx(1 / (1 + math.exp(-2.0)))
     assert model.probability({"bias": 1.0, "unknown": 1.0}) == pytest.approx(1 / (1 + math.e))
     # extreme sums do not overflow
@@ -71,9 +71,9 @@ def test_model_probability_is_the_logistic_of_the_weighted_sum():
 
 
 def test_shipped_model_loads_and_a_missing_one_is_none():
-    model = load_recipient_model()
+    model = load_argument_model()
     assert model is not None and model.threshold == 0.5 and len(model.weights) > 100
-    assert load_recipient_model("no-such-model") is None
+    assert load_argument_model("no-such-model") is None
 
 
 CASES = [
@@ -94,14 +94,14 @@ def test_model_names_the_recipient_the_slots_miss(pipeline, text, event_type, ta
     assert events[0].target == []
 
 
-def test_recipient_log_records_each_decision(pipeline):
+def test_argument_log_records_each_decision(pipeline):
     extract = next(s for s in pipeline.stages if s.name == "events.extract")
-    extract.recipient_log = []
+    extract.argument_log = []
     try:
         pipeline("Chile dismissed a Bolivian demand for access to the sea.", date="2024-05-02")
-        (_article, trigger, scored) = extract.recipient_log[0]
+        (role, _article, trigger, scored) = extract.argument_log[0]
     finally:
-        extract.recipient_log = None
-    assert trigger.text == "dismissed"
+        extract.argument_log = None
+    assert (role, trigger.text) == ("target", "dismissed")
     assert "Bolivian" in [tok.text for tok, _ in scored]
     assert all("bias" in feats for _, feats in scored)

@@ -1,4 +1,4 @@
-"""The recipient model: who an event was done to, when the slot rules find no one.
+"""Argument models: who an event was done to (or by), when the slot rules find no one.
 
 The slot rules (``events/slots.py``) read a recipient from the trigger's own arguments: its
 object, its dative, a preposition the lexicon row names. News often puts the recipient one
@@ -13,8 +13,12 @@ So this model ranks the words of the sentence as the recipient of an event that 
 source but no target: a binary logistic regression over the dependency path from the
 trigger to the candidate, the event type, and what the candidate is (a named actor, a
 pronoun, a plural noun). The best candidate is taken when the model finds it more likely
-right than wrong. It is trained by ``tools/train_recipient.py`` on the gold train split,
+right than wrong. It is trained by ``tools/train_arguments.py`` on the gold train split,
 deterministically, and shipped as JSON weights (``data/models/recipient.v1.json``).
+
+The same features and candidates serve an agent model that picks the source of an event
+whose slots hold none (``--agent``); it is off by default, because on the dev split it
+traded source-country and factuality accuracy for little recall (docs/ACCURACY.md).
 """
 
 from __future__ import annotations
@@ -64,7 +68,7 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
     return next((f"<={e}" for e in edges if n <= e), f">{edges[-1]}")
 
 
-def recipient_features(
+def argument_features(
     trigger: Any, candidate: Any, event_type: str, quad: str, actor: str, is_event_noun: bool
 ) -> dict[str, float]:
     """Sparse features of one (trigger, candidate) pair; the names are the model's vocabulary.
@@ -120,8 +124,9 @@ def recipient_features(
 
 
 @dataclass(frozen=True)
-class RecipientModel:
-    """Binary logistic regression weights; ``threshold`` is the probability a candidate needs."""
+class ArgumentModel:
+    """Binary logistic regression weights over :func:`argument_features`, for one role;
+    ``threshold`` is the probability a candidate needs to be taken."""
 
     version: str
     weights: dict[str, float]
@@ -134,13 +139,13 @@ class RecipientModel:
 
 
 @lru_cache(maxsize=2)
-def load_recipient_model(name: str = "recipient.v1") -> RecipientModel | None:
+def load_argument_model(name: str = "recipient.v1") -> ArgumentModel | None:
     """The shipped model, or None when it has not been trained."""
     try:
         path = data_path("models", name, ".json")
     except ConfigError:
         return None
     raw = json.loads(path.read_text(encoding="utf-8"))
-    return RecipientModel(
+    return ArgumentModel(
         version=raw["version"], weights=raw["weights"], threshold=float(raw["threshold"])
     )
