@@ -23,15 +23,13 @@ traded source-country and factuality accuracy for little recall (docs/ACCURACY.m
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from whimbrel.errors import ConfigError
-from whimbrel.events.plover import data_path
+from whimbrel.events.plover import model_json
 from whimbrel.events.slots import tree_path
 
 #: Words that head a phrase naming who or what an event was done to.
@@ -141,11 +139,9 @@ class ArgumentModel:
 @lru_cache(maxsize=2)
 def load_argument_model(name: str = "recipient.v1") -> ArgumentModel | None:
     """The shipped model, or None when it has not been trained."""
-    try:
-        path = data_path("models", name, ".json")
-    except ConfigError:
+    raw = model_json(name)
+    if raw is None:
         return None
-    raw = json.loads(path.read_text(encoding="utf-8"))
     return ArgumentModel(
         version=raw["version"], weights=raw["weights"], threshold=float(raw["threshold"])
     )

@@ -11,11 +11,10 @@ of the factors is used.
 
 from __future__ import annotations
 
-import json
 import math
 from functools import lru_cache
 
-from whimbrel.events.plover import data_path
+from whimbrel.events.plover import model_json
 
 
 def confidence_features(
@@ -42,11 +41,8 @@ def raw_confidence(factors: dict[str, float]) -> float:
 
 @lru_cache(maxsize=2)
 def load_confidence_model(name: str = "confidence.v1") -> dict[str, float] | None:
-    try:
-        path = data_path("models", name, ".json")
-    except Exception:
-        return None
-    return dict(json.loads(path.read_text(encoding="utf-8"))["weights"])
+    raw = model_json(name)
+    return None if raw is None else dict(raw["weights"])
 
 
 def calibrated_confidence(

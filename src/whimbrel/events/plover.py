@@ -32,6 +32,16 @@ def data_path(folder: str, name: str, suffix: str) -> Path:
     return packaged
 
 
+def model_json(name: str) -> dict[str, Any] | None:
+    """A trained model's JSON (``data/models/<name>.json``, or a path), or None when there is
+    none: every model is optional, and the coder falls back to its rules without it."""
+    try:
+        path = data_path("models", name, ".json")
+    except ConfigError:
+        return None
+    return dict(json.loads(path.read_text(encoding="utf-8")))
+
+
 @dataclass(frozen=True)
 class TypeInfo:
     """One PLOVER event type as the coder needs it."""

@@ -11,7 +11,6 @@ gold corpus (deterministically; no dev-set data) and shipped as plain JSON weigh
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from whimbrel.events.lexicon import Lexicon
-from whimbrel.events.plover import data_path
+from whimbrel.events.plover import model_json
 from whimbrel.events.slots import tree_path
 
 #: Parts of speech whose lemmas count as the sentence's content words.
@@ -122,11 +121,9 @@ class RelationModel:
 @lru_cache(maxsize=2)
 def load_relation_model(name: str = "relation.v1") -> RelationModel | None:
     """The shipped model, or None when it has not been trained."""
-    try:
-        path = data_path("models", name, ".json")
-    except Exception:
+    raw = model_json(name)
+    if raw is None:
         return None
-    raw = json.loads(path.read_text(encoding="utf-8"))
     calibration = {k: (float(v[0]), float(v[1])) for k, v in raw.get("calibration", {}).items()}
     return RelationModel(
         version=raw["version"],
