@@ -151,11 +151,57 @@ class ResolveReferences:
             if j is not None:
                 m.actor, m.antecedent = mentions[j].actor, j
             return
-        j, country = None, salient_country(mentions, m.sentence, skip=i)
+        j, country = None, self._own_country(article, i, date)
+        country = (
+            country
+            or self._setting_country(article, i)
+            or salient_country(mentions, m.sentence, skip=i)
+        )
         if country:
             resolved = self.kb.resolve(m.text, date, (country,))
             if resolved is not None:
                 m.actor, m.antecedent = resolved, j
+
+    def _own_country(self, article: Article, i: int, date: dt.date | None) -> str | None:
+        """A country the description names itself ("at least 12 *Thai* civilians") or shares
+        with the phrase it is coordinated with ("15 *British* sailors and marines"): it wins
+        over the article's most salient country."""
+        m, doc = article.mentions[i], article.doc
+        for ent in doc.char_span(m.start, m.end, alignment_mode="expand").ents:
+            if ent.label_ in ("NORP", "GPE"):
+                actor = self.kb.resolve(ent.text, date)
+                if actor is not None and actor.kind == "state" and actor.country:
+                    return str(actor.country)
+        root = doc[m.head]
+        partners = [c.i for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            partners.append(root.head.i)
+        for j, other in enumerate(article.mentions):
+            actor = other.actor
+            if j == i or other.head not in partners or other.resolved_by != "kb" or actor is None:
+                continue
+            if actor.country not in NON_STATE:
+                return str(actor.country)
+        return None
+
+    def _setting_country(self, article: Article, i: int) -> str | None:
+        """The country of a place the description's sentence sets its events in ("killed ten
+        civilians *in Kabul*"): where unnamed people are, whoever else the story names."""
+        m, doc = article.mentions[i], article.doc
+        for j, other in enumerate(article.mentions):
+            if j == i or other.sentence != m.sentence or other.resolved_by != "kb":
+                continue
+            head = doc[other.head]
+            actor = other.actor
+            if (
+                head.dep_ == "pobj"
+                and head.head.lower_ in _LOCATIVE
+                and head.ent_type_ in ("GPE", "LOC", "FAC")
+                and actor is not None
+                and actor.country not in NON_STATE
+            ):
+                return str(actor.country)
+        return None
 
     def _speaker_side(self, article: Article, i: int) -> None:
         """ "We are not asking for soldiers," the official said: "we" is the speaker's side."""
@@ -185,6 +231,9 @@ class ResolveReferences:
         j = self._antecedent(article.mentions, i, article.doc, kinds)
         return article.mentions[j].actor if j is not None else None
 
+
+#: Prepositions that set where something happens ("in Kabul", "near Baidoa").
+_LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "inside"})
 
 #: PLOVER's non-state "country" codes: never the country an article is about.
 NON_STATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})

@@ -1,0 +1,37 @@
+"""Reference resolution (``actors.coref``): which country an unnamed description stands for."""
+
+import pytest
+
+from whimbrel.records import Article
+
+
+def mentions_of(pipeline, text):
+    """The article's mentions after reference resolution (stages up to actors.coref)."""
+    article = Article(id="t", text=text)
+    for stage in pipeline.stages:
+        article = stage(article)
+        if stage.name == "actors.coref":
+            return {m.text: m for m in article.mentions}
+    raise AssertionError("no actors.coref stage")
+
+
+CASES = [
+    # a demonym inside the description beats the story's other country
+    ("Thai jets bombed Cambodian positions after border clashes killed at least 12 Thai villagers.",
+     "at least 12 Thai villagers", "THA"),
+    # a description coordinated with a named group shares its country
+    ("Iranian Revolutionary Guards seized 15 British sailors and marines in the northern Gulf.",
+     "marines", "GBR"),
+    # unnamed people are where the sentence sets the event, whoever else it names
+    ("The Pentagon admitted that a US drone strike in Kabul killed ten civilians last month.",
+     "ten civilians", "AFG"),
+    # with none of those, the article's most salient country
+    ("Kenya said on Monday that police had arrested 40 protesters.", "40 protesters", "KEN"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "mention", "country"), CASES)
+def test_description_country(pipeline, text, mention, country):
+    found = mentions_of(pipeline, text)
+    assert found[mention].resolved_by == "description"
+    assert found[mention].actor is not None and found[mention].actor.country == country
