@@ -25,6 +25,9 @@ CASES = [
     # unnamed people are where the sentence sets the event, whoever else it names
     ("The Pentagon admitted that a US drone strike in Kabul killed ten civilians last month.",
      "ten civilians", "AFG"),
+    # else where the story was filed
+    ("ODESA, Ukraine, March 3 — Russian troops detained dozens of civilians, the governor said.",
+     "civilians", "UKR"),
     # with none of those, the article's most salient country
     ("Kenya said on Monday that police had arrested 40 protesters.", "40 protesters", "KEN"),
 ]  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from whimbrel.nlp.parse import blank_datelines
+from whimbrel.nlp.parse import blank_datelines, datelines
 from whimbrel.records import Article
 
 TEXTS = [
@@ -23,6 +23,16 @@ def test_blank_datelines_keeps_offsets():
         assert (
             len(blanked) == len(text) and "Pressline" not in blanked and "Meridian" not in blanked
         )
+
+
+def test_datelines_give_their_places_country_first():
+    assert datelines(TEXTS[0]) == [(0, ["Mogadishu"])]  # a date or agency is not a place
+    second = TEXTS[1].index("KHARKIV")
+    assert datelines(TEXTS[1]) == [(second, ["Kharkiv"])]
+    assert datelines("KREMENCHUK, Ukraine, June 28 — Rescuers dug.") == [
+        (0, ["Ukraine", "Kremenchuk"])
+    ]
+    assert datelines("Officials met in Kyiv - and talked.") == []
 
 
 def parse(pipeline, text):

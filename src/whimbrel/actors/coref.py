@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from whimbrel.actors.mentions import load_kb, sentence_dates
 from whimbrel.actors.references import load_references
 from whimbrel.events.slots import logical_subjects
+from whimbrel.nlp.parse import datelines
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
 
@@ -56,6 +58,7 @@ class ResolveReferences:
             return article
         doc = article.doc
         dates = sentence_dates(article)
+        filed = datelines(article.text)
         for i, m in enumerate(article.mentions):
             if m.actor is not None:
                 continue
@@ -67,7 +70,7 @@ class ResolveReferences:
                 if j is not None and article.mentions[j].actor is not None:
                     m.actor, m.antecedent = article.mentions[j].actor, j
             elif m.resolved_by == "description":
-                self._description(article, i, dates[m.sentence])
+                self._description(article, i, dates[m.sentence], filed)
         for i, m in enumerate(article.mentions):
             if m.actor is None and self._is_speaker_pronoun(m):
                 self._speaker_side(article, i)
@@ -121,7 +124,13 @@ class ResolveReferences:
                 best, best_score = j, score
         return best
 
-    def _description(self, article: Article, i: int, date: dt.date | None) -> None:
+    def _description(
+        self,
+        article: Article,
+        i: int,
+        date: dt.date | None,
+        filed: Sequence[tuple[int, list[str]]] = (),
+    ) -> None:
         mentions, doc = article.mentions, article.doc
         m = mentions[i]
         root = doc[m.head]
@@ -155,6 +164,7 @@ class ResolveReferences:
         country = (
             country
             or self._setting_country(article, i)
+            or filed_country(self.kb, filed, m.start, date)
             or salient_country(mentions, m.sentence, skip=i)
         )
         if country:
@@ -237,6 +247,20 @@ _LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "insid
 
 #: PLOVER's non-state "country" codes: never the country an article is about.
 NON_STATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+
+
+def filed_country(
+    kb: Any, filed: Sequence[tuple[int, list[str]]], start: int, date: dt.date | None
+) -> str | None:
+    """The country of the dateline (``nlp.parse.datelines``) a text offset sits under
+    ("KREMENCHUK, Ukraine —"): where the story was filed, and so, failing anything nearer,
+    where the people and places it does not name are."""
+    before = [places for at, places in filed if at <= start]
+    for name in before[-1] if before else ():
+        actor = kb.resolve(name, date)
+        if actor is not None and actor.kind == "state" and actor.country:
+            return str(actor.country)
+    return None
 
 
 def salient_country(mentions: list[Mention], sentence: int, skip: int | None = None) -> str | None:

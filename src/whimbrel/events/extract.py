@@ -16,7 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from whimbrel.actors.coref import salient_country
+from whimbrel.actors.coref import filed_country, salient_country
 from whimbrel.actors.mentions import load_kb
 from whimbrel.events.arguments import (
     ArgumentModel,
@@ -26,7 +26,7 @@ from whimbrel.events.arguments import (
 )
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
-from whimbrel.events.location import locate
+from whimbrel.events.location import locate, place_near
 from whimbrel.events.plover import Ontology, data_path, load_ontology
 from whimbrel.events.slots import (
     expand_conj,
@@ -37,6 +37,7 @@ from whimbrel.events.slots import (
     logical_subjects,
     prep_objects,
 )
+from whimbrel.nlp.parse import datelines
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
 
@@ -208,7 +209,7 @@ class ExtractEvents:
             # "Thousands rallied in Minsk", "human rights groups accused ...": an actor the KB
             # does not name still did it (measured on the dev split: type macro-F1 0.563 ->
             # 0.582, source country 0.939 -> 0.927)
-            source = self._implicit_target(article, si, crowd, at, factors, "implicit_source")
+            source = self._implicit_target(article, si, verb, crowd, at, factors, "implicit_source")
         if not source:
             source = self._learned("source", article, si, verb, entry, [], at, factors)
             src_slot = "learned" if source else src_slot
@@ -223,7 +224,7 @@ class ExtractEvents:
         )
         agentless = not source and entry.event_type in _AGENTLESS_TYPES and is_passive(verb)
         if (source or agentless) and not target and rest:
-            target = self._implicit_target(article, si, rest, at, factors)
+            target = self._implicit_target(article, si, verb, rest, at, factors)
         if source and not target and entry.event_type in _COMPLEMENT_TARGET_TYPES:
             target, tgt_slot = self._complement_target(verb, at, source)
         return self._draft(
@@ -260,7 +261,7 @@ class ExtractEvents:
             means=self.instruments[1],
         )
         if source and not target and rest:
-            target = self._implicit_target(article, si, rest, at, factors)
+            target = self._implicit_target(article, si, noun, rest, at, factors)
         return self._draft(
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
         )
@@ -305,6 +306,7 @@ class ExtractEvents:
         self,
         article: Article,
         si: int,
+        trigger: Any,
         tokens: list[Any],
         at: dict[int, int],
         factors: dict[str, float],
@@ -322,6 +324,12 @@ class ExtractEvents:
         from named actors. ``factor`` names the confidence factor the draft records.
         """
         made: list[int] = []
+        # where the event happened ("killed ten civilians *in Kabul*")
+        place = place_near(trigger)
+        setting = _place_country(place, self.kb, article.date) if place is not None else None
+        if setting is None:  # else where the story was filed ("KREMENCHUK, Ukraine —")
+            filed = datelines(article.text)
+            setting = filed_country(self.kb, filed, trigger.idx, article.date)
         for tok in tokens:
             if tok.ent_type_ in _NOT_ACTORS or self.lexicon.lookup(tok.lemma_.lower(), "NOUN"):
                 continue
@@ -330,6 +338,7 @@ class ExtractEvents:
             # ("Police fired on mourners in Kasserine")
             country = (
                 _place_country(span, self.kb, article.date)
+                or setting
                 or salient_country(article.mentions, si)
                 or _place_country(tok.sent, self.kb, article.date)
             )
@@ -396,7 +405,7 @@ class ExtractEvents:
                 return []
             factors[factor] = round(p, 3)
             return [idx]
-        return self._implicit_target(article, si, [best], at, factors, factor)
+        return self._implicit_target(article, si, trigger, [best], at, factors, factor)
 
     def _draft(
         self,
@@ -594,6 +603,11 @@ def _place_country(span: Any, kb: Any, date: Any) -> str | None:
         place = locate(ent.text)  # a city the KB has no actor for ("districts of Hama")
         if place is not None and place.country:
             return str(place.country)
+    for tok in span:
+        if tok.pos_ == "PROPN" and not tok.ent_type_:  # a town the small model did not tag
+            place = locate(tok.text)
+            if place is not None and place.country:
+                return str(place.country)
     return None
 
 

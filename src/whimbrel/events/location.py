@@ -58,7 +58,7 @@ def locate(name: str) -> Location | None:
     )
 
 
-def _place_near(trigger: Any) -> Any | None:
+def place_near(trigger: Any) -> Any | None:
     """The first place entity under a locative preposition of the trigger or its clause."""
     heads = [trigger]
     if trigger.head.i != trigger.i:
@@ -69,8 +69,18 @@ def _place_near(trigger: Any) -> Any | None:
             if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
                 continue
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in _PLACE_LABELS:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.ent_type_ in _PLACE_LABELS:
                     return next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
+                if obj.pos_ == "PROPN" and not obj.ent_type_:
+                    # the small model misses many towns ("struck buildings in Kharkiv"): a
+                    # proper noun the gazetteer knows is a place too
+                    name = obj.doc[
+                        obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else obj.i : obj.i + 1
+                    ]
+                    if locate(name.text) is not None:
+                        return name
     return None
 
 
@@ -95,7 +105,7 @@ class LocateEvents:
             return article
         doc = article.doc
         for draft in drafts_of(doc):
-            place = _place_near(doc[draft.trigger])
+            place = place_near(doc[draft.trigger])
             if place is not None:
                 draft.location = locate(place.text)
             elif draft.event_type in _PLACE_TARGET_TYPES and draft.target:

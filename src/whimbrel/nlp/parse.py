@@ -134,6 +134,22 @@ def blank_datelines(text: str) -> str:
     return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
 
 
+def datelines(text: str) -> list[tuple[int, list[str]]]:
+    """Where each paragraph-opening dateline starts, and the place names it gives, most
+    specific first: "KREMENCHUK, Ukraine, June 28 —" gives ``["Ukraine", "Kremenchuk"]``
+    (the country, when named, then the city in title case); a date or agency is not a place."""
+    found = []
+    for match in _DATELINE.finditer(text):
+        head = match.group(0).strip().rstrip("-—– \t")
+        head = re.sub(r"\([^)]*\)", "", head)
+        parts = [p.strip() for p in head.split(",") if p.strip()]
+        places = [p for p in parts[1:] if not re.search(r"\d", p)][:1]
+        if parts:
+            places.append(parts[0].title())
+        found.append((match.start(), places))
+    return found
+
+
 def no_blank_sentences(doc: Any) -> None:
     """Preset sentence starts so that whitespace never makes a sentence of its own.
 
