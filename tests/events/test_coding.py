@@ -209,3 +209,22 @@ def test_coding_actor_spans_never_include_a_blanked_dateline(pipeline):
     text = "NAIROBI, Sept 6 (Equator News Service) - Police arrested 12 activists in Nairobi."
     event = one(pipeline, text, "COERCE", date="2017-09-06")
     assert [a.text for a in event.source] == ["Police"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode"),
+    [
+        # a light verb's event is what its object's own specific row says
+        ("Kenya's opposition leader launched a scathing attack on the finance minister.",
+         "ACCUSE", "disapprove"),
+        ("Hackers carried out a ransomware attack on the port authority.", "COERCE", "cyber"),
+        ("The army launched an attack on rebel positions.", "ASSAULT", None),
+        # a verb with a meaning of its own keeps it
+        ("Managua severed diplomatic ties with Taipei.", "SANCTION", None),
+    ],
+)  # fmt: skip
+def test_coding_light_verb_takes_its_objects_sense(pipeline, text, event_type, mode):
+    events = pipeline(text, date="2024-05-02").events
+    assert [e.event_type for e in events] == [event_type]
+    if mode:
+        assert events[0].mode == mode

@@ -495,6 +495,7 @@ EXAMPLES = [
     ("Oslo gave information on the smuggling ring to Interpol.", "gave", "COOPERATE", None),
     ("Agents searched the offices of the newspaper.", "searched", "ACCUSE", "investigate"),
     ("The union called off the planned walkout.", "called", "CONCEDE", None),
+    ("The dockers ended their strike after nine days.", "ended", "CONCEDE", None),
     ("The activist called out the firm for its labour record.", "called", "ACCUSE", "disapprove"),
     ("The governor called out the national guard.", "called", "MOBILIZE", "troops"),
     ("Government forces drove the militants out of the port.", "drove", "ASSAULT", None),

@@ -136,6 +136,8 @@ class ExtractEvents:
                 if match is None:
                     continue
                 entry, noun = match
+                if noun is not None:
+                    entry = self._noun_sense(entry, noun)
                 verb_triggers.add(tok.i)
                 if noun is not None:
                     consumed.update(t.i for t in _with_conj([noun]))
@@ -171,6 +173,17 @@ class ExtractEvents:
             ):
                 return replace(entry, event_type=rule["to"], mode=rule["mode"])
         return entry
+
+    def _noun_sense(self, entry: Entry, noun: Any) -> Entry:
+        """A light verb's event takes the type and mode of its object's own specific row:
+        "launched a *scathing* attack on X" is ACCUSE, "carried out a *cyber* attack" COERCE,
+        "launched a *drone* attack" ASSAULT by drone, though "launch" + "attack" is ASSAULT."""
+        if entry.lemma not in _LIGHT_VERBS:
+            return entry  # "severed diplomatic ties": the verb says what was done to them
+        found = match_trigger(self.lexicon, noun, "NOUN")
+        if found is None or not found[0].objects:
+            return entry
+        return replace(entry, event_type=found[0].event_type, mode=found[0].mode)
 
     def _is_means(self, entry: Entry, noun: Any) -> bool:
         """Whether a row's matched object is the event's means or goods, not its recipient."""
@@ -458,6 +471,12 @@ class ExtractEvents:
 #: Where the parser may hang a verb particle: "stepped down" often comes out as advmod.
 _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
 
+
+#: Verbs that only carry their object event noun ("launched an attack"): the noun's own
+#: specific row says which event it is.
+_LIGHT_VERBS = frozenset(
+    {"launch", "carry", "mount", "stage", "conduct", "unleash", "wage", "lead"}
+)
 
 #: Verbs whose coordinated subjects act on each other ("Moscow and Kyiv traded accusations").
 _MUTUAL_VERBS = frozenset({"trade", "exchange"})
