@@ -19,9 +19,10 @@ ROOT = Path(__file__).resolve().parents[1]
 #: The files that existed when the test split was frozen (2026-11-25): only their records can be
 #: test records.
 SOURCES = ["sentences-part1.jsonl", "sentences-part2.jsonl", "articles.jsonl"]
-#: Files written after the freeze (corpus/sentences-part3.jsonl onwards, in name order): their
-#: records go to train and dev only, so that growing the corpus never touches the test split.
-LATER = "sentences-part*.jsonl"
+#: Files written after the freeze (corpus/sentences-part3.jsonl and articles-part2-*.jsonl
+#: onwards, in name order): their records go to train and dev only, so that growing the corpus
+#: never touches the test split.
+LATER = ("sentences-part*.jsonl", "articles-part*.jsonl")
 SPLITS = ("train", "dev", "test")
 
 
@@ -41,7 +42,7 @@ def split_of(record_id: str, frozen: bool = True) -> str:
 
 def sources(corpus: Path) -> list[tuple[str, bool]]:
     """(file name, written before the freeze) for every corpus file, frozen ones first."""
-    later = sorted(p.name for p in corpus.glob(LATER) if p.name not in SOURCES)
+    later = sorted({p.name for g in LATER for p in corpus.glob(g)} - set(SOURCES))
     return [(name, True) for name in SOURCES] + [(name, False) for name in later]
 
 
