@@ -228,3 +228,27 @@ def test_coding_light_verb_takes_its_objects_sense(pipeline, text, event_type, m
     assert [e.event_type for e in events] == [event_type]
     if mode:
         assert events[0].mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "mode", "source", "target"),
+    [
+        # a small clause: the parser makes "the opposition leader guilty" a clause of its own
+        ("A Moscow court found the Estonian activist guilty of espionage on Tuesday.",
+         "SANCTION", "convict", "RUS", "EST"),
+        # an event noun compounded on a generic head: "mediation" is the event, not "effort"
+        ("Qatar launched a mediation effort between Kenya and Somalia.",
+         "CONSULT", "third-party", "QAT", None),
+        ("Norway ended its mediation efforts in Sri Lanka after the ceasefire collapsed.",
+         "SANCTION", "discontinue", "NOR", "LKA"),
+    ],
+)  # fmt: skip
+def test_coding_objects_inside_small_clauses_and_generic_heads(
+    pipeline, text, event_type, mode, source, target
+):
+    events = [e for e in pipeline(text, date="2024-05-02").events if e.event_type == event_type]
+    assert events, f"no {event_type} in {text!r}"
+    assert events[0].mode == mode
+    assert events[0].source[0].country == source
+    if target:
+        assert events[0].target[0].country == target

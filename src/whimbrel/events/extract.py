@@ -36,6 +36,8 @@ from whimbrel.events.slots import (
     is_passive,
     logical_subjects,
     prep_objects,
+    small_clauses,
+    with_compounds,
 )
 from whimbrel.nlp.parse import datelines
 from whimbrel.pipeline import StageSettings, stage
@@ -528,10 +530,13 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         preps = [
             c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
         ]
-        return _with_conj([g for p in preps for g in p.children if g.dep_ == "pobj"])
+        return with_compounds(
+            _with_conj([g for p in preps for g in p.children if g.dep_ == "pobj"])
+        )
     if pos == "VERB":
         deps = ("nsubjpass",) if is_passive(tok) else ("dobj",)
-        return _with_conj([c for c in tok.children if c.dep_ in deps])
+        objs = _with_conj([c for c in tok.children if c.dep_ in deps])
+        return with_compounds(objs) + small_clauses(tok)
     found = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
     return found + prep_objects(tok, "of")
 

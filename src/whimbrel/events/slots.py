@@ -19,6 +19,27 @@ _SUBJ = ("nsubj", "csubj")
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 #: Verbs whose object, not subject, performs the embedded action ("urged Iran to release").
 _OBJECT_CONTROL_DEPS = ("dobj",)
+#: Head nouns that only wrap the event noun compounded on them: "a *mediation* effort", "the
+#: *peace* process", "a *reform* drive". The compound says which event it is.
+GENERIC_HEADS = frozenset({"effort", "bid", "process", "initiative", "drive", "push", "attempt"})
+
+
+def small_clauses(verb: Token) -> list[Token]:
+    """The predicates of a verb's small-clause complements: "found [the activists *guilty*]",
+    which the parser hangs as an adjectival ccomp whose subject is the verb's real object."""
+    return [c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"]
+
+
+def with_compounds(nouns: list[Token]) -> list[Token]:
+    """Object nouns plus the event nouns compounded on generic heads ("ended *mediation*
+    efforts"), which are what a lexicon object constraint should see."""
+    return nouns + [
+        c
+        for n in nouns
+        if n.lemma_.lower() in GENERIC_HEADS
+        for c in n.children
+        if c.dep_ == "compound" and c.pos_ == "NOUN"
+    ]
 
 
 def is_passive(verb: Token) -> bool:
@@ -111,7 +132,10 @@ def logical_objects(verb: Token) -> list[Token]:
         if not objs and verb.dep_ == "conj":
             objs = logical_objects(verb.head)  # "... was applauded by X and denounced by Y"
         return objs
-    return [c for c in verb.children if c.dep_ == "dobj"]
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:  # "found the activists guilty": the small clause's subject
+        objs = [c for p in small_clauses(verb) for c in p.children if c.dep_ in _SUBJ]
+    return objs
 
 
 def prep_objects(token: Token, prep: str) -> list[Token]:
@@ -124,12 +148,23 @@ def prep_objects(token: Token, prep: str) -> list[Token]:
     ]
 
 
+def event_nouns(noun: Token | None) -> list[Token]:
+    """A verb's event noun and the generic head it is compounded on ("ended its *mediation*
+    *efforts* with Colombo"): neither is a target, and both carry the event's prepositions."""
+    if noun is None:
+        return []
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_HEADS:
+        return [noun, noun.head]
+    return [noun]
+
+
 def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[list[Token], str]:
     """Tokens in one slot of a verb trigger, and 'direct' or 'inherited'."""
     if slot in ("nsubj", "agent"):
         return logical_subjects(verb)
+    nouns = event_nouns(event_noun)
     if slot in ("dobj", "nsubjpass"):
-        objs = [o for o in logical_objects(verb) if event_noun is None or o.i != event_noun.i]
+        objs = [o for o in logical_objects(verb) if o not in nouns]
         return objs, "direct"
     if slot in ("dative", "iobj"):
         dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
@@ -140,8 +175,8 @@ def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[li
     if slot.startswith("prep:"):
         prep = slot[5:]
         found = prep_objects(verb, prep)
-        if event_noun is not None:
-            found += prep_objects(event_noun, prep)
+        for noun in nouns:
+            found += prep_objects(noun, prep)
         return found, "direct"
     return [], "none"
 
@@ -175,6 +210,8 @@ def governing_subject(noun: Token) -> list[Token]:
     shelling") or the setting of its act ("Japan's prime minister spoke in a call with Kyiv")."""
     if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "AUX"):
         return logical_subjects(noun.head)[0]
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_HEADS:
+        return governing_subject(noun.head)  # "Egypt launched a mediation effort"
     prep = noun.head
     if (
         noun.dep_ == "pobj"
