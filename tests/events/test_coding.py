@@ -252,3 +252,19 @@ def test_coding_objects_inside_small_clauses_and_generic_heads(
     assert events[0].source[0].country == source
     if target:
         assert events[0].target[0].country == target
+
+
+def test_coding_released_documents_are_no_release_and_their_clauses_are_the_issuers(pipeline):
+    text = (
+        "Canada and Australia released a joint statement on Friday condemning Iran's seizure "
+        "of the tanker. The army released footage of the raid."
+    )
+    events = pipeline(text, date="2024-05-02").events
+    assert "RETREAT" not in [e.event_type for e in events]
+    accuse = [e for e in events if e.event_type == "ACCUSE"]
+    assert len(accuse) == 1
+    assert {m.country for m in accuse[0].source} == {"CAN", "AUS"}
+    assert accuse[0].target[0].country == "IRN"
+    # the same verb with a person as its object is still a release
+    freed = pipeline("Iran released the British journalist.", date="2024-05-02").events
+    assert [(e.event_type, e.mode) for e in freed] == [("RETREAT", "release")]

@@ -291,7 +291,7 @@ def test_trigger_rows_are_well_formed(ontology, triggers):
         assert not row["particle"] or WORD_RE.fullmatch(row["particle"]), where
         assert not row["prep"] or WORD_RE.fullmatch(row["prep"]), where
         assert not (row["pos"] == "NOUN" and row["particle"]), where
-        objects = split(row["object"], "|")
+        objects = split(row["object"].removeprefix("!"), "|")  # "!a|b": any object but these
         assert len(objects) == len(set(objects)), where
         assert all(WORD_RE.fullmatch(o) for o in objects), where
         typ = row["event_type"]
@@ -309,7 +309,7 @@ def test_trigger_keys_are_unique_and_unambiguous(triggers):
     keys = Counter()
     owners = defaultdict(set)
     for row in triggers:
-        objects = split(row["object"], "|")
+        objects = split(row["object"], "|") if not row["object"].startswith("!") else []
         base = (row["lemma"], row["pos"], row["particle"], row["prep"])
         keys[(*base, frozenset(objects))] += 1
         for obj in objects:
@@ -573,3 +573,20 @@ def test_induced_rows_only_fill_gaps_and_load():
         assert merged.lookup(*key) == rows
     for row in (r for rows in induced.entries.values() for r in rows):
         assert 0.3 <= row.weight <= 0.8 and "in train" in row.note
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        ("Hamas released two hostages.", "released", ("RETREAT", "release")),
+        ("The ministry released a statement.", "released", None),
+        ("The army released footage of the raid.", "released", None),
+    ],
+)
+def test_excluded_objects_rule_a_row_out(nlp, sentence, word, expected):
+    from whimbrel.events.extract import match_trigger
+    from whimbrel.events.lexicon import load_lexicon
+
+    tok = next(t for t in nlp(sentence) if t.text == word)
+    match = match_trigger(load_lexicon(), tok, "VERB")
+    assert (match and (match[0].event_type, match[0].mode)) == (expected or None)

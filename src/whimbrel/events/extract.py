@@ -568,6 +568,10 @@ def match_trigger(lexicon: Lexicon, tok: Any, pos: str) -> tuple[Entry, Any] | N
         if entry.prep and entry.prep not in preps:
             continue
         noun = None
+        if entry.not_objects and any(
+            o.lemma_.lower() in entry.not_objects for o in trigger_objects(tok, pos, entry.prep)
+        ):
+            continue
         if entry.objects:
             hits = [
                 o

@@ -34,6 +34,9 @@ class Entry:
     weight: float
     line: int
     note: str = ""
+    #: Object lemmas that rule the row out ("!statement|footage" in the file): "released a
+    #: statement" is no release of prisoners though "release" alone usually is.
+    not_objects: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -47,6 +50,7 @@ class Entry:
             "particle": self.particle or None,
             "prep": self.prep or None,
             "object": sorted(self.objects) or None,
+            "not_object": sorted(self.not_objects) or None,
             "line": self.line,
             "note": self.note or None,
         }
@@ -92,12 +96,17 @@ def load_lexicon(name: str = "triggers.v1") -> Lexicon:
             weight = float(row.get("weight") or 0.8)
         except ValueError:
             raise ConfigError(f"{path}:{n}: weight {row.get('weight')!r} is not a number") from None
+        raw = (row.get("object") or "").strip()
+        # "!a|b": the row applies to any object but these
+        negated = frozenset(_split(raw[1:], "|")) if raw.startswith("!") else frozenset()
+        objects = frozenset() if negated else frozenset(_split(raw, "|"))
         entry = Entry(
             lemma=(row.get("lemma") or "").strip().lower(),
             pos=(row.get("pos") or "VERB").strip().upper(),
             particle=(row.get("particle") or "").strip().lower(),
             prep=(row.get("prep") or "").strip().lower(),
-            objects=frozenset(_split(row.get("object"), "|")),
+            objects=objects,
+            not_objects=negated,
             event_type=event_type,
             mode=(row.get("mode") or "").strip() or None,
             contexts=_split(row.get("contexts"), ","),

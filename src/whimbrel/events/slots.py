@@ -24,6 +24,26 @@ _OBJECT_CONTROL_DEPS = ("dobj",)
 GENERIC_HEADS = frozenset({"effort", "bid", "process", "initiative", "drive", "push", "attempt"})
 
 
+#: Nouns for what someone issues: the act a clause on one of them ("a statement *condemning*
+#: the raid") is the issuer's act, not the document's.
+DOCUMENT_NOUNS = frozenset({"statement", "communique", "declaration", "letter", "report", "resolution", "motion", "video", "message", "post", "tweet", "op-ed", "editorial", "speech", "note", "memo"})  # fmt: skip
+
+
+def issuers(document: Token, depth: int = 0) -> list[Token]:
+    """Who issued a document: its possessor ("the ministry's statement"), else the subject of
+    the verb it is the object of ("Paris released a statement") or the setting of ("said in
+    a letter")."""
+    poss = [c for c in document.children if c.dep_ == "poss"]
+    if poss:
+        return poss
+    head = document.head
+    if document.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if document.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return logical_subjects(head, depth + 1)[0]
+    return [document]
+
+
 def small_clauses(verb: Token) -> list[Token]:
     """The predicates of a verb's small-clause complements: "found [the activists *guilty*]",
     which the parser hangs as an adjectival ccomp whose subject is the verb's real object."""
@@ -103,6 +123,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if dep == "relcl" and not is_passive(verb):
         return [head], "inherited"
     if dep == "acl" and verb.tag_ == "VBG":
+        if head.lemma_.lower() in DOCUMENT_NOUNS:
+            return issuers(head, depth), "inherited"  # "released a statement criticising X"
         return [head], "inherited"  # "troops attacking the city"
     if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "oprd"):
         return logical_subjects(head.head, depth + 1)[0], "inherited"  # "is willing to withdraw"
