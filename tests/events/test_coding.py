@@ -268,3 +268,11 @@ def test_coding_released_documents_are_no_release_and_their_clauses_are_the_issu
     # the same verb with a person as its object is still a release
     freed = pipeline("Iran released the British journalist.", date="2024-05-02").events
     assert [(e.event_type, e.mode) for e in freed] == [("RETREAT", "release")]
+
+
+def test_coding_a_demands_that_clause_names_who_is_asked(pipeline):
+    events = pipeline(
+        "The UN urged that Israel allow more aid into Gaza.", date="2024-05-02"
+    ).events
+    request = [e for e in events if e.event_type == "REQUEST"]
+    assert [m.country for m in request[0].target] == ["ISR"]

@@ -55,6 +55,8 @@ AGENTLESS = 0.7
 _AGENTLESS_TYPES = frozenset({"ASSAULT"})
 #: Verbal events whose recipient may sit in the complement clause ("threatened to expel X").
 _COMPLEMENT_TARGET_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "REQUEST", "ACCUSE"})
+#: Types whose "that" clause's subject is the one asked or told ("demanded that Pakistan ...").
+_DEMAND_TYPES = frozenset({"REQUEST"})
 #: Entity types that never make a target ("fined *$5 million*", "for *three days*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -241,7 +243,7 @@ class ExtractEvents:
         if (source or agentless) and not target and rest:
             target = self._implicit_target(article, si, verb, rest, at, factors)
         if source and not target and entry.event_type in _COMPLEMENT_TARGET_TYPES:
-            target, tgt_slot = self._complement_target(verb, at, source)
+            target, tgt_slot = self._complement_target(verb, at, source, entry.event_type)
         return self._draft(
             article, si, verb, entry, source, src_slot, target, tgt_slot, factors, at
         )
@@ -282,15 +284,22 @@ class ExtractEvents:
         )
 
     def _complement_target(
-        self, verb: Any, at: dict[int, int], source: list[int]
+        self, verb: Any, at: dict[int, int], source: list[int], event_type: str = ""
     ) -> tuple[list[int], str | None]:
         """The target of the act threatened, refused, agreed or asked for.
 
         "threatened to expel the EU ambassador", "agreed to deploy troops to East Timor",
         "warned that ... if Tbilisi kept jailing": the recipient sits in the complement
-        clause, as the object of its verb or the subject of an "if" clause.
+        clause, as the object of its verb or the subject of an "if" clause. A demand's
+        "that" clause names who is asked by its subject: "India demanded that *Pakistan*
+        hand over the suspects".
         """
         for child in verb.children:
+            if child.dep_ == "ccomp" and event_type in _DEMAND_TYPES:
+                subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+                found = _actors(expand_conj(subjects), at, source)
+                if found:
+                    return found, "complement:nsubj"
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
                 for slot in (
                     "dobj",
