@@ -144,6 +144,8 @@ def test_coding_non_events_code_nothing(pipeline):
         "The storm battered the coast of Florida on Monday.",
         "Shares in Tokyo rose for a third day.",
         "The striker scored twice as Brazil beat Chile.",
+        "Physicists at the Livermore laboratory fired 192 lasers at a pellet of hydrogen fuel.",
+        "Floods swept away much of the Libyan city of Derna.",
     ):
         assert events(pipeline, text) == [], text
 
