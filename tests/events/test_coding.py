@@ -44,6 +44,11 @@ def one(pipeline, text, event_type, date=PUB):
             "reported",
         ),
         ("Police routinely detain opposition activists in Minsk.", "COERCE", "habitual"),
+        (
+            "Every Thursday since 1977, the Mothers of the Plaza de Mayo have marched in Buenos Aires.",
+            "PROTEST",
+            "habitual",
+        ),
         ("Russia reportedly deployed troops to the Belarusian border.", "MOBILIZE", "reported"),
         # "would" on the trigger itself, under "said": the past of "will", not a conjecture
         ("The Chilean government said it would free 40 Mapuche prisoners.", "RETREAT", "future"),

@@ -62,6 +62,7 @@ class Cues:
     would_as_future_after: frozenset[str]
     habitual_adverbs: frozenset[str]
     habitual_phrases: frozenset[str]
+    frequency_determiners: frozenset[str]
     reporting_verbs: frozenset[str]
     hedges_reported: frozenset[str]
     hedges_hypothetical: frozenset[str]
@@ -89,6 +90,7 @@ class Cues:
             would_as_future_after=_set(raw, "future", "would_as_future_after"),
             habitual_adverbs=_set(raw, "habitual", "adverbs"),
             habitual_phrases=_set(raw, "habitual", "phrases"),
+            frequency_determiners=_set(raw, "habitual", "frequency_determiners"),
             reporting_verbs=_set(raw, "reporting", "verbs"),
             hedges_reported=_set(raw, "hedges", "as_reported"),
             hedges_hypothetical=_set(raw, "hedges", "as_hypothetical"),
@@ -205,6 +207,10 @@ class AssessFactuality:
                 found.setdefault("hypothetical", (low, None))
             elif dep == "advmod" and low in c.habitual_adverbs:
                 found.setdefault("habitual", (low, None))
+            elif dep in ("npadvmod", "tmod") and any(
+                g.dep_ == "det" and g.lower_ in c.frequency_determiners for g in child.children
+            ):
+                found.setdefault("habitual", (f"every {child.lower_}", None))
             elif dep == "advmod" and low in c.hedges_reported:
                 found.setdefault("reported", (low, None))
             elif dep == "advmod" and (low in c.hedges_hypothetical or low in c.hypothetical_words):
