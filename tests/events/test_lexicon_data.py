@@ -522,6 +522,9 @@ EXAMPLES = [
     ("The authorities cut internet access in the province.", "cut", "COERCE", "censor"),
     ("The rebels abandoned their positions in the hills.", "abandoned", "RETREAT", "withdraw"),
     ("Lisbon and Rabat exchanged words of encouragement.", "words", "SUPPORT", None),
+    # a cancelled meeting is the canceller's refusal to meet; a cancelled deal a sanction
+    ("Seoul called off the talks with Pyongyang.", "called", "REJECT", "meet"),
+    ("Jakarta cancelled the arms deal with Paris.", "cancelled", "SANCTION", "discontinue"),
 ]
 
 
