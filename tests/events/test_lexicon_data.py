@@ -525,6 +525,10 @@ EXAMPLES = [
     # a cancelled meeting is the canceller's refusal to meet; a cancelled deal a sanction
     ("Seoul called off the talks with Pyongyang.", "called", "REJECT", "meet"),
     ("Jakarta cancelled the arms deal with Paris.", "cancelled", "SANCTION", "discontinue"),
+    # "call" with an object predicate labels its object; without one it is a phone call
+    ('Hugo Chavez called George W. Bush "the devil" at the UN.', "called", "ACCUSE", "disapprove"),
+    ("Netanyahu called the nuclear deal with Iran a historic mistake.", "called", "ACCUSE", None),
+    ("Biden called his Chinese counterpart on Friday.", "called", "CONSULT", "phone"),
 ]
 
 

@@ -46,8 +46,9 @@ def issuers(document: Token, depth: int = 0) -> list[Token]:
 
 def small_clauses(verb: Token) -> list[Token]:
     """The predicates of a verb's small-clause complements: "found [the activists *guilty*]",
-    which the parser hangs as an adjectival ccomp whose subject is the verb's real object."""
-    return [c for c in verb.children if c.dep_ in ("ccomp", "oprd") and c.pos_ == "ADJ"]
+    which the parser hangs as an adjectival ccomp whose subject is the verb's real object, and
+    "called [Bush *the devil*]" (an object predicate, ``oprd``)."""
+    return [c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ")]
 
 
 def with_compounds(nouns: list[Token]) -> list[Token]:
