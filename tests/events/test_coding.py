@@ -226,6 +226,13 @@ def test_coding_actor_spans_never_include_a_blanked_dateline(pipeline):
          "ACCUSE", "disapprove"),
         ("Hackers carried out a ransomware attack on the port authority.", "COERCE", "cyber"),
         ("The army launched an attack on rebel positions.", "ASSAULT", None),
+        ("Kenyan teachers held a hunger strike outside parliament in Nairobi.", "PROTEST",
+         "hunger"),
+        # an exercise two states stage together is cooperation (retype.v1), one army's mobilises
+        ("India and Japan staged their largest-ever naval exercise in the Bay of Bengal.",
+         "COOPERATE", None),
+        ("Russia staged a massive military exercise near the Ukrainian border.", "MOBILIZE",
+         "troops"),
         # a verb with a meaning of its own keeps it
         ("Managua severed diplomatic ties with Taipei.", "SANCTION", None),
     ],

@@ -166,14 +166,21 @@ class ExtractEvents:
         doc._.wb_drafts = [d for draft in drafts for d in _directed(draft, doc)]
         return article
 
-    def _retype(self, entry: Entry, sources: list[Mention]) -> Entry:
-        """Protesters setting fire to a building riot; soldiers doing it assault (retype.v1)."""
+    def _retype(self, entry: Entry, sources: list[Mention], trigger: Any) -> Entry:
+        """Protesters setting fire to a building riot; soldiers doing it assault; two states
+        staging an exercise together cooperate (retype.v1)."""
         sectors = {m.actor.sector for m in sources if m.actor is not None}
+        countries = {m.actor.country for m in sources if m.actor is not None and m.actor.country}
+        words = {trigger.lemma_.lower()} | {
+            c.lemma_.lower() for c in trigger.children if c.dep_ == "dobj"
+        }
         for rule in self.retype_rules:
             if (
                 entry.event_type == rule["from"]
                 and entry.mode in rule["modes"]
-                and sectors & set(rule["source_sectors"])
+                and (not rule.get("source_sectors") or sectors & set(rule["source_sectors"]))
+                and len(countries) >= rule.get("source_countries", 0)
+                and (not rule.get("words") or words & set(rule["words"]))
             ):
                 return replace(entry, event_type=rule["to"], mode=rule["mode"])
         return entry
@@ -455,7 +462,7 @@ class ExtractEvents:
             # source; the event says so (an empty source) and weighs less
             factors["agentless"] = AGENTLESS
         mentions = article.mentions
-        entry = self._retype(entry, [mentions[i] for i in source])
+        entry = self._retype(entry, [mentions[i] for i in source], trigger)
         info = self.ontology.types[entry.event_type]
         if self.settings.drop_same_actor:
             keys = {_actor_key(mentions[i]) for i in source}
@@ -486,7 +493,7 @@ _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
 #: Verbs that only carry their object event noun ("launched an attack"): the noun's own
 #: specific row says which event it is.
 _LIGHT_VERBS = frozenset(
-    {"launch", "carry", "mount", "stage", "conduct", "unleash", "wage", "lead"}
+    {"launch", "carry", "mount", "stage", "conduct", "unleash", "wage", "lead", "hold"}
 )
 
 #: Verbs whose coordinated subjects act on each other ("Moscow and Kyiv traded accusations").
