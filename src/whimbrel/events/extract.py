@@ -153,6 +153,7 @@ class ExtractEvents:
             for tok in sent:
                 if (
                     tok.pos_ not in ("NOUN", "PROPN")
+                    or tok.ent_type_ in ("DATE", "TIME")  # "in March" is no march
                     or tok.i in consumed
                     or tok.lemma_.lower() in disabled
                 ):
@@ -585,9 +586,10 @@ def match_trigger(lexicon: Lexicon, tok: Any, pos: str) -> tuple[Entry, Any] | N
             continue
         noun = None
         if entry.not_objects and any(
-            o.lemma_.lower() in entry.not_objects for o in trigger_objects(tok, pos, entry.prep)
+            o.lemma_.lower() in entry.not_objects or "*" in entry.not_objects
+            for o in trigger_objects(tok, pos, entry.prep)
         ):
-            continue
+            continue  # "!*": only without an object ("pulled out", not "pulled fragments out")
         if entry.objects:
             hits = [
                 o
