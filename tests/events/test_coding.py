@@ -290,3 +290,27 @@ def test_coding_a_demands_that_clause_names_who_is_asked(pipeline):
     ).events
     request = [e for e in events if e.event_type == "REQUEST"]
     assert [m.country for m in request[0].target] == ["ISR"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "target"),
+    [
+        ("Beijing vowed to retaliate against Washington.", "violence", "USA"),
+        ("Pakistan vowed to avenge the Indian missile strikes.", "violence", None),
+        ("Hezbollah threatened to expel the Lebanese army from the border villages.", None, None),
+    ],
+)  # fmt: skip
+def test_coding_vowed_or_threatened_conflict_is_one_threat(pipeline, text, mode, target):
+    events = pipeline(text, date="2024-05-02").events
+    types = [e.event_type for e in events]
+    assert types.count("THREATEN") == 1 and "AGREE" not in types, text
+    events = [e for e in events if e.event_type == "THREATEN"]
+    if mode:
+        assert events[0].mode == mode
+    if target:
+        assert events[0].target[0].country == target
+
+
+def test_coding_a_vowed_cooperative_act_stays_a_promise(pipeline):
+    events = pipeline("Biden vowed to support Kyiv.", date="2024-05-02").events
+    assert "AGREE" in [e.event_type for e in events]

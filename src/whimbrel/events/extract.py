@@ -28,6 +28,7 @@ from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
 from whimbrel.events.location import locate, place_near
 from whimbrel.events.plover import Ontology, data_path, load_ontology
+from whimbrel.events.readings import as_threat
 from whimbrel.events.slots import (
     expand_conj,
     fill_noun_slot,
@@ -164,6 +165,7 @@ class ExtractEvents:
                 draft = self._noun_draft(article, si, tok, match[0], at, verb_triggers)
                 if draft is not None:
                     drafts.append(draft)
+        drafts = _fold_threats(drafts, doc)
         doc._.wb_drafts = [d for draft in drafts for d in _directed(draft, doc)]
         return article
 
@@ -499,6 +501,40 @@ _LIGHT_VERBS = frozenset(
 
 #: Verbs whose coordinated subjects act on each other ("Moscow and Kyiv traded accusations").
 _MUTUAL_VERBS = frozenset({"trade", "exchange"})
+
+
+#: Commitment verbs whose promised act, when it is a conflictual one, makes the promise a threat.
+_VOW_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
+
+
+def _fold_threats(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
+    """ "Vowed to retaliate", "threatened to expel the envoy": one THREATEN, as the annotation
+    guidelines code it, not a promise (AGREE) or threat plus a future attack or expulsion.
+
+    A vow whose complement is a conflictual act becomes THREATEN in that act's mode; the act
+    itself is folded into the threat (its target kept when the threat had none).
+    """
+    by_trigger = {d.trigger: d for d in drafts}
+    folded: set[int] = set()
+    for draft in drafts:
+        tok = doc[draft.trigger]
+        vow = draft.event_type == "AGREE" and tok.lemma_.lower() in _VOW_VERBS
+        if not (vow or draft.event_type == "THREATEN"):
+            continue
+        complements = [c for c in tok.children if c.dep_ == "xcomp"]
+        complements += [c for x in complements for c in x.children if c.dep_ == "conj"]
+        for comp in complements:
+            act = by_trigger.get(comp.i)
+            threat = as_threat(act.event_type, act.entry.mode) if act is not None else None
+            if act is None or threat is None:
+                continue
+            if vow:
+                draft.entry = replace(draft.entry, event_type=threat[0], mode=threat[1])
+                vow = False
+            if not draft.target and act.target:
+                draft.target, draft.target_slot = act.target, f"complement:{act.target_slot}"
+            folded.add(id(act))
+    return [d for d in drafts if id(d) not in folded]
 
 
 def _mutual(trigger: Any) -> bool:

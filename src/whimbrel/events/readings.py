@@ -35,15 +35,24 @@ _REFUSABLE: dict[str, str | None] = {
 }  # fmt: skip
 
 
+def as_threat(event_type: str, mode: str | None) -> tuple[str, str | None] | None:
+    """THREATEN and its mode for a conflictual act that is only threatened or vowed
+    ("vowed to retaliate", "threatened to expel"); None for an act that is no threat."""
+    if event_type not in _THREATENABLE:
+        return None
+    modes = _THREATENABLE[event_type]
+    return "THREATEN", modes.get(mode, modes.get(None))
+
+
 def pair_reading(
     event_type: str, mode: str | None, factuality: str | None
 ) -> tuple[str, str | None]:
     """The type and mode a dyad reads as, given the linking event's type and factuality."""
     if factuality == "future" and event_type in _PROMISABLE:
         return "AGREE", None
-    if factuality == "future" and event_type in _THREATENABLE:
-        modes = _THREATENABLE[event_type]
-        return "THREATEN", modes.get(mode, modes.get(None))
+    threat = as_threat(event_type, mode) if factuality == "future" else None
+    if threat is not None:
+        return threat
     if factuality == "negated" and event_type in _REFUSABLE:
         return "REJECT", _REFUSABLE[event_type]
     return event_type, mode
