@@ -314,3 +314,25 @@ def test_coding_vowed_or_threatened_conflict_is_one_threat(pipeline, text, mode,
 def test_coding_a_vowed_cooperative_act_stays_a_promise(pipeline):
     events = pipeline("Biden vowed to support Kyiv.", date="2024-05-02").events
     assert "AGREE" in [e.event_type for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        ("A federal jury in New York convicted the former Honduran president Juan Orlando Hernández.", "SANCTION", "HND"),
+        ("Argentina's Supreme Court upheld the prison sentence against Cristina Fernández de Kirchner.", "SANCTION", "ARG"),
+        ("Caracas brushed aside an order from the International Court of Justice.", "REJECT", None),
+        ("Taliban fighters hanged former Afghan president Najibullah.", "ASSAULT", "AFG"),
+        ("Norway has channelled funds to the Palestinian Authority.", "AID", "PSE"),
+    ],
+)  # fmt: skip
+def test_coding_courts_juries_and_rows_found_in_the_grown_corpus(pipeline, text, event_type, target):
+    events = [e for e in pipeline(text, date="2024-05-02").events if e.event_type == event_type]
+    assert events, text
+    if target:
+        assert events[0].target[0].country == target, text
+
+
+def test_coding_a_hung_banner_is_no_execution(pipeline):
+    events = pipeline("Protesters hanged a banner from the Russian embassy.", date="2024-05-02").events
+    assert "ASSAULT" not in [e.event_type for e in events]
