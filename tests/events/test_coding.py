@@ -326,7 +326,9 @@ def test_coding_a_vowed_cooperative_act_stays_a_promise(pipeline):
         ("Norway has channelled funds to the Palestinian Authority.", "AID", "PSE"),
     ],
 )  # fmt: skip
-def test_coding_courts_juries_and_rows_found_in_the_grown_corpus(pipeline, text, event_type, target):
+def test_coding_courts_juries_and_rows_found_in_the_grown_corpus(
+    pipeline, text, event_type, target
+):
     events = [e for e in pipeline(text, date="2024-05-02").events if e.event_type == event_type]
     assert events, text
     if target:
@@ -334,5 +336,7 @@ def test_coding_courts_juries_and_rows_found_in_the_grown_corpus(pipeline, text,
 
 
 def test_coding_a_hung_banner_is_no_execution(pipeline):
-    events = pipeline("Protesters hanged a banner from the Russian embassy.", date="2024-05-02").events
+    events = pipeline(
+        "Protesters hanged a banner from the Russian embassy.", date="2024-05-02"
+    ).events
     assert "ASSAULT" not in [e.event_type for e in events]
