@@ -340,3 +340,10 @@ def test_coding_a_hung_banner_is_no_execution(pipeline):
         "Protesters hanged a banner from the Russian embassy.", date="2024-05-02"
     ).events
     assert "ASSAULT" not in [e.event_type for e in events]
+
+
+def test_coding_a_charm_offensive_is_no_attack(pipeline):
+    text = "Russia's foreign minister began a charm offensive in Africa, arriving in Cairo."
+    assert "ASSAULT" not in [e.event_type for e in pipeline(text, date="2024-05-02").events]
+    text = "Ethiopia's army began a ground offensive against the rebels in Tigray."
+    assert "ASSAULT" in [e.event_type for e in pipeline(text, date="2024-05-02").events]
