@@ -347,3 +347,15 @@ def test_coding_a_charm_offensive_is_no_attack(pipeline):
     assert "ASSAULT" not in [e.event_type for e in pipeline(text, date="2024-05-02").events]
     text = "Ethiopia's army began a ground offensive against the rebels in Tigray."
     assert "ASSAULT" in [e.event_type for e in pipeline(text, date="2024-05-02").events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Parliament declared Russia a state sponsor of terrorism, a vote Moscow dismissed as idiotic.",
+        "Iraq offered to let inspectors return, a move which the White House dismissed as a ploy.",
+    ],
+)  # fmt: skip
+def test_coding_a_relative_clause_object_is_the_noun_it_hangs_on(pipeline, text):
+    events = pipeline(text, date="2024-05-02").events
+    assert "REJECT" in [e.event_type for e in events], text

@@ -37,6 +37,7 @@ from whimbrel.events.slots import (
     is_passive,
     logical_subjects,
     prep_objects,
+    relative_objects,
     small_clauses,
     with_compounds,
 )
@@ -588,7 +589,7 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         )
     if pos == "VERB":
         deps = ("nsubjpass",) if is_passive(tok) else ("dobj",)
-        objs = _with_conj([c for c in tok.children if c.dep_ in deps])
+        objs = relative_objects(tok, _with_conj([c for c in tok.children if c.dep_ in deps]))
         return with_compounds(objs) + small_clauses(tok)
     found = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
     return found + prep_objects(tok, "of")

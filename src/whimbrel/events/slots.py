@@ -146,6 +146,17 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     return [], "none"
 
 
+def relative_objects(verb: Token, objs: list[Token]) -> list[Token]:
+    """In a relative clause the object is the noun the clause hangs on: "a charge (that) the
+    Kremlin dismissed" dismissed the *charge*, whether the parser gives the clause a relative
+    pronoun as its object or, with no pronoun, no object at all."""
+    if verb.dep_ != "relcl" or is_passive(verb):
+        return objs
+    if not objs and any(c.dep_ in _SUBJ for c in verb.children):
+        return [verb.head]
+    return [verb.head if o.tag_ in _RELATIVE else o for o in objs]
+
+
 def logical_objects(verb: Token) -> list[Token]:
     """Direct objects in logical terms: the passive subject of a passive verb."""
     if is_passive(verb):
