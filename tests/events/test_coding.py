@@ -354,8 +354,10 @@ def test_coding_a_charm_offensive_is_no_attack(pipeline):
     [
         "The European Parliament declared Russia a state sponsor of terrorism, a vote Moscow dismissed as idiotic.",
         "Iraq offered to let inspectors return, a move which the White House dismissed as a ploy.",
+        "The pact, signed in Shanghai by negotiators from Taipei and Beijing, covers 64 industries.",
+        "The tanks arrived under a deal that Warsaw signed with Hyundai Rotem in August.",
     ],
 )  # fmt: skip
 def test_coding_a_relative_clause_object_is_the_noun_it_hangs_on(pipeline, text):
     events = pipeline(text, date="2024-05-02").events
-    assert "REJECT" in [e.event_type for e in events], text
+    assert {"REJECT", "AGREE"} & {e.event_type for e in events}, text

@@ -147,12 +147,15 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
 
 
 def relative_objects(verb: Token, objs: list[Token]) -> list[Token]:
-    """In a relative clause the object is the noun the clause hangs on: "a charge (that) the
-    Kremlin dismissed" dismissed the *charge*, whether the parser gives the clause a relative
-    pronoun as its object or, with no pronoun, no object at all."""
-    if verb.dep_ != "relcl" or is_passive(verb):
+    """In a clause that modifies a noun, the object is that noun: "a charge (that) the Kremlin
+    dismissed" dismissed the *charge*, whether the parser gives the relative clause a pronoun
+    as its object or, with no pronoun, no object at all; "the pact, signed in Shanghai by
+    ..." signed the *pact*."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not objs:
+        return [verb.head]
+    if verb.dep_ != "relcl":
         return objs
-    if not objs and any(c.dep_ in _SUBJ for c in verb.children):
+    if not objs and not is_passive(verb) and any(c.dep_ in _SUBJ for c in verb.children):
         return [verb.head]
     return [verb.head if o.tag_ in _RELATIVE else o for o in objs]
 
