@@ -361,3 +361,15 @@ def test_coding_a_charm_offensive_is_no_attack(pipeline):
 def test_coding_a_relative_clause_object_is_the_noun_it_hangs_on(pipeline, text):
     events = pipeline(text, date="2024-05-02").events
     assert {"REJECT", "AGREE"} & {e.event_type for e in events}, text
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("A Tajik court handed prison terms to 14 leaders of the Islamic Renaissance Party.", "SANCTION"),
+        ("The Emir of Qatar handed Gaza's reconstruction fund a $250 million cheque.", "AID"),
+        ("The first three Israeli hostages were handed to the Red Cross by Hamas.", "RETREAT"),
+    ],
+)  # fmt: skip
+def test_coding_handed_without_over_takes_its_objects_sense(pipeline, text, event_type):
+    assert event_type in [e.event_type for e in pipeline(text, date="2024-05-02").events], text
