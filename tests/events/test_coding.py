@@ -373,3 +373,9 @@ def test_coding_a_relative_clause_object_is_the_noun_it_hangs_on(pipeline, text)
 )  # fmt: skip
 def test_coding_handed_without_over_takes_its_objects_sense(pipeline, text, event_type):
     assert event_type in [e.event_type for e in pipeline(text, date="2024-05-02").events], text
+
+
+def test_coding_offered_asylum_is_aid_to_the_person(pipeline):
+    events = pipeline("Mexico offered Evo Morales asylum.", date="2019-11-11").events
+    aid = [e for e in events if e.event_type == "AID"]
+    assert aid and aid[0].target[0].country == "BOL"
