@@ -6,7 +6,10 @@ goes through the ordinary pipeline, with the two given spans forced in as actor 
 the event whose source and target overlap the given spans answers. Where none does, the
 lexicon row of the word linking the two in the parse answers, then the relation model
 (trained on the gold train split) if it is sure enough; otherwise ``event_type`` is null.
-The method and its figures: docs/ACCURACY.md.
+Where the optional pair encoder is installed (``whimbrel[encoder]``: MiniLM with adapters
+trained on the train split), it answers in place of those last two (the relation model and
+null): it reads relations the rules have no row for, and says when there is none. The method and its figures:
+docs/ACCURACY.md.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 from whimbrel.errors import InputError
 from whimbrel.events.factuality import load_cues
+from whimbrel.events.pair_encoder import load_pair_encoder
 from whimbrel.events.plover import load_ontology
 from whimbrel.events.readings import pair_reading
 from whimbrel.events.relation import load_relation_model, pair_features
@@ -203,22 +207,40 @@ def analyse_pair(
     return {"chosen": chosen, "vote": vote, "features": features}
 
 
+#: Answer routes the pair encoder, where installed, answers in place of (docs/ACCURACY.md).
+ENCODER_ROUTES = frozenset({None, "model"})
+
+
 def classify_pair(
-    pipeline: Pipeline, record: dict[str, Any], line: int | None = None
+    pipeline: Pipeline, record: dict[str, Any], line: int | None = None, *, encoder: bool = True
 ) -> dict[str, Any]:
     """Classify one pair record (``{"id", "text", "source", "target"}``).
 
     In order: the coded event that best joins the pair (exactly, reversed, or through one
-    side); the lexicon row on the dependency path between them; the relation model when its
-    probability reaches MODEL_MIN_PROBABILITY; else null ("no event between them").
+    side); the lexicon row on the dependency path between them; then, with ``encoder`` on
+    and the pair encoder installed, its answer (a type or null); else the relation model
+    when its probability reaches MODEL_MIN_PROBABILITY, or null ("no event between them").
     """
     found = analyse_pair(pipeline, record, line)
     model = load_relation_model()
     prediction = model.predict(found["features"]) if model is not None else None
     out, route = answer(found, prediction)
-    if model is not None and route is not None:
+    pair_encoder = load_pair_encoder() if encoder and route in ENCODER_ROUTES else None
+    if pair_encoder is not None:
+        _encoder_answer(out, pair_encoder.predict([record])[0], pair_encoder)
+    elif model is not None and route is not None:
         out["confidence"] = round(model.calibrated(route, out["confidence"]), 3)
     return {"id": record.get("id"), **out}
+
+
+def _encoder_answer(out: dict[str, Any], probs: dict[str, float], pair_encoder: Any) -> None:
+    """Put the pair encoder's answer in ``out``: a type, or null for its "no event" (NONE)."""
+    best = max(probs, key=probs.__getitem__)
+    types = load_ontology().types
+    out.update(event_type=None, mode=None, quad=None, factuality=None, confidence=0.0)
+    if best in types:
+        out.update(event_type=best, quad=types[best].quad,
+                   confidence=round(pair_encoder.calibrated(probs[best]), 3))  # fmt: skip
 
 
 def answer(
@@ -263,12 +285,12 @@ def default_classifier() -> Pipeline:
 
 
 def classify_pairs(
-    records: Iterable[dict[str, Any]], pipeline: Pipeline | None = None
+    records: Iterable[dict[str, Any]], pipeline: Pipeline | None = None, *, encoder: bool = True
 ) -> Iterator[dict[str, Any]]:
     """Classify pair records in order; a bad record yields an InputError in its place."""
     pipeline = pipeline or default_classifier()
     for n, record in enumerate(records, 1):
         try:
-            yield classify_pair(pipeline, record, line=n)
+            yield classify_pair(pipeline, record, line=n, encoder=encoder)
         except InputError as exc:
             yield exc  # type: ignore[misc]

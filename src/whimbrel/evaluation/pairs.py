@@ -193,9 +193,10 @@ def evaluate_pairs(
 
 
 def predict_pairs(
-    gold: Iterable[Mapping[str, Any]], pipeline: Any = None
+    gold: Iterable[Mapping[str, Any]], pipeline: Any = None, *, encoder: bool = True
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Run :func:`whimbrel.classify.classify_pairs` on the gold pairs stripped of their labels.
+    """Run :func:`whimbrel.classify.classify_pairs` on the gold pairs stripped of their labels
+    (``encoder``: let the pair encoder answer where it is installed).
 
     Returns the predictions and a message per pair the classifier could not read.
     """
@@ -205,7 +206,9 @@ def predict_pairs(
     inputs = [{k: g[k] for k in ("id", "text", "source", "target") if k in g} for g in gold]
     predictions: list[dict[str, Any]] = []
     failures: list[str] = []
-    for g, out in zip(gold, classify_pairs(inputs, pipeline=pipeline), strict=True):
+    for g, out in zip(
+        gold, classify_pairs(inputs, pipeline=pipeline, encoder=encoder), strict=True
+    ):
         if isinstance(out, Exception):
             failures.append(f"pair {g.get('id')}: {out}")
         else:

@@ -45,6 +45,14 @@ def classify_command(
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write to this file, not stdout.")
     ] = None,
+    encoder: Annotated[
+        bool,
+        typer.Option(
+            "--encoder/--no-encoder",
+            help="Let the pair encoder answer pairs no coded event links, where it is installed "
+            "(pip install 'whimbrel[encoder]').",
+        ),
+    ] = True,
 ) -> None:
     """Classify the relation between two marked actors in each sentence.
 
@@ -62,7 +70,7 @@ def classify_command(
             for record in read_pairs(input, failures):
                 line = record.pop("_line")
                 try:
-                    result = classify_pair(pipeline, record, line=line)
+                    result = classify_pair(pipeline, record, line=line, encoder=encoder)
                 except InputError as exc:
                     failures.append(f"{'<stdin>' if input == '-' else input}:{line}: {exc.reason}")
                     continue

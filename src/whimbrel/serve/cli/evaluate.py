@@ -36,6 +36,7 @@ def run_eval(
     predictions_path: Path | None,
     save_predictions: Path | None,
     config: Path | None,
+    encoder: bool = True,
 ) -> tuple[dict[str, Any], list[str]]:
     """Read, predict (unless given predictions) and score; returns the report and problems."""
     from whimbrel.evaluation import io
@@ -55,7 +56,7 @@ def run_eval(
             # classify_pairs builds its own pipeline by default; a --config one keeps every event.
             overrides = {"events.finalize.min_confidence": 0.0}
             pipeline = _pipeline(config, overrides) if config else None
-            preds, failures = predict_pairs(gold, pipeline)
+            preds, failures = predict_pairs(gold, pipeline, encoder=encoder)
             problems += failures
             if save_predictions:
                 _write_jsonl(save_predictions, preds)
@@ -126,6 +127,13 @@ def eval_command(
         ),
     ] = None,
     config: Annotated[Path | None, typer.Option("--config", help="A whimbrel.toml to use.")] = None,
+    encoder: Annotated[
+        bool,
+        typer.Option(
+            "--encoder/--no-encoder",
+            help="Pair mode: let the pair encoder answer where installed (whimbrel[encoder]).",
+        ),
+    ] = True,
 ) -> None:
     """Score whimbrel against gold data: per-type P/R/F1, macro-F1, quads, calibration.
 
@@ -144,7 +152,7 @@ def eval_command(
         if path is not None and not path.is_file():
             raise _fail(f"{path}: no such file", EXIT_USAGE)
     try:
-        report, problems = run_eval(gold, mode, predictions, save_predictions, config)
+        report, problems = run_eval(gold, mode, predictions, save_predictions, config, encoder)
     except ConfigError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
     except ImportError as exc:

