@@ -41,6 +41,13 @@ def test_mark_target_before_source():
     assert t < s and marked[t : t + 9] == "# Ukraine" and marked[s : s + 8] == "@ Russia"
 
 
+def test_mark_closes_one_span_before_opening_the_next_at_the_same_offset():
+    text = "Kyiv-Moscow talks"
+    marked, s, t = mark(text, (0, 4), (4, 11))
+    assert marked == " @ Kyiv @  # -Moscow #  talks"
+    assert (marked[s], marked[t]) == ("@", "#") and s < t
+
+
 torch = pytest.importorskip("torch", reason="the pair encoder needs whimbrel[encoder]")
 
 

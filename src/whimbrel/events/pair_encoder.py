@@ -59,7 +59,7 @@ def mark(text: str, source: tuple[int, int], target: tuple[int, int]) -> tuple[s
     inserts = sorted(
         [(source[0], SOURCE_MARK, "s"), (source[1], SOURCE_MARK, ""),
          (target[0], TARGET_MARK, "t"), (target[1], TARGET_MARK, "")],
-        key=lambda x: x[0],
+        key=lambda x: (x[0], x[2] != ""),  # at one offset, a closing marker before an opening one
     )  # fmt: skip
     out, last, where = [], 0, {}
     length = 0
