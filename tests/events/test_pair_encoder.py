@@ -48,6 +48,21 @@ def test_mark_closes_one_span_before_opening_the_next_at_the_same_offset():
     assert (marked[s], marked[t]) == ("@", "#") and s < t
 
 
+def test_without_torch_the_encoder_is_off_and_classify_still_answers(monkeypatch):
+    import whimbrel.events.pair_encoder as pe
+    from whimbrel.classify import classify_pairs, default_classifier
+
+    monkeypatch.setitem(sys.modules, "torch", None)  # import torch now raises ImportError
+    pe.load_pair_encoder.cache_clear()
+    try:
+        assert pe.load_pair_encoder() is None
+        record = pair("The weather in Oslo and Stockholm was mild.", "Oslo", "Stockholm")
+        (result,) = classify_pairs([record], default_classifier())
+        assert result["event_type"] is None
+    finally:
+        pe.load_pair_encoder.cache_clear()
+
+
 torch = pytest.importorskip("torch", reason="the pair encoder needs whimbrel[encoder]")
 
 
