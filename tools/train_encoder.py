@@ -107,7 +107,13 @@ def train(args: argparse.Namespace) -> None:
     from safetensors.torch import save_file
     from torch import nn
 
-    from whimbrel.events.pair_encoder import MODEL_STEM, build_network, encode, trained_state
+    from whimbrel.events.pair_encoder import (
+        MAX_LENGTH,
+        MODEL_STEM,
+        build_network,
+        encode,
+        trained_state,
+    )
     from whimbrel.records import EVENT_TYPES
 
     torch.manual_seed(args.seed)
@@ -163,7 +169,7 @@ def train(args: argparse.Namespace) -> None:
         "types": types,
         "rank": args.rank,
         "alpha": args.alpha,
-        "max_length": 192,
+        "max_length": MAX_LENGTH,
         "calibration": calibration,
         "trained_on": f"corpus/splits/train.jsonl: {len(pairs)} pairs",
         "training": {"epochs": args.epochs, "lr": args.lr, "batch": args.batch,
@@ -177,22 +183,16 @@ def train(args: argparse.Namespace) -> None:
 
 def calibrate(net, tokenizer, types: list[str], limit: int = 0) -> tuple[list[float], float]:
     """(a, b) of a logistic map from the model's top probability to P(right), on dev pairs."""
-    import torch
     from sklearn.linear_model import LogisticRegression
 
-    from whimbrel.events.pair_encoder import encode
+    from whimbrel.events.pair_encoder import logit, probabilities
 
     pairs = gold_pairs_of(SPLITS / "dev.jsonl")[: limit or None]
     xs, right = [], []
-    with torch.inference_mode():
-        for i in range(0, len(pairs), 32):
-            chunk = pairs[i : i + 32]
-            batch, s, t = encode(tokenizer, chunk)
-            probs = torch.softmax(net(batch, s, t), -1)
-            top, arg = probs.max(-1)
-            for p, k, pair in zip(top.tolist(), arg.tolist(), chunk, strict=True):
-                xs.append([math.log(max(p, 1e-6) / max(1 - p, 1e-6))])
-                right.append(int(types[k] == pair["event_type"]))
+    for probs, pair in zip(probabilities(net, tokenizer, pairs), pairs, strict=True):
+        top = max(probs)
+        xs.append([logit(top)])
+        right.append(int(types[probs.index(top)] == pair["event_type"]))
     accuracy = round(sum(right) / len(right), 4)
     if len(set(right)) < 2:  # a model trained on a handful of pairs (tests): no map to fit
         return [1.0, 0.0], accuracy

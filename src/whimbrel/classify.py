@@ -8,8 +8,8 @@ lexicon row of the word linking the two in the parse answers, then the relation 
 (trained on the gold train split) if it is sure enough; otherwise ``event_type`` is null.
 Where the optional pair encoder is installed (``whimbrel[encoder]``: MiniLM with adapters
 trained on the train split), it answers in place of those last two (the relation model and
-null): it reads relations the rules have no row for, and says when there is none. The method and its figures:
-docs/ACCURACY.md.
+null): it reads relations the rules have no row for, and says when there is none. The
+method and its figures: docs/ACCURACY.md.
 """
 
 from __future__ import annotations

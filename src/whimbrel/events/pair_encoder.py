@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 
 #: Where the shipped adapters live, and the name stem of their two files.
 MODEL_STEM = "pair_encoder.v1"
+#: Longest marked sentence read, in tokens (the rest is cut; a cut marker reads the [CLS] state).
+MAX_LENGTH = 192
 #: Marker strings put around the source and the target span.
 SOURCE_MARK, TARGET_MARK = "@", "#"
 #: The encoder's linear layers that carry adapters (names inside each BERT layer).
@@ -76,17 +79,11 @@ def mark(text: str, source: tuple[int, int], target: tuple[int, int]) -> tuple[s
     return "".join(out), where["s"], where["t"]
 
 
-def _torch_modules() -> tuple[Any, Any]:
-    import torch
-    from torch import nn
-
-    return torch, nn
-
-
 @lru_cache(maxsize=1)
 def _classes() -> tuple[type, type]:
     """The adapter and network classes (defined lazily: torch is an optional dependency)."""
-    torch, nn = _torch_modules()
+    import torch
+    from torch import nn
 
     class LowRank(nn.Module):  # type: ignore[misc,name-defined]
         """A frozen linear layer plus a trained low-rank update ``B @ A`` (LoRA)."""
@@ -145,7 +142,9 @@ def trained_state(net: Any) -> dict[str, Any]:
     return {k: v.detach().cpu().contiguous() for k, v in net.named_parameters() if v.requires_grad}
 
 
-def encode(tokenizer: Any, records: Sequence[dict[str, Any]], max_length: int = 192) -> tuple:
+def encode(
+    tokenizer: Any, records: Sequence[dict[str, Any]], max_length: int = MAX_LENGTH
+) -> tuple:
     """Token batch and the token positions of the two opening markers, for pair records."""
     import torch
 
@@ -172,12 +171,32 @@ def _token_at(offsets: list[list[int]], char: int) -> int:
     return 0
 
 
+def probabilities(
+    net: Any,
+    tokenizer: Any,
+    records: Sequence[dict[str, Any]],
+    max_length: int = MAX_LENGTH,
+    batch_size: int = 32,
+) -> list[list[float]]:
+    """The network's type probabilities for each pair record, in the order of its types.
+
+    Shared by :class:`PairEncoder` and the training tool's calibration, so both read a pair the
+    same way.
+    """
+    import torch
+
+    out: list[list[float]] = []
+    with torch.inference_mode():
+        for i in range(0, len(records), batch_size):
+            batch, s, t = encode(tokenizer, records[i : i + batch_size], max_length)
+            out.extend(torch.softmax(net(batch, s, t), -1).tolist())
+    return out
+
+
 class PairEncoder:
     """The trained pair encoder: ``predict(records)`` gives each pair's type probabilities."""
 
     def __init__(self, meta: dict[str, Any], state: dict[str, Any]) -> None:
-        import torch
-
         self.meta = meta
         self.types: list[str] = list(meta["types"])
         self.net, self.tokenizer = build_network(len(self.types), meta["rank"], meta["alpha"])
@@ -186,29 +205,24 @@ class PairEncoder:
             raise ValueError(f"{MODEL_STEM}.safetensors lacks {sorted(missing)[:3]}")
         self.net.load_state_dict(state, strict=False)
         self.net.eval()
-        self._torch = torch
 
     def predict(
         self, records: Sequence[dict[str, Any]], batch_size: int = 32
     ) -> list[dict[str, float]]:
         """Type → probability for each pair record (``text``, ``source``, ``target`` spans)."""
-        torch = self._torch
-        out: list[dict[str, float]] = []
-        with torch.inference_mode():
-            for i in range(0, len(records), batch_size):
-                batch, s, t = encode(self.tokenizer, records[i : i + batch_size],
-                                     self.meta.get("max_length", 192))  # fmt: skip
-                probs = torch.softmax(self.net(batch, s, t), -1).tolist()
-                out.extend(dict(zip(self.types, p, strict=True)) for p in probs)
-        return out
+        rows = probabilities(self.net, self.tokenizer, records,
+                             self.meta.get("max_length", MAX_LENGTH), batch_size)  # fmt: skip
+        return [dict(zip(self.types, row, strict=True)) for row in rows]
 
     def calibrated(self, probability: float) -> float:
         """P(right) of an answer given at this probability (a logistic map fitted on dev pairs)."""
-        import math
-
         a, b = self.meta.get("calibration", [1.0, 0.0])
-        x = math.log(max(probability, 1e-6) / max(1 - probability, 1e-6))
-        return 1.0 / (1.0 + math.exp(-(a * x + b)))
+        return 1.0 / (1.0 + math.exp(-(a * logit(probability) + b)))
+
+
+def logit(probability: float) -> float:
+    """log(p / (1 - p)), kept finite: the calibration's input (here and in its fitting)."""
+    return math.log(max(probability, 1e-6) / max(1 - probability, 1e-6))
 
 
 def model_files(directory: Path | None = None) -> tuple[Path, Path]:
