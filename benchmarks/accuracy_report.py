@@ -37,9 +37,9 @@ def e2e_row(name: str, path: Path, pipeline) -> str:
 
 
 def pairs_from(path: Path) -> list[dict]:
-    from whimbrel.evaluation import gold_pairs
+    from whimbrel.evaluation import read_gold_pairs
 
-    return gold_pairs(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+    return read_gold_pairs(path)
 
 
 def pair_row(name: str, gold: list[dict]) -> str:

@@ -25,14 +25,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SPLITS = ROOT / "corpus" / "splits"
 
 
-def gold_pairs_of(path: Path) -> list[dict]:
-    """The split's gold pairs, labelled with their dyad reading."""
-    from whimbrel.evaluation import gold_pairs
-
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return gold_pairs(json.loads(line) for line in lines if line.strip())
-
-
 #: Label of pairs no gold event links (the model's "no event between them").
 NONE = "NONE"
 #: Entity kinds whose spans can be actors in a no-event pair.
@@ -107,6 +99,7 @@ def train(args: argparse.Namespace) -> None:
     from safetensors.torch import save_file
     from torch import nn
 
+    from whimbrel.evaluation import read_gold_pairs
     from whimbrel.events.pair_encoder import (
         MAX_LENGTH,
         MODEL_STEM,
@@ -122,7 +115,7 @@ def train(args: argparse.Namespace) -> None:
     types = [*EVENT_TYPES, NONE]
     index = {t: i for i, t in enumerate(types)}
     train_path = SPLITS / "train.jsonl"
-    pairs = [p for p in gold_pairs_of(train_path) if p["event_type"] in index]
+    pairs = [p for p in read_gold_pairs(train_path) if p["event_type"] in index]
     pairs += no_event_pairs(train_path, args.none_share, args.seed, args.limit)
     pairs = sorted(pairs, key=lambda p: p["id"])[: args.limit or None]
     print(
@@ -185,9 +178,10 @@ def calibrate(net, tokenizer, types: list[str], limit: int = 0) -> tuple[list[fl
     """(a, b) of a logistic map from the model's top probability to P(right), on dev pairs."""
     from sklearn.linear_model import LogisticRegression
 
+    from whimbrel.evaluation import read_gold_pairs
     from whimbrel.events.pair_encoder import logit, probabilities
 
-    pairs = gold_pairs_of(SPLITS / "dev.jsonl")[: limit or None]
+    pairs = read_gold_pairs(SPLITS / "dev.jsonl")[: limit or None]
     xs, right = [], []
     for probs, pair in zip(probabilities(net, tokenizer, pairs), pairs, strict=True):
         top = max(probs)

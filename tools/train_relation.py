@@ -23,10 +23,9 @@ OUT = ROOT / "src" / "whimbrel" / "data" / "models" / "relation.v1.json"
 
 def pairs(path: Path):
     """(pair record, label) for every gold pair of the file (labels as dyad readings)."""
-    from whimbrel.evaluation import gold_pairs
+    from whimbrel.evaluation import read_gold_pairs
 
-    records = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
-    for pair in gold_pairs(records):
+    for pair in read_gold_pairs(path):
         label = pair.pop("event_type")
         pair.pop("event_type_candidates")
         yield pair, label

@@ -31,6 +31,7 @@ from whimbrel.evaluation.pairs import (
     evaluate_pairs,
     gold_pairs,
     predict_pairs,
+    read_gold_pairs,
     uses_merged_class,
 )
 from whimbrel.evaluation.report import render_table, to_json
@@ -53,6 +54,7 @@ __all__ = [
     "predict_e2e",
     "predict_pairs",
     "prf",
+    "read_gold_pairs",
     "render_table",
     "to_json",
     "uses_merged_class",

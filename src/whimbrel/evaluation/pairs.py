@@ -10,7 +10,9 @@ See docs/evaluation.md for every rule and metric.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from whimbrel.evaluation.metrics import (
@@ -49,6 +51,12 @@ def gold_pairs(records: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
                         "source": s, "target": t, "event_type": label,
                         "event_type_candidates": [label]})  # fmt: skip
     return out
+
+
+def read_gold_pairs(path: Path) -> list[dict[str, Any]]:
+    """:func:`gold_pairs` of a gold corpus JSONL file (the splits, for the training tools)."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return gold_pairs(json.loads(line) for line in lines if line.strip())
 
 
 def type_quads() -> dict[str, int]:
