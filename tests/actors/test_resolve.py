@@ -77,6 +77,14 @@ def test_context_fills_country_only_when_missing(kb: KnowledgeBase) -> None:
     chain = kb.resolve("a hospital chain", None, ["USA"])
     assert (chain.country, chain.sector) == ("USA", "MED")
     assert kb.resolve("a hospital chain") is None
+    # Nouns with a fixed non-state code keep it; region adjectives block the context.
+    assert kb.resolve("human rights groups", None, ["EGY"]).country == "NGO"
+    assert kb.resolve("Russian rights groups", None, ["EGY"]).country == "RUS"
+    assert kb.resolve("jihadists", None, ["MLI"]).country == "ISM"
+    assert kb.resolve("Western governments", None, ["RUS"]) is None
+    assert kb.resolve("diplomats", None, ["RUS"]).country == "RUS"
+    # A name that opens with determiner words is read as the name ("Group of Eight").
+    assert kb.resolve("Group of Eight leaders", None, ["RUS"]).country == "IGO"
 
 
 def test_person_office_changes_country_and_sector(kb: KnowledgeBase) -> None:

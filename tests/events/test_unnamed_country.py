@@ -11,6 +11,13 @@ CASES = [
     ("Russian missiles struck apartment buildings overnight.", "RUS"),
 ]  # fmt: skip
 
+OWNED = [
+    # a named owner before the head beats the place and the story's country
+    ("Egyptian jets pounded Islamic State positions near Derna.", "Islamic State positions", "ISM"),
+    # a region adjective belongs to no one country: no country rather than the story's
+    ("Russian hackers targeted European diplomats in Brussels.", "European diplomats", None),
+]  # fmt: skip
+
 
 @pytest.mark.parametrize(("text", "country"), CASES)
 def test_unnamed_recipient_country(pipeline, text, country):
@@ -22,3 +29,10 @@ def test_untagged_town_is_the_event_location(pipeline):
     event = pipeline("Russian missiles struck apartment buildings in Kharkiv overnight.").events[0]
     assert event.location is not None and event.location.name == "Kharkiv"
     assert event.location.country == "UKR"
+
+
+@pytest.mark.parametrize(("text", "span", "country"), OWNED)
+def test_unnamed_recipient_owner(pipeline, text, span, country):
+    events = pipeline(text, date="2024-03-03").events
+    targets = [(t.text, t.country) for e in events for t in e.target if t.text.startswith(span)]
+    assert [c for _, c in targets] == [country]

@@ -190,6 +190,7 @@ class KnowledgeBase:
         self.holders: dict[tuple[str, str], list[tuple[Office, int]]] = {}
         self.nouns: dict[str, dict[str, Any]] = sectors["nouns"]
         self.not_actors = frozenset(normalise(x) for x in sectors["not_actors"])
+        self.unowned = tuple(normalise(x) for x in sectors.get("unowned", []))
         self.determiners = sorted(
             {normalise(x) + " " for x in sectors["determiners"]}, key=len, reverse=True
         )
@@ -350,6 +351,12 @@ class KnowledgeBase:
         live = [h for h in self.holders.get((jurisdiction, key), ()) if h[0].active(day)]
         return max(live, key=lambda h: h[0].start) if live else None
 
+    def unowned_in(self, words: Sequence[str]) -> bool:
+        """Whether normalised *words* hold a modifier that puts a collective beyond any one
+        country ("European", "Western"): the article context must not give it one."""
+        text = f" {' '.join(words)} "
+        return any(f" {u} " in text for u in self.unowned)
+
     def generic(self, jurisdiction: str, noun: str, entry: dict[str, Any]) -> Actor:
         """An unnamed collective, institution or role of a jurisdiction: "Russian troops"."""
         code = self.code_of(jurisdiction)
@@ -360,7 +367,8 @@ class KnowledgeBase:
                 return self.state(jurisdiction, sector)
             kind = "organisation"
         label = entry.get("label", noun)
-        name = f"{self.adjective(jurisdiction)} {label}"
+        known = jurisdiction in self.countries or jurisdiction in self.org_by_slug
+        name = f"{self.adjective(jurisdiction)} {label}" if known else label  # a bare NGO, ISM
         if kind == "organisation":
             ident = f"wb:org:{jurisdiction}-{slugify(label)}"
         else:

@@ -109,7 +109,7 @@ def resolve_text(
 def _strip(kb: KnowledgeBase, norm: str) -> str:
     """Drop leading determiners and quantities, and a trailing possessive."""
     changed = True
-    while changed and norm:
+    while changed and norm and not _starts_with_name(kb, norm):
         changed = False
         for det in kb.determiners:
             if norm.startswith(det):
@@ -121,6 +121,13 @@ def _strip(kb: KnowledgeBase, norm: str) -> str:
     if norm.endswith(" " + POSSESSIVE) and norm not in kb.names:  # but "St. John's" stays
         norm = norm[: -len(POSSESSIVE) - 1]
     return norm
+
+
+def _starts_with_name(kb: KnowledgeBase, norm: str) -> bool:
+    """Whether *norm* opens with a name of two or more words, whose first words must not be
+    read as a determiner: "Group of Eight leaders" is not "eight leaders"."""
+    words = norm.split()
+    return any(" ".join(words[:k]) in kb.names for k in range(len(words), 1, -1))
 
 
 def _resolve(
@@ -218,6 +225,8 @@ def _connected(
                 alone = _resolve(kb, " ".join(head), day, (), depth + 1)
                 if alone is not None and alone.country is not None:
                     return alone
+                if kb.unowned_in(head):  # "European diplomats in Brussels" are not Belgian
+                    return None
             jur = _jurisdiction(kb, owner, day, ctx, depth)
             if jur is not None:
                 found = _head(kb, head, jur, day, ctx)
@@ -274,7 +283,10 @@ def _head(
         entry = kb.nouns.get(noun)
         if entry is None:
             continue
-        owner = jur or (ctx[0] if ctx and entry["context"] else None)
+        # "rights groups" are NGO and "jihadists" ISM wherever they act; "European diplomats"
+        # and "Western governments" belong to no one country, so the story's does not fill in
+        fill = entry["context"] and not kb.unowned_in(tokens[:-k])
+        owner = jur or entry.get("code") or (ctx[0] if ctx and fill else None)
         return kb.generic(owner, noun, entry) if owner else None
     return None
 

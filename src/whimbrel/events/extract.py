@@ -18,6 +18,7 @@ from typing import Any
 
 from whimbrel.actors.coref import filed_country, salient_country
 from whimbrel.actors.mentions import load_kb
+from whimbrel.actors.normalise import normalise
 from whimbrel.events.arguments import (
     ArgumentModel,
     argument_features,
@@ -369,10 +370,14 @@ class ExtractEvents:
             if tok.ent_type_ in _NOT_ACTORS or self.lexicon.lookup(tok.lemma_.lower(), "NOUN"):
                 continue
             span = _phrase(tok)
-            # the place it is in, else the story's country, else a place the sentence names
-            # ("Police fired on mourners in Kasserine")
-            country = (
-                _place_country(span, self.kb, article.date)
+            # whoever the phrase names as owner ("Islamic State positions"); none for
+            # "European diplomats"; else the place it is in, the story's country, or a place
+            # the sentence names ("Police fired on mourners in Kasserine")
+            unowned = self.kb.unowned_in(normalise(span[: tok.i - span.start].text).split())
+            country = _owner_country(span, tok, self.kb, article.date) or (
+                None
+                if unowned
+                else _place_country(span, self.kb, article.date)
                 or setting
                 or salient_country(article.mentions, si)
                 or _place_country(tok.sent, self.kb, article.date)
@@ -667,6 +672,20 @@ def _agent_like(tok: Any) -> bool:
         or tok.ent_type_ in ("PERSON", "ORG", "NORP")
         or tok.lemma_.lower() in _COLLECTIVE_AGENTS
     )
+
+
+def _owner_country(span: Any, head: Any, kb: Any, date: Any) -> str | None:
+    """The country of a named actor that modifies the head of a phrase: "*Islamic State*
+    positions" (ISM), "*Hamas* security compounds" (PSE); not a place after it."""
+    before = span[: head.i - span.start]
+    # the whole modifier first: the small model splits "Islamic State" into NORP + ORG
+    names = [before.text] if len(before) else []
+    names += [e.text for e in before.ents if e.label_ in ("ORG", "NORP", "GPE", "PERSON")]
+    for name in names:
+        actor = kb.resolve(name, date)
+        if actor is not None and actor.country:
+            return str(actor.country)
+    return None
 
 
 def _place_country(span: Any, kb: Any, date: Any) -> str | None:
