@@ -85,6 +85,8 @@ def test_context_fills_country_only_when_missing(kb: KnowledgeBase) -> None:
     assert kb.resolve("diplomats", None, ["RUS"]).country == "RUS"
     # A name that opens with determiner words is read as the name ("Group of Eight").
     assert kb.resolve("Group of Eight leaders", None, ["RUS"]).country == "IGO"
+    assert kb.resolve("The 400 Mawozo gang", None, ["USA"]).country == "HTI"
+    assert kb.resolve("the 300 soldiers", None, ["USA"]).country == "USA"
 
 
 def test_person_office_changes_country_and_sector(kb: KnowledgeBase) -> None:

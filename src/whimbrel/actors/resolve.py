@@ -115,9 +115,10 @@ def _strip(kb: KnowledgeBase, norm: str) -> str:
             if norm.startswith(det):
                 norm, changed = norm[len(det) :], True
                 break
-        head, _, rest = norm.partition(" ")
-        if rest and head.isdigit():
-            norm, changed = rest, True
+        else:
+            head, _, rest = norm.partition(" ")
+            if rest and head.isdigit():  # "400 Mawozo" is a name: checked before the next strip
+                norm, changed = rest, True
     if norm.endswith(" " + POSSESSIVE) and norm not in kb.names:  # but "St. John's" stays
         norm = norm[: -len(POSSESSIVE) - 1]
     return norm
