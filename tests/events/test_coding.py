@@ -233,6 +233,9 @@ def test_coding_actor_spans_never_include_a_blanked_dateline(pipeline):
          "COOPERATE", None),
         ("Russia staged a massive military exercise near the Ukrainian border.", "MOBILIZE",
          "troops"),
+        # two states reopening their border cooperate; one opening a crossing eases access
+        ("Kazakhstan and Kyrgyzstan reopened their border to freight trucks.", "COOPERATE", None),
+        ("Egypt reopened the Rafah crossing on Monday.", "RETREAT", "access"),
         # a verb with a meaning of its own keeps it
         ("Managua severed diplomatic ties with Taipei.", "SANCTION", None),
     ],
