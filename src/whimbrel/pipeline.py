@@ -34,6 +34,7 @@ BUILTIN_STAGE_MODULES = (
     "whimbrel.actors.mentions",
     "whimbrel.actors.coref",
     "whimbrel.events.extract",
+    "whimbrel.events.encoder_targets",
     "whimbrel.events.factuality",
     "whimbrel.events.location",
     "whimbrel.events.finalize",
