@@ -382,3 +382,32 @@ def test_coding_offered_asylum_is_aid_to_the_person(pipeline):
     events = pipeline("Mexico offered Evo Morales asylum.", date="2019-11-11").events
     aid = [e for e in events if e.event_type == "AID"]
     assert aid and aid[0].target[0].country == "BOL"
+
+
+@pytest.mark.parametrize(
+    ("text", "reply", "claim"),
+    [
+        # a denial answers the one claim of its sentence; the capital is the state it names
+        ("Armenia accuses Baku of shelling border villages, a charge Azerbaijan denies.",
+         ("REJECT", ["Azerbaijan"], ["Armenia"]), ("ACCUSE", ["Armenia"], ["Baku"])),
+        ("Bolivia demanded that Chile return the seized trucks, as Santiago denied that its "
+         "police had acted unlawfully.",
+         ("REJECT", ["Santiago"], ["Bolivia"]), ("REQUEST", ["Bolivia"], ["Chile"])),
+        # a claim the refusal governs is addressed to the refuser
+        ("Kenya's government rejected Ugandan calls for a joint inquiry into the border clash.",
+         ("REJECT", ["Kenya's government"], ["Ugandan"]),
+         ("REQUEST", ["Ugandan"], ["Kenya's government"])),
+    ],
+)  # fmt: skip
+def test_coding_denial_answers_the_claim(pipeline, text, reply, claim):
+    dyads = [
+        (e.event_type, [s.text for s in e.source], [t.text for t in e.target])
+        for e in pipeline(text, date="2024-05-02").events
+    ]
+    assert reply in dyads and claim in dyads
+
+
+def test_coding_denial_beside_two_claims_is_not_guessed(pipeline):
+    text = "Moldova denied the report on Tuesday, while Russia and Ukraine accused each other."
+    rejects = [e for e in pipeline(text, date="2024-05-02").events if e.event_type == "REJECT"]
+    assert all(t.country not in ("RUS", "UKR") for e in rejects for t in e.target)

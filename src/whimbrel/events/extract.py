@@ -168,6 +168,7 @@ class ExtractEvents:
                 if draft is not None:
                     drafts.append(draft)
         drafts = _fold_threats(drafts, doc)
+        _answer_claims(drafts, doc, article.mentions)
         doc._.wb_drafts = [d for draft in drafts for d in _directed(draft, doc)]
         return article
 
@@ -543,6 +544,36 @@ def _fold_threats(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
     return [d for d in drafts if id(d) not in folded]
 
 
+def _answer_claims(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -> None:
+    """A denial answers the claim made in its sentence: "Nepal accuses New Delhi of a
+    blockade, a charge India denies", "India demanded that Pakistan hand over the suspects,
+    as Islamabad denied ...". A refusal with no target takes the claimant as its target when
+    the sentence holds one claim (accusation, demand or threat) by another actor; and a claim
+    the refusal governs ("rejected *US calls*") takes the refuser as its target.
+    """
+    for reply in drafts:
+        if reply.event_type != "REJECT" or reply.target or not reply.source:
+            continue
+        own = {_actor_key(mentions[i]) for i in reply.source}
+        claims = [
+            d
+            for d in drafts
+            if d.sentence == reply.sentence
+            and d.event_type in _CLAIM_TYPES
+            and d.source
+            and not own & {_actor_key(mentions[i]) for i in d.source}
+        ]
+        if len(claims) != 1:
+            continue
+        claim = claims[0]
+        reply.target, reply.target_slot = list(claim.source), "answered_claim"
+        reply.factors.pop("missing_target", None)
+        governed = doc[reply.trigger].is_ancestor(doc[claim.trigger])
+        if not claim.target and governed:
+            claim.target, claim.target_slot = list(reply.source), "answered_by"
+            claim.factors.pop("missing_target", None)
+
+
 def _mutual(trigger: Any) -> bool:
     """A trigger whose subjects act on one another: "traded fire", "accused each other"."""
     # the verb itself, or the verb an event noun hangs from ("traded words of sympathy")
@@ -789,6 +820,15 @@ def _first_filled(
     return [], leftover_slot, "none", leftover
 
 
+#: Types a refusal in the same sentence answers (``_answer_claims``).
+_CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+
+
 def _actor_key(mention: Any) -> tuple[str, str | None]:
+    """Who a mention names, for telling actors apart: a state named as a whole ("Azerbaijan")
+    and its seat of government ("Baku") are one actor; its army is another."""
     actor = mention.actor
-    return (actor.id, actor.sector) if actor else ("", None)
+    if actor is None:
+        return ("", None)
+    sector = actor.sector or ("GOV" if actor.kind == "state" else None)
+    return (actor.id, sector)
