@@ -387,9 +387,11 @@ def test_coding_offered_asylum_is_aid_to_the_person(pipeline):
 @pytest.mark.parametrize(
     ("text", "reply", "claim"),
     [
-        # a denial answers the one claim of its sentence; the capital is the state it names
-        ("Armenia accuses Baku of shelling border villages, a charge Azerbaijan denies.",
-         ("REJECT", ["Azerbaijan"], ["Armenia"]), ("ACCUSE", ["Armenia"], ["Baku"])),
+        # a denial answers the one claim of its sentence
+        ("Armenia accuses Baku of shelling border villages, a charge the Azerbaijani "
+         "government denies.",
+         ("REJECT", ["the Azerbaijani government"], ["Armenia"]),
+         ("ACCUSE", ["Armenia"], ["Baku"])),
         ("Bolivia demanded that Chile return the seized trucks, as Santiago denied that its "
          "police had acted unlawfully.",
          ("REJECT", ["Santiago"], ["Bolivia"]), ("REQUEST", ["Bolivia"], ["Chile"])),

@@ -825,10 +825,5 @@ _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 
 
 def _actor_key(mention: Any) -> tuple[str, str | None]:
-    """Who a mention names, for telling actors apart: a state named as a whole ("Azerbaijan")
-    and its seat of government ("Baku") are one actor; its army is another."""
     actor = mention.actor
-    if actor is None:
-        return ("", None)
-    sector = actor.sector or ("GOV" if actor.kind == "state" else None)
-    return (actor.id, sector)
+    return (actor.id, actor.sector) if actor else ("", None)
