@@ -413,3 +413,11 @@ def test_coding_denial_beside_two_claims_is_not_guessed(pipeline):
     text = "Moldova denied the report on Tuesday, while Russia and Ukraine accused each other."
     rejects = [e for e in pipeline(text, date="2024-05-02").events if e.event_type == "REJECT"]
     assert all(t.country not in ("RUS", "UKR") for e in rejects for t in e.target)
+
+
+def test_coding_parties_named_by_between_are_the_sources(pipeline):
+    text = "Talks between Kinshasa and the M23 rebels are due to resume in Doha next week."
+    events = pipeline(text, date="2024-05-02").events
+    assert [(e.event_type, [s.text for s in e.source], e.target) for e in events] == [
+        ("CONSULT", ["Kinshasa", "the M23 rebels"], [])
+    ]

@@ -275,6 +275,12 @@ class ExtractEvents:
             src_slots, lambda s: fill_noun_slot(noun, s), at, exclude=()
         )
         factors = {"lexicon_weight": entry.weight, "noun_trigger": NOUN_TRIGGER}
+        if not source:
+            # "talks between Kinshasa and the M23 rebels", "fighting between two militias":
+            # the parties named by "between" are the event's actors, all of them sources
+            parties = _actors(expand_conj(prep_objects(noun, "between")), at, ())
+            if len(parties) > 1:
+                source, src_slot = parties, "prep:between"
         if not source and noun.head.i not in verb_triggers:
             # "Russia stepped up its shelling of Kharkiv": the support verb's subject acts
             source = _actors(expand_conj(governing_subject(noun)), at, ())
@@ -290,6 +296,8 @@ class ExtractEvents:
             exclude=source,
             means=self.instruments[1],
         )
+        if src_slot == "prep:between":
+            target, tgt_slot, rest = [], None, []  # the parties are all named already
         if source and not target and rest:
             target = self._implicit_target(article, si, noun, rest, at, factors)
         return self._draft(
