@@ -421,3 +421,19 @@ def test_coding_parties_named_by_between_are_the_sources(pipeline):
     assert [(e.event_type, [s.text for s in e.source], e.target) for e in events] == [
         ("CONSULT", ["Kinshasa", "the M23 rebels"], [])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Britain accused the Kremlin of the poisoning of Alexei Navalny.", "the Kremlin",
+         "Alexei Navalny"),
+        ("Kyiv was accused of the shelling of Donetsk.", "Kyiv", "Donetsk"),
+    ],
+)  # fmt: skip
+def test_coding_the_accused_did_the_act_named(pipeline, text, source, target):
+    events = pipeline(text, date="2024-05-02").events
+    assaults = [e for e in events if e.event_type == "ASSAULT"]
+    assert [([s.text for s in e.source], [t.text for t in e.target]) for e in assaults] == [
+        ([source], [target])
+    ]

@@ -237,6 +237,15 @@ def fill_noun_slot(noun: Token, slot: str) -> tuple[list[Token], str]:
     return [], "none"
 
 
+#: (preposition, verb) pairs whose object did what the prepositional object names:
+#: "accused Moscow *of* the poisoning", "charged two officers *with* attempted murder",
+#: "blamed Kyiv *for* the drone attacks" (not "warned Tokyo of an attack": Tokyo is warned).
+_AUTHOR_OF_OBJECT = frozenset(
+    [("of", v) for v in ("accuse", "suspect", "convict", "acquit", "clear", "indict")]
+    + [("with", v) for v in ("charge", "indict")]
+    + [("for", v) for v in ("blame", "condemn", "criticise", "criticize", "punish", "fault")]
+)
+
 #: Prepositions through which an event noun names the setting of its verb's subject's act:
 #: "voiced support *in* a call with Zelenskiy", "signed the deal *during* talks in Doha".
 _SETTING_PREPS = frozenset({"in", "during", "at", "through", "over"})
@@ -250,6 +259,23 @@ def governing_subject(noun: Token) -> list[Token]:
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_HEADS:
         return governing_subject(noun.head)  # "Egypt launched a mediation effort"
     prep = noun.head
+    gov = prep.head
+    if (
+        noun.dep_ == "pobj"
+        and (prep.lower_, gov.lemma_.lower()) in _AUTHOR_OF_OBJECT
+        and gov.pos_ == "VERB"
+    ):
+        # "accused the RSF of summary executions", "was charged with the murder": the
+        # accused did it
+        if is_passive(gov):
+            return [c for c in gov.children if c.dep_ == "nsubjpass"]
+        return [c for c in gov.children if c.dep_ == "dobj"]
+    if (
+        noun.dep_ == "pobj"
+        and gov.dep_ == "dobj"
+        and (prep.lower_, gov.head.lemma_.lower()) in _AUTHOR_OF_OBJECT
+    ):
+        return [gov]  # the parser hangs the phrase on the object: "accused [the Kremlin of ...]"
     if (
         noun.dep_ == "pobj"
         and prep.lower_ in _SETTING_PREPS
