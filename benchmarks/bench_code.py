@@ -1,10 +1,11 @@
 """Throughput of whimbrel end to end against the bare spaCy pipeline, on the same text.
 
-Run: python benchmarks/bench_code.py [--repeat N]
+Run: python benchmarks/bench_code.py [--repeat N] [--config whimbrel.toml]
 
 The corpus is the shipped example articles, repeated. Both runs use the same spaCy model,
 batch size and one process; each gets a warm-up pass first. Reports sentences/s and
-articles/s for both, their ratio, and the peak resident memory of the process.
+articles/s for both, their ratio, and the peak resident memory of the process. ``--config``
+measures another pipeline, e.g. one with the optional ``events.encoder_targets`` stage.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ def load_articles(repeat: int) -> list:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--config", help="a whimbrel.toml to measure instead of the default")
     args = parser.parse_args()
-    pipeline = whimbrel.load_pipeline()
+    pipeline = whimbrel.load_pipeline(args.config)
     nlp = load_spacy(pipeline.config.stage_settings("nlp.parse").get("model", "auto"))
     articles = load_articles(args.repeat)
     batch = pipeline.config.batch_size
