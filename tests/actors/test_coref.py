@@ -38,3 +38,19 @@ def test_description_country(pipeline, text, mention, country):
     found = mentions_of(pipeline, text)
     assert found[mention].resolved_by == "description"
     assert found[mention].actor is not None and found[mention].actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a name used as a modifier ("US funding") is not what "it" points back to
+        ("Washington suspended US funding to the World Health Organization, accusing it of "
+         "hiding data.", "UNO"),
+        ("Pakistan accepted the Chinese loan offer after weeks of talks, saying it had no "
+         "other choice.", "PAK"),
+    ],
+)  # fmt: skip
+def test_pronoun_skips_modifier_names(pipeline, text, country):
+    it = mentions_of(pipeline, text).get("it")
+    assert it is not None and it.resolved_by == "pronoun"
+    assert (it.actor.country if it.actor else None) == country

@@ -32,6 +32,9 @@ CHAR_COST = 0.02
 SUBJECT_GAIN = 2.0
 #: An antecedent inside a prepositional phrase, relative clause or appositive is less salient.
 EMBEDDED_COST = 1.0
+#: A name used as a modifier ("*US* funding", "*Canadian* missionaries") is rarely what a
+#: later pronoun points back to.
+MODIFIER_COST = 2.0
 
 
 class CorefSettings(StageSettings):
@@ -120,6 +123,8 @@ class ResolveReferences:
                 score += SUBJECT_GAIN
             if _embedded(head):
                 score -= EMBEDDED_COST
+            if head.dep_ in ("amod", "compound"):
+                score -= MODIFIER_COST
             if score > best_score:
                 best, best_score = j, score
         return best
