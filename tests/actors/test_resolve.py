@@ -86,6 +86,8 @@ def test_context_fills_country_only_when_missing(kb: KnowledgeBase) -> None:
     # A name that opens with determiner words is read as the name ("Group of Eight").
     assert kb.resolve("Group of Eight leaders", None, ["RUS"]).country == "IGO"
     assert kb.resolve("The 400 Mawozo gang", None, ["USA"]).country == "HTI"
+    # a transnational militant leader is coded as the group, also after his term ended
+    assert kb.resolve("Osama bin Laden", D(2011, 5, 2)).country == "ISM"
     assert kb.resolve("the 300 soldiers", None, ["USA"]).country == "USA"
 
 
