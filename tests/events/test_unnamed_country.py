@@ -14,6 +14,9 @@ CASES = [
 OWNED = [
     # a named owner before the head beats the place and the story's country
     ("Egyptian jets pounded Islamic State positions near Derna.", "Islamic State positions", "ISM"),
+    # a region the KB lists as a place of a country ("Crimea"), not the attacker's country
+    ("Russian forces seized government buildings in Crimea on Thursday.",
+     "government buildings", "UKR"),
     # a region adjective belongs to no one country: no country rather than the story's
     ("Russian hackers targeted European diplomats in Brussels.", "European diplomats", None),
 ]  # fmt: skip

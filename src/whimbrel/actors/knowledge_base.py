@@ -351,6 +351,14 @@ class KnowledgeBase:
         live = [h for h in self.holders.get((jurisdiction, key), ()) if h[0].active(day)]
         return max(live, key=lambda h: h[0].start) if live else None
 
+    def place_country(self, text: str) -> str | None:
+        """The state a place name (a country's `places`: "Crimea", "Darfur") or any other
+        country reference lies in; None for anything else."""
+        norm = normalise(text)
+        norm = norm[4:] if norm.startswith("the ") else norm
+        jur = self.refs.get(norm)
+        return jur if jur in self.countries else None
+
     def unowned_in(self, words: Sequence[str]) -> bool:
         """Whether normalised *words* hold a modifier that puts a collective beyond any one
         country ("European", "Western"): the article context must not give it one."""

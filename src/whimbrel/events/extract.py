@@ -744,6 +744,9 @@ def _place_country(span: Any, kb: Any, date: Any) -> str | None:
         place = locate(ent.text)  # a city the KB has no actor for ("districts of Hama")
         if place is not None and place.country:
             return str(place.country)
+        region = kb.place_country(ent.text)  # a region the KB lists ("Crimea", "Darfur")
+        if region is not None:
+            return region
     for tok in span:
         if tok.pos_ == "PROPN" and not tok.ent_type_:  # a town the small model did not tag
             place = locate(tok.text)
