@@ -89,6 +89,8 @@ def test_context_fills_country_only_when_missing(kb: KnowledgeBase) -> None:
     # a transnational militant leader is coded as the group, also after his term ended
     assert kb.resolve("Osama bin Laden", D(2011, 5, 2)).country == "ISM"
     assert kb.resolve("the 300 soldiers", None, ["USA"]).country == "USA"
+    # ... but a determiner that opens a name is dropped when a name remains ("the UN" is one)
+    assert kb.resolve("The UN Security Council", None, ["COD"]).country == "UNO"
 
 
 def test_person_office_changes_country_and_sector(kb: KnowledgeBase) -> None:

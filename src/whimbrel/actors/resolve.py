@@ -109,26 +109,30 @@ def resolve_text(
 def _strip(kb: KnowledgeBase, norm: str) -> str:
     """Drop leading determiners and quantities, and a trailing possessive."""
     changed = True
-    while changed and norm and not _starts_with_name(kb, norm):
+    while changed and norm:
         changed = False
         for det in kb.determiners:
             if norm.startswith(det):
-                norm, changed = norm[len(det) :], True
+                stripped = norm[len(det) :]
                 break
         else:
-            head, _, rest = norm.partition(" ")
-            if rest and head.isdigit():  # "400 Mawozo" is a name: checked before the next strip
-                norm, changed = rest, True
+            head, _, stripped = norm.partition(" ")
+            if not (stripped and head.isdigit()):
+                break
+        if _starts_with_name(kb, norm, 2) and not _starts_with_name(kb, stripped, 1):
+            break  # "Group of Eight leaders" is not "eight leaders", "400 Mawozo" no gang
+        norm, changed = stripped, True
     if norm.endswith(" " + POSSESSIVE) and norm not in kb.names:  # but "St. John's" stays
         norm = norm[: -len(POSSESSIVE) - 1]
     return norm
 
 
-def _starts_with_name(kb: KnowledgeBase, norm: str) -> bool:
-    """Whether *norm* opens with a name of two or more words, whose first words must not be
-    read as a determiner: "Group of Eight leaders" is not "eight leaders"."""
+def _starts_with_name(kb: KnowledgeBase, norm: str, shortest: int) -> bool:
+    """Whether *norm* opens with a name of at least *shortest* words. A determiner is kept
+    when it opens a name and dropping it leaves none: "Group of Eight leaders" is not "eight
+    leaders", but "the UN Security Council" is the "UN Security Council"."""
     words = norm.split()
-    return any(" ".join(words[:k]) in kb.names for k in range(len(words), 1, -1))
+    return any(" ".join(words[:k]) in kb.names for k in range(len(words), shortest - 1, -1))
 
 
 def _resolve(
