@@ -83,6 +83,9 @@ LEADING = frozenset(
         "armed",
         "rival",
         "exiled",
+        "last",
+        "first",
+        "remaining",
     ]
 )
 FORMER = frozenset({"former", "ex", "late"})
