@@ -92,6 +92,7 @@ def test_context_fills_country_only_when_missing(kb: KnowledgeBase) -> None:
     # ... but a determiner that opens a name is dropped when a name remains ("the UN" is one)
     assert kb.resolve("The UN Security Council", None, ["COD"]).country == "UNO"
     assert kb.resolve("the last UN peacekeepers", None, ["MLI"]).country == "UNO"
+    assert kb.resolve("suspected Russian hackers", None, ["GBR"]).country == "RUS"
 
 
 def test_person_office_changes_country_and_sector(kb: KnowledgeBase) -> None:

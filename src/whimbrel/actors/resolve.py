@@ -86,6 +86,8 @@ LEADING = frozenset(
         "last",
         "first",
         "remaining",
+        "suspected",
+        "alleged",
     ]
 )
 FORMER = frozenset({"former", "ex", "late"})
