@@ -70,3 +70,19 @@ def test_stage_without_the_encoder_is_a_config_error(monkeypatch):
     monkeypatch.setattr(encoder_targets, "load_pair_encoder", lambda: None)
     with pytest.raises(ConfigError, match=r"whimbrel\[encoder\]"):
         encoder_targets.EncoderTargets(encoder_targets.EncoderTargetSettings())
+
+
+def test_a_batch_of_articles_codes_as_each_alone(with_encoder):
+    from whimbrel.records import Article
+
+    texts = [
+        "Rosatom halted fuel deliveries to Hungary's Paks plant after Budapest refused to "
+        "settle its unpaid bills.",
+        "Peru expelled two Bolivian diplomats on Monday.",
+    ]
+    batch = list(
+        with_encoder.pipe(
+            [Article(id=f"a{i}", text=t, date="2024-05-02") for i, t in enumerate(texts)]
+        )
+    )
+    assert [_dyads(a) for a in batch] == [_dyads(with_encoder(t, date="2024-05-02")) for t in texts]

@@ -12,7 +12,7 @@ It is off by default: it needs torch (``pip install "whimbrel[encoder]"``) and c
 MiniLM pass per candidate pair, a few milliseconds each on a CPU, which the default
 pipeline's throughput target (docs/BENCHMARKS.md) cannot afford. Add it after
 ``events.extract`` in ``[pipeline] stages`` to trade speed for recall (docs/ACCURACY.md has
-both figures). Candidate pairs of a whole article go to the encoder in one batch.
+both figures). The candidate pairs of a whole batch of articles go to the encoder together.
 """
 
 from __future__ import annotations
@@ -56,23 +56,29 @@ class EncoderTargets:
         self.reciprocal = {name for name, t in load_ontology().types.items() if t.reciprocal}
 
     def __call__(self, article: Article) -> Article:
-        doc = article.doc
-        if doc is None:
-            return article
-        wanted = [(d, cands) for d in drafts_of(doc) if (cands := self._candidates(article, d))]
-        records = [
-            _pair(article, d, c) for d, cands in wanted for c in cands
-        ]  # one batch per article
+        return self.pipe([article])[0]
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        """Choose targets for a batch of articles: the candidate pairs of all of them go to
+        the encoder together, so its batches are full and sorted by length."""
+        wanted = [
+            (article, draft, cands)
+            for article in articles
+            if article.doc is not None
+            for draft in drafts_of(article.doc)
+            if (cands := self._candidates(article, draft))
+        ]
+        records = [_pair(a, d, c) for a, d, cands in wanted for c in cands]
         if not records:
-            return article
+            return articles
         probs = iter(self.encoder.predict(records, batch_size=self.settings.batch_size))
-        for draft, cands in wanted:
+        for _, draft, cands in wanted:
             scored = [(next(probs)[draft.event_type], c) for c in cands]
             best, chosen = max(scored)
             if best >= self.settings.threshold:
                 draft.target, draft.target_slot = [chosen], "encoder"
                 draft.factors["encoder_target"] = ENCODER_TARGET
-        return article
+        return articles
 
     def _candidates(self, article: Article, draft: EventDraft) -> list[int]:
         """Mentions of the draft's sentence that could be its recipient: resolved, another
