@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -63,11 +64,15 @@ def test_without_torch_the_encoder_is_off_and_classify_still_answers(monkeypatch
         pe.load_pair_encoder.cache_clear()
 
 
-torch = pytest.importorskip("torch", reason="the pair encoder needs whimbrel[encoder]")
+#: The tests below need torch (whimbrel[encoder]); the ones above run without it.
+needs_torch = pytest.mark.skipif(
+    importlib.util.find_spec("torch") is None, reason="the pair encoder needs whimbrel[encoder]"
+)
 
 
 @pytest.fixture(scope="module")
 def encoder():
+    pytest.importorskip("torch", reason="the pair encoder needs whimbrel[encoder]")
     from whimbrel.events.pair_encoder import load_pair_encoder
 
     model = load_pair_encoder()
@@ -137,6 +142,7 @@ def test_classify_keeps_the_rules_answer_where_an_event_links_the_pair(encoder):
     assert with_encoder == without and with_encoder["event_type"] == "AID"
 
 
+@needs_torch
 def test_training_tool_writes_a_model_that_loads(tmp_path):
     from safetensors.torch import load_file
 
