@@ -129,12 +129,20 @@ def build_network(n_types: int, rank: int, alpha: float) -> tuple[Any, Any]:
     encoder = AutoModel.from_pretrained(path)
     for p in encoder.parameters():
         p.requires_grad = False
+    for parent, attr in _adapted_layers(encoder):
+        setattr(parent, attr, LowRank(getattr(parent, attr), rank, alpha))
+    return PairNet(encoder, n_types), tokenizer
+
+
+def _adapted_layers(encoder: Any) -> list[tuple[Any, str]]:
+    """(module, attribute) of every linear layer in :data:`ADAPTED`, in every BERT layer: where
+    :func:`build_network` puts an adapter and :func:`merge_adapters` takes it out again."""
+    slots = []
     for layer in encoder.encoder.layer:
         for name in ADAPTED:
             parent_name, _, attr = name.rpartition(".")
-            parent = layer.get_submodule(parent_name)
-            setattr(parent, attr, LowRank(getattr(parent, attr), rank, alpha))
-    return PairNet(encoder, n_types), tokenizer
+            slots.append((layer.get_submodule(parent_name), attr))
+    return slots
 
 
 def merge_adapters(net: Any) -> None:
@@ -143,16 +151,13 @@ def merge_adapters(net: Any) -> None:
     import torch
 
     LowRank, _ = _classes()
-    for layer in net.encoder.encoder.layer:
-        for name in ADAPTED:
-            parent_name, _, attr = name.rpartition(".")
-            parent = layer.get_submodule(parent_name)
-            adapter = getattr(parent, attr)
-            if not isinstance(adapter, LowRank):
-                continue
-            with torch.no_grad():
-                adapter.base.weight += (adapter.B @ adapter.A) * adapter.scale
-            setattr(parent, attr, adapter.base)
+    for parent, attr in _adapted_layers(net.encoder):
+        adapter = getattr(parent, attr)
+        if not isinstance(adapter, LowRank):
+            continue
+        with torch.no_grad():
+            adapter.base.weight += (adapter.B @ adapter.A) * adapter.scale
+        setattr(parent, attr, adapter.base)
 
 
 def trained_state(net: Any) -> dict[str, Any]:
