@@ -26,7 +26,7 @@ from whimbrel.events.readings import pair_reading
 from whimbrel.events.relation import load_relation_model, pair_features
 from whimbrel.events.slots import tree_path
 from whimbrel.pipeline import Pipeline, load_pipeline, parse_date
-from whimbrel.records import Actor, Article, Event, Mention
+from whimbrel.records import Actor, Article, Event, Mention, overlaps_any
 
 #: Stages that run before the given spans are forced in, and the ones after.
 _BEFORE = ("nlp.parse", "nlp.dates", "actors.mentions", "actors.coref")
@@ -85,22 +85,18 @@ def _force_mention(article: Article, start: int, end: int, kb: Any) -> int:
     return article.mentions.index(mention)
 
 
-def _overlaps(actors: list[Any], start: int, end: int) -> bool:
-    return any(min(end, a.end) - max(start, a.start) > 0 for a in actors)
-
-
 def _choose(
     events: list[Event], src: tuple[int, int], tgt: tuple[int, int]
 ) -> tuple[Event, float] | None:
     """The event linking the pair, and how well its roles fit (1 exact, lower when looser)."""
     ranked: list[tuple[float, bool, float, Event]] = []
     for e in events:
-        s_ok, t_ok = _overlaps(e.source, *src), _overlaps(e.target, *tgt)
+        s_ok, t_ok = overlaps_any(e.source, *src), overlaps_any(e.target, *tgt)
         if s_ok and t_ok:
             fit = 1.0
-        elif _overlaps(e.source, *tgt) and _overlaps(e.target, *src):
+        elif overlaps_any(e.source, *tgt) and overlaps_any(e.target, *src):
             fit = 0.6  # roles the other way round: the relation is right, the direction not
-        elif s_ok and (not e.target or _overlaps(e.source, *tgt)):
+        elif s_ok and (not e.target or overlaps_any(e.source, *tgt)):
             fit = 0.75  # reciprocal or target-less event of the source
         elif s_ok or t_ok:
             fit = 0.45

@@ -42,6 +42,12 @@ class Span(BaseModel):
     end: int
 
 
+def overlaps_any(spans: Any, start: int, end: int) -> bool:
+    """Whether any of *spans* (objects with ``start``/``end`` offsets: spans, mentions, actor
+    mentions) shares a character with ``[start, end)``."""
+    return any(min(end, s.end) - max(start, s.start) > 0 for s in spans)
+
+
 class Actor(BaseModel):
     """An entry of the knowledge base as it applies at one date: who, which country, which sector."""
 

@@ -24,7 +24,7 @@ from whimbrel.events.draft import EventDraft, drafts_of
 from whimbrel.events.pair_encoder import load_pair_encoder
 from whimbrel.events.plover import load_ontology
 from whimbrel.pipeline import StageSettings, stage
-from whimbrel.records import Article, Mention
+from whimbrel.records import Article, overlaps_any
 
 #: Confidence factor recorded on an event whose target the encoder chose.
 ENCODER_TARGET = 1.0
@@ -95,12 +95,8 @@ class EncoderTargets:
             if m.sentence == draft.sentence
             and m.actor is not None
             and m.actor.id not in ids
-            and not any(_overlap(m, s) for s in sources)
+            and not overlaps_any(sources, m.start, m.end)
         ]
-
-
-def _overlap(a: Mention, b: Mention) -> bool:
-    return a.start < b.end and b.start < a.end
 
 
 def _pair(article: Article, draft: EventDraft, candidate: int) -> dict[str, Any]:
