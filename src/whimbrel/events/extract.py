@@ -289,15 +289,16 @@ class ExtractEvents:
         if not source:
             source = self._learned("source", article, si, noun, entry, [], at, factors)
             src_slot = "learned" if source else src_slot
-        target, tgt_slot, _, rest = _first_filled(
-            tgt_slots,
-            lambda s: fill_noun_slot(noun, s),
-            at,
-            exclude=source,
-            means=self.instruments[1],
-        )
         if src_slot == "prep:between":
             target, tgt_slot, rest = [], None, []  # the parties are all named already
+        else:
+            target, tgt_slot, _, rest = _first_filled(
+                tgt_slots,
+                lambda s: fill_noun_slot(noun, s),
+                at,
+                exclude=source,
+                means=self.instruments[1],
+            )
         if source and not target and rest:
             target = self._implicit_target(article, si, noun, rest, at, factors)
         return self._draft(
