@@ -53,6 +53,29 @@ def one(pipeline, text, event_type, date=PUB):
         # "would" on the trigger itself, under "said": the past of "will", not a conjecture
         ("The Chilean government said it would free 40 Mapuche prisoners.", "RETREAT", "future"),
         ("Chile would free the prisoners if the talks succeeded.", "RETREAT", "hypothetical"),
+        # content the sentence takes for granted: no cue above it applies ...
+        (
+            "Latvia will review its border rules after Russian guards detained two fishermen.",
+            "COERCE",
+            "asserted",
+        ),
+        (
+            "Seoul said it stood with Tokyo after the North Korean missile strike on Sado.",
+            "ASSAULT",
+            "asserted",
+        ),
+        (
+            "Manila said it would lodge a protest with China, whose coast guard rammed a Philippine"
+            " supply boat.",
+            "ASSAULT",
+            "asserted",
+        ),
+        # ... except an attribution closing the sentence, which covers all of it
+        (
+            "Al-Shabaab freed the Kenyan nurses it had abducted in March, the Red Cross said.",
+            "ASSAULT",
+            "reported",
+        ),
     ],
 )
 def test_coding_factuality(pipeline, text, event_type, factuality):

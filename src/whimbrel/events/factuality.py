@@ -69,6 +69,8 @@ class Cues:
     refusal_modes: dict[str, str]
     accusation_verbs: frozenset[str]
     request_verbs: frozenset[str]
+    presupposing_markers: frozenset[str]
+    presupposing_preps: frozenset[str]
 
     @classmethod
     def from_toml(cls, raw: dict[str, Any]) -> Cues:
@@ -97,6 +99,8 @@ class Cues:
             refusal_modes=dict(raw.get("rejecting_verbs", {}).get("mode_by_complement", {})),
             accusation_verbs=_set(raw, "reporting", "accusation_verbs"),
             request_verbs=_set(raw, "hypothetical", "request_verbs"),
+            presupposing_markers=_set(raw, "presupposition", "clause_markers"),
+            presupposing_preps=_set(raw, "presupposition", "prepositions"),
         )
 
 
@@ -243,6 +247,9 @@ class AssessFactuality:
         node, climbed, same_clause = trigger, 0, True
         passed_modal = "hypothetical" in found
         while node.head.i != node.i and climbed < MAX_CLIMB and node.dep_ in _SCOPE:
+            if self._presupposed(node):
+                self._closing_report(trigger, node.head, found)
+                return
             dep, node = node.dep_, node.head
             climbed += 1
             same_clause = same_clause and dep in _SAME_CLAUSE
@@ -291,6 +298,39 @@ class AssessFactuality:
             ):
                 found.setdefault("hypothetical", (lemma, None))
             passed_modal = passed_modal or "hypothetical" in found
+
+    def _closing_report(self, trigger: Any, node: Any, found: Found) -> None:
+        """Above presupposed content only a reporting verb after the trigger still applies:
+        "the gang freed the missionaries it had seized, the group said" reports the seizure,
+        while in "China said it was ready to talk, a day after the Taliban seized Kabul" the
+        seizure is the writer's own background."""
+        dep = "ccomp"
+        for _ in range(MAX_CLIMB):
+            lemma = node.lemma_.lower()
+            if node.i > trigger.i and lemma in self.cues.reporting_verbs and _reports(dep, lemma):
+                found.setdefault("reported", (lemma, _speaker(node)))
+                return
+            if node.head.i == node.i:
+                return
+            dep, node = node.dep_, node.head
+
+    def _presupposed(self, node: Any) -> bool:
+        """Whether ``node`` opens content its governor takes for granted: a clause "after"
+        or "because" opens, the object of "after" or "despite", a relative clause, or a
+        participle modifying a noun ("a deal brokered by China"; not "a plan to strike")."""
+        dep = node.dep_
+        if dep == "relcl":
+            return True
+        if dep == "acl":
+            return node.tag_ in ("VBN", "VBG") and not any(c.dep_ == "aux" for c in node.children)
+        if dep == "advcl":
+            return any(
+                c.dep_ == "mark" and c.lower_ in self.cues.presupposing_markers
+                for c in node.children
+            )
+        if dep in ("pobj", "pcomp"):
+            return node.head.lower_ in self.cues.presupposing_preps
+        return False
 
     def _clause_modals(self, verb: Any, found: Found) -> None:
         """A modal or "if" on a governing verb of the same clause chain ("could try to launch")."""
