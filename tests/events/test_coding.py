@@ -82,6 +82,60 @@ def test_coding_factuality(pipeline, text, event_type, factuality):
     assert one(pipeline, text, event_type).factuality == factuality
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "factuality"),
+    [
+        # a claim the rest of the sentence denies
+        (
+            "Ukraine's foreign minister said Belarus had supplied Russia with artillery shells,"
+            " a charge Minsk denied.",
+            "AID",
+            "denied",
+        ),
+        (
+            "Kyiv said Russian troops shelled a hospital in Kherson, an accusation Moscow called"
+            " propaganda.",
+            "ASSAULT",
+            "denied",
+        ),
+        (
+            "Officials in Bamako said Wagner fighters executed 30 villagers, but the Russian"
+            " embassy denied the account.",
+            "ASSAULT",
+            "denied",
+        ),
+        # ... while the denial itself is the writer's statement, not part of the report
+        (
+            "Officials in Bamako said Wagner fighters executed 30 villagers, but the Russian"
+            " embassy denied the account.",
+            "REJECT",
+            "asserted",
+        ),
+        # a finite conjunct is not the complement of the first verb's refusal
+        (
+            "Poland refused to reopen the border crossing and accused Belarus of staging the crisis.",
+            "ACCUSE",
+            "asserted",
+        ),
+        ("No Arab government condemned the coup in Niger.", "ACCUSE", "negated"),
+        # the consequence of a condition is hypothetical, even under "would" of reported speech
+        (
+            "Hezbollah would hand its heavy weapons to the Lebanese army only if Israel withdraws"
+            " from the south, its leader said.",
+            "RETREAT",
+            "hypothetical",
+        ),
+        (
+            "Tehran said it would respond to any Israeli attack on its nuclear sites.",
+            "ASSAULT",
+            "hypothetical",
+        ),
+    ],
+)
+def test_coding_claims_denials_and_conditions(pipeline, text, event_type, factuality):
+    assert one(pipeline, text, event_type).factuality == factuality
+
+
 def test_coding_denial_is_a_reject_and_a_denied_event(pipeline):
     found = events(pipeline, "Kim denied that North Korea had supplied artillery shells to Russia.")
     reject = [e for e in found if e.event_type == "REJECT"]

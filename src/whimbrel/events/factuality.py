@@ -52,8 +52,14 @@ class Cues:
     denial_verbs: frozenset[str]
     claim_verbs: frozenset[str]
     claim_nouns: frozenset[str]
+    denial_particle_verbs: frozenset[str]
+    denial_words: frozenset[
+        str
+    ]  # "called the claim *baseless*", "an accusation X called *propaganda*"
     modals: frozenset[str]
     conditional_markers: frozenset[str]
+    conditions: frozenset[str]
+    hypothetical_determiners: frozenset[str]
     hypothetical_words: frozenset[str]  # verbs, adjectives, adverbs and nouns of possibility
     future_aux: frozenset[str]
     future_phrases: frozenset[str]
@@ -82,8 +88,12 @@ class Cues:
             denial_verbs=_set(raw, "denial", "verbs"),
             claim_verbs=_set(raw, "denial", "claim_verbs"),
             claim_nouns=_set(raw, "denial", "claim_nouns"),
+            denial_particle_verbs=_set(raw, "denial", "particle_verbs"),
+            denial_words=_set(raw, "denial", "adjectives", "nouns"),
             modals=_set(raw, "hypothetical", "modals"),
             conditional_markers=_set(raw, "hypothetical", "markers"),
+            conditions=_set(raw, "hypothetical", "conditions"),
+            hypothetical_determiners=_set(raw, "hypothetical", "determiners"),
             hypothetical_words=_set(raw, "hypothetical", "verbs", "adjectives", "adverbs", "nouns"),
             future_aux=_set(raw, "future", "auxiliaries"),
             future_phrases=_set(raw, "future", "phrases", "time_phrases"),
@@ -184,6 +194,8 @@ class AssessFactuality:
         self._climb(trigger, found)
         self._according_to(trigger, found)
         self._trailing_report(trigger, found)
+        if "reported" in found:
+            self._answered_by_denial(trigger, found)
         kind = next(k for k in FACTUALITY_PRECEDENCE if k in found or k == "asserted")
         draft.factuality = kind
         draft.factuality_cue = found[kind][0] if kind in found else None
@@ -198,10 +210,15 @@ class AssessFactuality:
     def _own_cues(self, tok: Any, found: Found) -> None:
         """Cues attached to the trigger itself (or to a verb of its own clause)."""
         c = self.cues
+        if self._condition(tok):  # first, so that "would" under "said" stays hypothetical
+            found.setdefault("hypothetical", ("if", None))
         for child in tok.children:
             low, dep = child.lower_.replace("’", "'"), child.dep_
             if dep == "neg" or (dep in ("advmod", "det", "preconj") and low in c.negation):
                 found.setdefault("negated", (low, None))
+            elif dep in ("nsubj", "dobj") and tok.pos_ == "VERB" and _none_of(child):
+                # "*No* EU government voiced support", "police made *no* arrests"
+                found.setdefault("negated", ("no", None))
             elif dep in ("aux", "auxpass"):
                 if low in c.future_aux or child.lemma_.lower() in c.future_aux:
                     found.setdefault("future", (low, None))
@@ -221,7 +238,9 @@ class AssessFactuality:
                 found.setdefault("hypothetical", (low, None))
             elif dep == "amod" and low in c.future_adjectives:
                 found.setdefault("future", (low, None))
-            elif dep == "amod" and low in c.hypothetical_words:
+            elif (dep == "amod" and low in c.hypothetical_words) or (
+                dep == "det" and tok.pos_ == "NOUN" and low in c.hypothetical_determiners
+            ):  # "a possible strike", "would respond to *any* attack"
                 found.setdefault("hypothetical", (low, None))
 
     def _phrases(self, tok: Any, found: Found) -> None:
@@ -247,18 +266,30 @@ class AssessFactuality:
         node, climbed, same_clause = trigger, 0, True
         passed_modal = "hypothetical" in found
         while node.head.i != node.i and climbed < MAX_CLIMB and node.dep_ in _SCOPE:
-            if self._presupposed(node):
+            if self._presupposed(node, trigger):
                 self._closing_report(trigger, node.head, found)
                 return
+            if _separate_clause(node):
+                return
+            # "refused to reopen talks and rejected the offer": a finite conjunct is a
+            # statement of its own, not the complement of the first verb's refusal or denial
+            own_clause = node.dep_ == "conj" and node.tag_ in _FINITE
+            if own_clause and self._denies_claim_made(node):
+                return  # "X said ..., but Y denied the account": Y's denial is not X's report
             dep, node = node.dep_, node.head
             climbed += 1
-            same_clause = same_clause and dep in _SAME_CLAUSE
+            same_clause = same_clause and dep in _SAME_CLAUSE and not own_clause
             lemma = node.lemma_.lower()
             if same_clause and (lemma in c.negating_verbs or lemma in c.rejecting_verbs):
                 found.setdefault("negated", (lemma, None))
             if same_clause and any(ch.dep_ == "neg" for ch in node.children):
                 found.setdefault("negated", ("not " + lemma, None))
-            if node.pos_ == "VERB" and lemma in c.denial_verbs:
+            if (
+                node.pos_ == "VERB"
+                and lemma in c.denial_verbs
+                and dep != "advcl"
+                and not own_clause
+            ):
                 found.setdefault("denied", (lemma, _speaker(node)))
             if node.pos_ == "NOUN" and lemma in c.claim_nouns:
                 gov = node.head
@@ -299,6 +330,50 @@ class AssessFactuality:
                 found.setdefault("hypothetical", (lemma, None))
             passed_modal = passed_modal or "hypothetical" in found
 
+    def _answered_by_denial(self, trigger: Any, found: Found) -> None:
+        """A claim the rest of the sentence denies: "HRW said police tortured medics, *a claim
+        the ministry denied*", "said Iran supplied drones, *a charge Tehran dismissed*",
+        "Kinshasa said Rwandan troops attacked, but Kigali *denied the account*"."""
+        for noun in trigger.sent:
+            if noun.i <= trigger.i or noun.lemma_.lower() not in self.cues.claim_nouns:
+                continue
+            if noun.left_edge.i <= trigger.i <= noun.right_edge.i:
+                continue  # the claim names the trigger's event ("denied reports of an attack")
+            denier = None
+            before = noun.doc[max(noun.left_edge.i - 1, 0)]
+            if before.text == "," and noun.dep_ in ("appos", "npadvmod", "advcl", "dobj", "attr"):
+                denier = next((v for v in noun.children if _relative(v)), None)
+            elif noun.dep_ == "dobj" and any(
+                d.dep_ == "det" and d.lower_ in _ANAPHORIC for d in noun.children
+            ):
+                denier = noun.head
+            if denier is None or trigger.i in (t.i for t in denier.subtree):
+                continue
+            if self._denies(denier):
+                found.setdefault("denied", (denier.lemma_.lower(), _speaker(denier)))
+                return
+
+    def _denies_claim_made(self, verb: Any) -> bool:
+        """ "denied the account", "rejected these claims": a denial of a claim already made."""
+        return self._denies(verb) and any(
+            o.dep_ == "dobj"
+            and o.lemma_.lower() in self.cues.claim_nouns
+            and any(d.dep_ == "det" and d.lower_ in _ANAPHORIC for d in o.children)
+            for o in verb.children
+        )
+
+    def _denies(self, verb: Any) -> bool:
+        """Whether a verb denies the claim it is about: "denied", "dismissed", "brushed off",
+        "called [it] propaganda", "rejected [it] as baseless"."""
+        c = self.cues
+        lemma = verb.lemma_.lower()
+        if lemma in c.denial_verbs or lemma in c.claim_verbs:
+            return True
+        if any(f"{lemma} {p.lower_}" in c.denial_particle_verbs for p in verb.children):
+            return True
+        words = [t for t in verb.subtree if t.i > verb.i and t.dep_ in _PREDICATIVE]
+        return any(t.lemma_.lower() in c.denial_words for t in words)
+
     def _closing_report(self, trigger: Any, node: Any, found: Found) -> None:
         """Above presupposed content only a reporting verb after the trigger still applies:
         "the gang freed the missionaries it had seized, the group said" reports the seizure,
@@ -314,13 +389,15 @@ class AssessFactuality:
                 return
             dep, node = node.dep_, node.head
 
-    def _presupposed(self, node: Any) -> bool:
+    def _presupposed(self, node: Any, trigger: Any) -> bool:
         """Whether ``node`` opens content its governor takes for granted: a clause "after"
         or "because" opens, the object of "after" or "despite", a relative clause, or a
         participle modifying a noun ("a deal brokered by China"; not "a plan to strike")."""
         dep = node.dep_
-        if dep == "relcl":
-            return True
+        if _relative(node):
+            # "a UN report that accused its generals of genocide": the genocide is the claim's
+            # content, while the accusing is the writer's background
+            return node.i == trigger.i or node.head.lemma_.lower() not in self.cues.claim_nouns
         if dep == "acl":
             return node.tag_ in ("VBN", "VBG") and not any(c.dep_ == "aux" for c in node.children)
         if dep == "advcl":
@@ -332,8 +409,19 @@ class AssessFactuality:
             return node.head.lower_ in self.cues.presupposing_preps
         return False
 
+    def _condition(self, verb: Any) -> bool:
+        """Whether a condition clause hangs on the verb ("will ban imports *if* Pyongyang
+        tests", "would free the hostages only *if* Israel ends the war")."""
+        return any(
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in self.cues.conditions for m in c.children)
+            for c in verb.children
+        )
+
     def _clause_modals(self, verb: Any, found: Found) -> None:
         """A modal or "if" on a governing verb of the same clause chain ("could try to launch")."""
+        if self._condition(verb):
+            found.setdefault("hypothetical", ("if", None))
         for child in verb.children:
             low = child.lower_.replace("’", "'")
             if child.dep_ in ("aux", "auxpass") and low in self.cues.modals:
@@ -377,6 +465,37 @@ class AssessFactuality:
                 objs = [c for c in tok.nbor().children if c.dep_ == "pobj"]
                 objs = objs or [c for c in tok.children if c.dep_ == "pobj"]
                 found.setdefault("reported", ("according to", objs[0] if objs else None))
+
+
+#: Finite verb tags: a conjunct with its own tense is a clause of its own.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: Determiners by which a claim noun points back to a claim already made ("denied *the* account").
+_ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
+#: Dependencies of the word that judges a claim: "called it *propaganda*", "as *baseless*".
+_PREDICATIVE = frozenset({"oprd", "acomp", "pobj", "dobj", "xcomp", "ccomp", "attr"})
+
+
+def _relative(verb: Any) -> bool:
+    """A relative clause on a noun; the small model sometimes labels a finite one ``acl``
+    ("an accusation Moscow *called* propaganda")."""
+    if verb.dep_ == "relcl":
+        return True
+    return verb.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _none_of(noun: Any) -> bool:
+    """A subject or object that says nobody or nothing: "no government", "none", "nobody"."""
+    if noun.lower_ in ("nobody", "none", "nothing"):
+        return True
+    return any(d.dep_ == "det" and d.lower_ == "no" for d in noun.children)
+
+
+def _separate_clause(node: Any) -> bool:
+    """A clause the parser hung as a complement of a verb after a semicolon ("X accused Y;
+    the coalition denied involvement"): a sentence of its own, not what that verb governs."""
+    if node.dep_ != "ccomp" or node.i > node.head.i:
+        return False
+    return any(t.text == ";" for t in node.doc[node.right_edge.i + 1 : node.head.i])
 
 
 #: Verbs whose object is performed by being announced ("announced the repeal"), not reported.
