@@ -39,3 +39,21 @@ def test_unnamed_recipient_owner(pipeline, text, span, country):
     events = pipeline(text, date="2024-03-03").events
     targets = [(t.text, t.country) for e in events for t in e.target if t.text.startswith(span)]
     assert [c for _, c in targets] == [country]
+
+
+VICTIMS = [
+    # an army's unnamed victims are not the army's own country when the story names another
+    ("Ukraine's president appealed again for air defences. The Russian army said its missiles"
+     " struck apartment buildings overnight.", "ASSAULT", "apartment buildings", "UKR"),
+    # police, agents and rebels act at home as often as abroad: the story's country stays
+    ("Ukraine's president appealed again for air defences. Russian police detained two"
+     " protesters in Moscow.", "COERCE", "two protesters", "RUS"),
+    ("Saudi agents killed the dissident journalist inside the consulate in Istanbul, Turkish"
+     " officials said.", "ASSAULT", "the dissident journalist", "SAU"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event_type", "span", "country"), VICTIMS)
+def test_unnamed_victims_of_an_army(pipeline, text, event_type, span, country):
+    events = [e for e in pipeline(text, date="2024-03-03").events if e.event_type == event_type]
+    assert [(t.text, t.country) for t in events[0].target] == [(span, country)]

@@ -268,13 +268,16 @@ def filed_country(
     return None
 
 
-def salient_country(mentions: list[Mention], sentence: int, skip: int | None = None) -> str | None:
+def salient_country(
+    mentions: list[Mention], sentence: int, skip: int | None = None, avoid: str | None = None
+) -> str | None:
     """The country the article is about at a sentence: often and recently named.
 
     Each mention of a state, person or organisation of a country in earlier sentences or in
     this one adds weight that fades with sentence distance, so a press release's issuer or a
     column's subject wins over a country named once in passing ("Police ... in Minsk" counts
-    Minsk, named later in the same sentence). ``skip`` leaves out the mention being resolved.
+    Minsk, named later in the same sentence). ``skip`` leaves out the mention being resolved;
+    ``avoid`` a country that cannot be the answer (the attackers', for unnamed victims).
     """
     weights: Counter[str] = Counter()
     groups: Counter[str] = Counter()  # "Myanmar security forces": only when nothing else names one
@@ -283,6 +286,8 @@ def salient_country(mentions: list[Mention], sentence: int, skip: int | None = N
             continue
         actor = m.actor
         if j == skip or actor is None or not actor.country or actor.country in NON_STATE:
+            continue
+        if actor.country == avoid:
             continue
         counts = groups if actor.kind == "group" else weights
         counts[actor.country] += 1.0 / (1.0 + 0.5 * (sentence - m.sentence))

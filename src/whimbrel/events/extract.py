@@ -254,7 +254,8 @@ class ExtractEvents:
         )
         agentless = not source and entry.event_type in _AGENTLESS_TYPES and is_passive(verb)
         if (source or agentless) and not target and rest:
-            target = self._implicit_target(article, si, verb, rest, at, factors)
+            avoid = self._attacker_country(article, entry, source)
+            target = self._implicit_target(article, si, verb, rest, at, factors, avoid=avoid)
         if source and not target and entry.event_type in _COMPLEMENT_TARGET_TYPES:
             target, tgt_slot = self._complement_target(verb, at, source, entry.event_type)
         return self._draft(
@@ -300,7 +301,8 @@ class ExtractEvents:
                 means=self.instruments[1],
             )
         if source and not target and rest:
-            target = self._implicit_target(article, si, noun, rest, at, factors)
+            avoid = self._attacker_country(article, entry, source)
+            target = self._implicit_target(article, si, noun, rest, at, factors, avoid=avoid)
         return self._draft(
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
         )
@@ -357,6 +359,7 @@ class ExtractEvents:
         at: dict[int, int],
         factors: dict[str, float],
         factor: str = "implicit_target",
+        avoid: str | None = None,
     ) -> list[int]:
         """Targets (or sources) that are not named actors: "seized the bridges", "killed two
         farmers", "sentenced a protest leader", "called on *Muammar Gaddafi*" (a name the KB
@@ -389,7 +392,7 @@ class ExtractEvents:
                 if unowned
                 else _place_country(span, self.kb, article.date)
                 or setting
-                or salient_country(article.mentions, si)
+                or salient_country(article.mentions, si, avoid=avoid)
                 or _place_country(tok.sent, self.kb, article.date)
             )
             actor = self.kb.resolve(span.text, article.date, (country,) if country else ())
@@ -407,6 +410,17 @@ class ExtractEvents:
         if made:
             factors[factor] = IMPLICIT_TARGET
         return made
+
+    def _attacker_country(self, article: Article, entry: Entry, source: list[int]) -> str | None:
+        """The country an attack's unnamed victims are not taken to belong to when the story
+        gives them none: the attackers' own ("Russian strikes killed nine people")."""
+        if entry.event_type not in _FOREIGN_VICTIM_TYPES:
+            return None
+        actors = [article.mentions[i].actor for i in source]
+        if not all(a is not None and (a.sector in _ARMED or a.kind == "state") for a in actors):
+            return None  # police, agents, rebels: as often at home as abroad
+        countries = {a.country for a in actors if a is not None and a.country}
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def _learned(
         self,
@@ -455,7 +469,8 @@ class ExtractEvents:
                 return []
             factors[factor] = round(p, 3)
             return [idx]
-        return self._implicit_target(article, si, trigger, [best], at, factors, factor)
+        avoid = self._attacker_country(article, entry, other) if role == "target" else None
+        return self._implicit_target(article, si, trigger, [best], at, factors, factor, avoid)
 
     def _draft(
         self,
@@ -831,6 +846,11 @@ def _first_filled(
                 break
     return [], leftover_slot, "none", leftover
 
+
+#: Types whose unnamed victims take the story's country only when it is not the attacker's.
+_FOREIGN_VICTIM_TYPES = frozenset({"ASSAULT"})
+#: Sectors of a state's armed forces.
+_ARMED = frozenset({"MIL"})
 
 #: Types a refusal in the same sentence answers (``_answer_claims``).
 _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
