@@ -147,3 +147,15 @@ def test_slots_governing_subject_of_support_verb():
         pos=["PROPN", "VERB", "ADP", "PRON", "NOUN"],
     )
     assert texts(governing_subject(doc[4])) == ["Russia"]
+
+
+def test_slots_governing_subject_through_a_measure_noun():
+    # Kenya held two days of talks: "days" measures the event noun, whose actor is the holder
+    doc = make(
+        ["Kenya", "held", "two", "days", "of", "talks"],
+        [1, 1, 3, 1, 3, 4],
+        ["nsubj", "ROOT", "nummod", "dobj", "prep", "pobj"],
+        pos=["PROPN", "VERB", "NUM", "NOUN", "ADP", "NOUN"],
+        lemmas=["Kenya", "hold", "two", "day", "of", "talk"],
+    )
+    assert texts(governing_subject(doc[5])) == ["Kenya"]

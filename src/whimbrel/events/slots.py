@@ -24,6 +24,10 @@ _OBJECT_CONTROL_DEPS = ("dobj",)
 GENERIC_HEADS = frozenset({"effort", "bid", "process", "initiative", "drive", "push", "attempt"})
 
 
+#: Nouns that measure an event noun ("two hours *of talks*", "a third round *of strikes*"):
+#: the event's actors are found from the measure's place in the sentence.
+MEASURE_HEADS = frozenset({"hour", "day", "week", "month", "year", "round", "session", "series", "wave", "spate", "night"})  # fmt: skip
+
 #: Nouns for what someone issues: the act a clause on one of them ("a statement *condemning*
 #: the raid") is the issuer's act, not the document's.
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "declaration", "letter", "report", "resolution", "motion", "video", "message", "post", "tweet", "op-ed", "editorial", "speech", "note", "memo"})  # fmt: skip
@@ -260,6 +264,8 @@ def governing_subject(noun: Token) -> list[Token]:
         return governing_subject(noun.head)  # "Egypt launched a mediation effort"
     prep = noun.head
     gov = prep.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and gov.lemma_.lower() in MEASURE_HEADS:
+        return governing_subject(gov)  # "the two men held two hours *of talks*"
     if (
         noun.dep_ == "pobj"
         and (prep.lower_, gov.lemma_.lower()) in _AUTHOR_OF_OBJECT
