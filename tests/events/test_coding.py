@@ -313,6 +313,9 @@ def test_coding_actor_spans_never_include_a_blanked_dateline(pipeline):
         # two states reopening their border cooperate; one opening a crossing eases access
         ("Kazakhstan and Kyrgyzstan reopened their border to freight trucks.", "COOPERATE", None),
         ("Egypt reopened the Rafah crossing on Monday.", "RETREAT", "access"),
+        # stones thrown by protesters are a riot; by police, an assault
+        ("Protesters in Belgrade stoned the parliament building on Tuesday.", "PROTEST", "riot"),
+        ("Police stoned the protesters in Belgrade on Tuesday.", "ASSAULT", "primitive"),
         # a verb with a meaning of its own keeps it
         ("Managua severed diplomatic ties with Taipei.", "SANCTION", None),
     ],
