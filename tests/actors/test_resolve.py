@@ -93,6 +93,11 @@ def test_context_fills_country_only_when_missing(kb: KnowledgeBase) -> None:
     assert kb.resolve("The UN Security Council", None, ["COD"]).country == "UNO"
     assert kb.resolve("the last UN peacekeepers", None, ["MLI"]).country == "UNO"
     assert kb.resolve("suspected Russian hackers", None, ["GBR"]).country == "RUS"
+    # a backer is not an owner: the context fills in, unless it is the backer itself
+    assert kb.resolve("Iran-backed militias", None, ["SYR"]).country == "SYR"
+    assert kb.resolve("Iran-backed militias", None, ["IRN"]) is None
+    assert kb.resolve("Russian-made drones", None, ["UKR"]).country == "UKR"
+    assert kb.resolve("Iran-backed Hezbollah", None, ["SYR"]).country == "LBN"
 
 
 def test_person_office_changes_country_and_sector(kb: KnowledgeBase) -> None:

@@ -52,6 +52,20 @@ VICTIMS = [
      " officials said.", "ASSAULT", "the dissident journalist", "SAU"),
 ]  # fmt: skip
 
+BACKED = [
+    # a backer hyphenated before the noun is not the group's country
+    ("Russian-backed militiamen shelled the village of Pisky in eastern Ukraine.",
+     "Russian-backed militiamen", "UKR"),
+    ("Syrian troops and Iranian-trained fighters recaptured the town.",
+     "Iranian-trained fighters", "SYR"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "span", "country"), BACKED)
+def test_backed_groups_take_the_story_country(pipeline, text, span, country):
+    sources = [s for e in pipeline(text, date="2024-03-03").events for s in e.source]
+    assert [(s.text, s.country) for s in sources if s.text == span] == [(span, country)]
+
 
 @pytest.mark.parametrize(("text", "event_type", "span", "country"), VICTIMS)
 def test_unnamed_victims_of_an_army(pipeline, text, event_type, span, country):

@@ -183,6 +183,8 @@ class ResolveReferences:
         over the article's most salient country."""
         m, doc = article.mentions[i], article.doc
         for ent in doc.char_span(m.start, m.end, alignment_mode="expand").ents:
+            if ent.end + 1 < len(doc) and self.kb.affiliation_at(doc[ent.end + 1]):
+                continue  # "*Russian*-backed militiamen": the backer, not their country
             if ent.label_ in ("NORP", "GPE"):
                 actor = self.kb.resolve(ent.text, date)
                 if actor is not None and actor.kind == "state" and actor.country:

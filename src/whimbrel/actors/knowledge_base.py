@@ -191,6 +191,7 @@ class KnowledgeBase:
         self.nouns: dict[str, dict[str, Any]] = sectors["nouns"]
         self.not_actors = frozenset(normalise(x) for x in sectors["not_actors"])
         self.unowned = tuple(normalise(x) for x in sectors.get("unowned", []))
+        self.affiliations = frozenset(normalise(x) for x in sectors.get("affiliations", []))
         self.determiners = sorted(
             {normalise(x) + " " for x in sectors["determiners"]}, key=len, reverse=True
         )
@@ -358,6 +359,11 @@ class KnowledgeBase:
         norm = norm[4:] if norm.startswith("the ") else norm
         jur = self.refs.get(norm)
         return jur if jur in self.countries else None
+
+    def affiliation_at(self, tok: Any) -> bool:
+        """Whether a parsed token is a participle hyphenated after a name that makes the name
+        a backer or maker, not an owner: "Iran-*backed* militias", "Iranian-*made* drones"."""
+        return tok.lower_ in self.affiliations and tok.i > 0 and tok.nbor(-1).text == "-"
 
     def unowned_in(self, words: Sequence[str]) -> bool:
         """Whether normalised *words* hold a modifier that puts a collective beyond any one

@@ -50,10 +50,6 @@ CONNECTORS = (
 )
 #: Connectors that give a location, not an owner: the head's own country wins if it has one.
 LOCATIVE = frozenset({("in",), ("at",), ("based", "in")})
-#: Words after a country that make it an affiliation, not a nationality ("Iran-backed").
-AFFILIATION = frozenset(
-    ["backed", "led", "aligned", "allied", "linked", "sponsored", "funded", "supported", "leaning"]
-)
 #: Words allowed before a country word ("top Russian officials", "senior US diplomats").
 LEADING = frozenset(
     [
@@ -195,8 +191,11 @@ def _prefixed(
             rest = tokens[start + k :]
             if rest and rest[0] == POSSESSIVE:
                 rest = rest[1:]
-            if rest and rest[0] in AFFILIATION:  # "Iran-backed Houthis": the head stands alone
-                return _resolve(kb, " ".join(rest[1:]), day, ctx, _MAX_DEPTH)
+            if rest and rest[0] in kb.affiliations:
+                # "Iran-backed Houthis": the head stands alone, and "Iran-backed militias"
+                # take the story's country only when it is not the backer's
+                others = tuple(c for c in ctx if c != jur)
+                return _resolve(kb, " ".join(rest[1:]), day, others, _MAX_DEPTH)
             named = kb.names.get(" ".join(rest))  # "the German Bundestag"
             if named is not None and named[0] == "org" and kb.orgs[named[1]]["country"] == jur:
                 return kb.org(named[1])
@@ -295,8 +294,13 @@ def _head(
             continue
         # "rights groups" are NGO and "jihadists" ISM wherever they act; "European diplomats"
         # and "Western governments" belong to no one country, so the story's does not fill in
-        fill = entry["context"] and not kb.unowned_in(tokens[:-k])
-        owner = jur or entry.get("code") or (ctx[0] if ctx and fill else None)
+        mods = tokens[:-k]
+        fill = entry["context"] and not kb.unowned_in(mods)
+        # "Iran-backed militias" in an Iran story are not Iran's: skip the backer's country
+        backers = {_owner_word(kb, mods[j - 1], day) for j in range(1, len(mods))
+                   if mods[j] in kb.affiliations}  # fmt: skip
+        filled = next((c for c in ctx if c not in backers), None) if fill else None
+        owner = jur or entry.get("code") or filled
         return kb.generic(owner, noun, entry) if owner else None
     return None
 

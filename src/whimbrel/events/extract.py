@@ -383,14 +383,15 @@ class ExtractEvents:
             if tok.ent_type_ in _NOT_ACTORS or self.lexicon.lookup(tok.lemma_.lower(), "NOUN"):
                 continue
             span = _phrase(tok)
+            owned = _past_sponsors(self.kb, span)
             # whoever the phrase names as owner ("Islamic State positions"); none for
             # "European diplomats"; else the place it is in, the story's country, or a place
             # the sentence names ("Police fired on mourners in Kasserine")
             unowned = self.kb.unowned_in(normalise(span[: tok.i - span.start].text).split())
-            country = _owner_country(span, tok, self.kb, article.date) or (
+            country = _owner_country(owned, tok, self.kb, article.date) or (
                 None
                 if unowned
-                else _place_country(span, self.kb, article.date)
+                else _place_country(owned, self.kb, article.date)
                 or setting
                 or salient_country(article.mentions, si, avoid=avoid)
                 or _place_country(tok.sent, self.kb, article.date)
@@ -741,6 +742,16 @@ def _owner_country(span: Any, head: Any, kb: Any, date: Any) -> str | None:
         if actor is not None and actor.country:
             return str(actor.country)
     return None
+
+
+def _past_sponsors(kb: Any, span: Any) -> Any:
+    """The phrase after its last backer modifier: in "Iran-backed militias" or
+    "Iranian-made drones" the name before the hyphen is a backer or maker, not the owner."""
+    cut = 0
+    for k, tok in enumerate(span):
+        if k > 0 and kb.affiliation_at(tok):
+            cut = k + 1
+    return span[cut:]
 
 
 def _place_country(span: Any, kb: Any, date: Any) -> str | None:
