@@ -130,10 +130,38 @@ def test_coding_factuality(pipeline, text, event_type, factuality):
             "ASSAULT",
             "hypothetical",
         ),
+        # recurring events: adjectives of the event noun, phrases after the trigger, and the
+        # frequency of a verb the trigger shares its subject with
+        (
+            "Thai and Malaysian officials hold regular talks on border security.",
+            "CONSULT",
+            "habitual",
+        ),
+        ("Algeria has rejected such requests from Rabat in the past.", "REJECT", "habitual"),
+        (
+            "North Korean state media routinely insults Seoul's leaders and threatens South Korea"
+            " with nuclear war.",
+            "THREATEN",
+            "habitual",
+        ),
+        (
+            "Kenyan police have fired tear gas at protesters almost daily since the vote.",
+            "ASSAULT",
+            "habitual",
+        ),
     ],
 )
-def test_coding_claims_denials_and_conditions(pipeline, text, event_type, factuality):
+def test_coding_factuality_from_the_rest_of_the_sentence(pipeline, text, event_type, factuality):
     assert one(pipeline, text, event_type).factuality == factuality
+
+
+def test_coding_result_clause_is_not_habitual(pipeline):
+    # "repeatedly struck" recurs; the killing that resulted is one event
+    found = events(
+        pipeline, "A US gunship repeatedly struck a hospital in Kunduz, killing 42 patients."
+    )
+    kinds = {e.trigger.text: e.factuality for e in found}
+    assert kinds == {"struck": "habitual", "killing": "asserted"}
 
 
 def test_coding_denial_is_a_reject_and_a_denied_event(pipeline):

@@ -31,6 +31,7 @@ from whimbrel.events.location import locate, place_near
 from whimbrel.events.plover import Ontology, data_path, load_ontology
 from whimbrel.events.readings import as_threat
 from whimbrel.events.slots import (
+    LIGHT_VERBS,
     expand_conj,
     fill_noun_slot,
     fill_verb_slot,
@@ -195,7 +196,7 @@ class ExtractEvents:
         """A light verb's event takes the type and mode of its object's own specific row:
         "launched a *scathing* attack on X" is ACCUSE, "carried out a *cyber* attack" COERCE,
         "launched a *drone* attack" ASSAULT by drone, though "launch" + "attack" is ASSAULT."""
-        if entry.lemma not in _LIGHT_VERBS:
+        if entry.lemma not in LIGHT_VERBS:
             return entry  # "severed diplomatic ties": the verb says what was done to them
         found = match_trigger(self.lexicon, noun, "NOUN")
         if found is None or not found[0].objects:
@@ -524,12 +525,6 @@ class ExtractEvents:
 #: Where the parser may hang a verb particle: "stepped down" often comes out as advmod.
 _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
 
-
-#: Verbs that only carry their object event noun ("launched an attack"): the noun's own
-#: specific row says which event it is.
-_LIGHT_VERBS = frozenset(
-    {"launch", "carry", "mount", "stage", "conduct", "unleash", "wage", "lead", "hold"}
-)
 
 #: Verbs whose coordinated subjects act on each other ("Moscow and Kyiv traded accusations").
 _MUTUAL_VERBS = frozenset({"trade", "exchange"})

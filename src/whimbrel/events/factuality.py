@@ -20,7 +20,7 @@ from typing import Any
 
 from whimbrel.events.draft import EventDraft, drafts_of
 from whimbrel.events.plover import data_path, load_ontology
-from whimbrel.events.slots import logical_subjects
+from whimbrel.events.slots import LIGHT_VERBS, logical_subjects
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import FACTUALITY_PRECEDENCE, Article
 
@@ -69,6 +69,8 @@ class Cues:
     habitual_adverbs: frozenset[str]
     habitual_phrases: frozenset[str]
     frequency_determiners: frozenset[str]
+    habitual_adjectives: frozenset[str]
+    habitual_clause_phrases: frozenset[str]
     reporting_verbs: frozenset[str]
     hedges_reported: frozenset[str]
     hedges_hypothetical: frozenset[str]
@@ -103,6 +105,8 @@ class Cues:
             habitual_adverbs=_set(raw, "habitual", "adverbs"),
             habitual_phrases=_set(raw, "habitual", "phrases"),
             frequency_determiners=_set(raw, "habitual", "frequency_determiners"),
+            habitual_adjectives=_set(raw, "habitual", "adjectives"),
+            habitual_clause_phrases=_set(raw, "habitual", "clause_phrases"),
             reporting_verbs=_set(raw, "reporting", "verbs"),
             hedges_reported=_set(raw, "hedges", "as_reported"),
             hedges_hypothetical=_set(raw, "hedges", "as_hypothetical"),
@@ -236,6 +240,13 @@ class AssessFactuality:
                 found.setdefault("reported", (low, None))
             elif dep == "advmod" and (low in c.hedges_hypothetical or low in c.hypothetical_words):
                 found.setdefault("hypothetical", (low, None))
+            elif dep == "amod" and tok.pos_ == "NOUN" and low in c.habitual_adjectives:
+                found.setdefault("habitual", (low, None))  # "regular talks", "repeated warnings"
+            elif dep == "dobj" and tok.lemma_.lower() in LIGHT_VERBS:
+                # a light verb's event noun: "hold *regular* talks", "stage *annual* drills"
+                for mod in child.children:
+                    if mod.dep_ == "amod" and mod.lower_ in c.habitual_adjectives:
+                        found.setdefault("habitual", (mod.lower_, None))
             elif dep == "amod" and low in c.future_adjectives:
                 found.setdefault("future", (low, None))
             elif (dep == "amod" and low in c.hypothetical_words) or (
@@ -258,6 +269,10 @@ class AssessFactuality:
             for phrase in phrases:
                 if " " in phrase and f" {phrase} " in before:
                     found.setdefault(kind, (phrase, None))
+        clause = " " + " ".join(t.lower_ for t in _own_clause(tok)) + " "
+        for phrase in c.habitual_clause_phrases:
+            if f" {phrase} " in clause:
+                found.setdefault("habitual", (phrase, None))
 
     def _climb(self, trigger: Any, found: Found) -> None:
         """Cues on the verbs and nouns that govern the trigger, up to the sentence root."""
@@ -276,7 +291,19 @@ class AssessFactuality:
             own_clause = node.dep_ == "conj" and node.tag_ in _FINITE
             if own_clause and self._denies_claim_made(node):
                 return  # "X said ..., but Y denied the account": Y's denial is not X's report
+            # "routinely brands Park a traitor and threatens ...", "marched every Friday to
+            # demand ...": the governing verb's frequency carries over
+            shares_frequency = climbed < 2 and (
+                node.dep_ == "xcomp"
+                or (node.dep_ == "advcl" and any(ch.lower_ == "to" for ch in node.children))
+                or (node.dep_ == "conj" and not any(ch.dep_ in _SUBJECTS for ch in node.children))
+            )  # not a result clause: "repeatedly struck the hospital, killing 42" is one attack
             dep, node = node.dep_, node.head
+            if shares_frequency and node.pos_ in ("VERB", "AUX"):
+                governing: Found = {}
+                self._own_cues(node, governing)
+                if "habitual" in governing:
+                    found.setdefault("habitual", governing["habitual"])
             climbed += 1
             same_clause = same_clause and dep in _SAME_CLAUSE and not own_clause
             lemma = node.lemma_.lower()
@@ -481,6 +508,22 @@ def _relative(verb: Any) -> bool:
     if verb.dep_ == "relcl":
         return True
     return verb.dep_ == "acl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+#: Subject dependencies: a conjunct with its own subject is its own statement.
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+#: Children that open a clause of their own, left out of a trigger's own clause.
+_OTHER_CLAUSE = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "acl", "xcomp", "csubj"})
+
+
+def _own_clause(tok: Any) -> list[Any]:
+    """The words of the trigger's own clause: its subtree without the clauses it governs."""
+    out, stack = [], [tok]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSE)
+    return sorted(out, key=lambda t: t.i)
 
 
 def _none_of(noun: Any) -> bool:

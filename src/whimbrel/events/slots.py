@@ -24,6 +24,12 @@ _OBJECT_CONTROL_DEPS = ("dobj",)
 GENERIC_HEADS = frozenset({"effort", "bid", "process", "initiative", "drive", "push", "attempt"})
 
 
+#: Verbs that only carry their object event noun ("launched an attack", "hold regular
+#: talks"): the noun's own specific row says which event it is, and its modifiers qualify it.
+LIGHT_VERBS = frozenset(
+    {"launch", "carry", "mount", "stage", "conduct", "unleash", "wage", "lead", "hold"}
+)
+
 #: Nouns that measure an event noun ("two hours *of talks*", "a third round *of strikes*"):
 #: the event's actors are found from the measure's place in the sentence.
 MEASURE_HEADS = frozenset({"hour", "day", "week", "month", "year", "round", "session", "series", "wave", "spate", "night"})  # fmt: skip
