@@ -130,6 +130,12 @@ def test_coding_factuality(pipeline, text, event_type, factuality):
             "ASSAULT",
             "hypothetical",
         ),
+        # a speech act the quoted speaker performs is not reported
+        (
+            '"Now we ask Moscow to stop this hysteria," the Georgian president said.',
+            "REQUEST",
+            "asserted",
+        ),
         # recurring events: adjectives of the event noun, phrases after the trigger, and the
         # frequency of a verb the trigger shares its subject with
         (

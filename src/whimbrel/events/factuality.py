@@ -330,7 +330,7 @@ class AssessFactuality:
                     found.setdefault("reported", (lemma, _speaker(node)))  # "accused X of -ing"
                 if lemma in c.request_verbs and dep in ("ccomp", "xcomp") and climbed <= 2:
                     found.setdefault("hypothetical", (lemma, None))  # "demanded that X withdraw"
-                if lemma in c.reporting_verbs and _reports(dep, lemma):
+                if lemma in c.reporting_verbs and _reports(dep, lemma) and not _performed(trigger):
                     speaker = _speaker(node)
                     found.setdefault("reported", (lemma, speaker))
                     backshifted = found.get("hypothetical", ("",))[0] == "would"
@@ -524,6 +524,14 @@ def _own_clause(tok: Any) -> list[Any]:
         out.append(node)
         stack.extend(c for c in node.children if c.dep_ not in _OTHER_CLAUSE)
     return sorted(out, key=lambda t: t.i)
+
+
+def _performed(trigger: Any) -> bool:
+    """A speech act the quoted speaker performs by saying it: "'We urge Washington to stop,'
+    he said" is the urging itself, not a report of one."""
+    return trigger.tag_ == "VBP" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in trigger.children
+    )
 
 
 def _none_of(noun: Any) -> bool:
