@@ -45,6 +45,9 @@ VICTIMS = [
     # an army's unnamed victims are not the army's own country when the story names another
     ("Ukraine's president appealed again for air defences. The Russian army said its missiles"
      " struck apartment buildings overnight.", "ASSAULT", "apartment buildings", "UKR"),
+    # aid rarely goes to the giver's own people
+    ("Turkey's president thanked foreign rescue teams on Monday. Japan delivered food to the"
+     " survivors.", "AID", "the survivors", "TUR"),
     # police, agents and rebels act at home as often as abroad: the story's country stays
     ("Ukraine's president appealed again for air defences. Russian police detained two"
      " protesters in Moscow.", "COERCE", "two protesters", "RUS"),
