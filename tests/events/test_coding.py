@@ -243,6 +243,12 @@ def test_coding_location_from_the_gazetteer(pipeline):
     assert e.location.lat == pytest.approx(50.0, abs=0.5) and e.location.geonames_id
 
 
+def test_coding_location_without_diacritics(pipeline):
+    # the gazetteer spells it "Diyarbakır"; English news mostly does not
+    e = one(pipeline, "Turkish police detained 40 protesters in Diyarbakir.", "COERCE")
+    assert e.location is not None and e.location.country == "TUR"
+
+
 def test_coding_cameo_quad_and_score_come_from_the_table(pipeline):
     e = one(pipeline, "The EU imposed sanctions on Iran.", "SANCTION")
     assert (e.quad, e.cameo_root) == (4, "16") and e.score < 0

