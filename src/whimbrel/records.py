@@ -139,6 +139,9 @@ class Mention(BaseModel):
         default="kb", description="kb, pronoun or description: how the actor was found."
     )
     antecedent: int | None = Field(default=None, description="Index of the mention referred to.")
+    #: Whether its country came from the story's most salient one, not from its own words or
+    #: setting — working state: the event stage may pick another for it.
+    salient: bool = Field(default=False, exclude=True)
     #: Token indices in the spaCy Doc (head and span) — working state, not part of the API.
     head: int = Field(default=-1, exclude=True)
     token_start: int = Field(default=-1, exclude=True)

@@ -45,6 +45,10 @@ VICTIMS = [
     # an army's unnamed victims are not the army's own country when the story names another
     ("Ukraine's president appealed again for air defences. The Russian army said its missiles"
      " struck apartment buildings overnight.", "ASSAULT", "apartment buildings", "UKR"),
+    # also when the victims are described and coreference gave them the story's country
+    ("Ukraine's president appealed again for air defences. The Russian defence ministry said"
+     " Russian artillery killed at least nine people overnight.", "ASSAULT",
+     "at least nine people", "UKR"),
     # aid rarely goes to the giver's own people
     ("Turkey's president thanked foreign rescue teams on Monday. Japan delivered food to the"
      " survivors.", "AID", "the survivors", "TUR"),

@@ -170,8 +170,10 @@ class ResolveReferences:
             country
             or self._setting_country(article, i)
             or filed_country(self.kb, filed, m.start, date)
-            or salient_country(mentions, m.sentence, skip=i)
         )
+        if not country:
+            country = salient_country(mentions, m.sentence, skip=i)
+            m.salient = country is not None
         if country:
             resolved = self.kb.resolve(m.text, date, (country,))
             if resolved is not None:

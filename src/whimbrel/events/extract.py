@@ -426,6 +426,19 @@ class ExtractEvents:
         countries = {a.country for a in actors if a is not None and a.country}
         return next(iter(countries)) if len(countries) == 1 else None
 
+    def _reown(self, article: Article, entry: Entry, source: list[int], target: list[int]) -> None:
+        """Give a described recipient that took the story's country ("at least nine people")
+        the next one when the story's is the attacker's or giver's own (``_attacker_country``)."""
+        avoid = self._attacker_country(article, entry, source)
+        for i in target:
+            m = article.mentions[i]
+            if not avoid or not m.salient or m.actor is None or m.actor.country != avoid:
+                continue
+            country = salient_country(article.mentions, m.sentence, skip=i, avoid=avoid)
+            actor = self.kb.resolve(m.text, article.date, (country,)) if country else None
+            if actor is not None:
+                m.actor = actor
+
     def _learned(
         self,
         role: str,
@@ -501,6 +514,7 @@ class ExtractEvents:
             factors["agentless"] = AGENTLESS
         mentions = article.mentions
         entry = self._retype(entry, [mentions[i] for i in source], trigger)
+        self._reown(article, entry, source, target)
         info = self.ontology.types[entry.event_type]
         if self.settings.drop_same_actor:
             keys = {_actor_key(mentions[i]) for i in source}
