@@ -161,6 +161,14 @@ def test_coding_factuality_from_the_rest_of_the_sentence(pipeline, text, event_t
     assert one(pipeline, text, event_type).factuality == factuality
 
 
+def test_coding_agreed_act_is_folded_into_the_agreement(pipeline):
+    found = events(pipeline, "Ecuador and Peru agreed on Wednesday to resume joint patrols.")
+    assert [e.event_type for e in found] == ["AGREE"]
+    # a conflictual complement still makes a threat of a vow
+    found = events(pipeline, "Iran vowed to retaliate against Israel.")
+    assert [e.event_type for e in found] == ["THREATEN"]
+
+
 def test_coding_result_clause_is_not_habitual(pipeline):
     # "repeatedly struck" recurs; the killing that resulted is one event
     found = events(

@@ -29,7 +29,7 @@ from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
 from whimbrel.events.location import locate, place_near
 from whimbrel.events.plover import Ontology, data_path, load_ontology
-from whimbrel.events.readings import as_threat
+from whimbrel.events.readings import PROMISABLE, as_threat
 from whimbrel.events.slots import (
     LIGHT_VERBS,
     expand_conj,
@@ -548,6 +548,8 @@ _MUTUAL_VERBS = frozenset({"trade", "exchange"})
 
 #: Commitment verbs whose promised act, when it is a conflictual one, makes the promise a threat.
 _VOW_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
+#: Verbs of agreeing whose cooperative complement is what was agreed, not an event of its own.
+_PROMISE_VERBS = _VOW_VERBS | {"agree", "commit", "offer", "undertake"}
 
 
 def _fold_threats(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
@@ -555,20 +557,29 @@ def _fold_threats(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
     guidelines code it, not a promise (AGREE) or threat plus a future attack or expulsion.
 
     A vow whose complement is a conflictual act becomes THREATEN in that act's mode; the act
-    itself is folded into the threat (its target kept when the threat had none).
+    itself is folded into the threat (its target kept when the threat had none). Likewise a
+    cooperative act that is agreed, promised or offered ("agreed to resume joint patrols") is
+    folded into the AGREE, which is how the guidelines code a pledge.
     """
     by_trigger = {d.trigger: d for d in drafts}
     folded: set[int] = set()
     for draft in drafts:
         tok = doc[draft.trigger]
         vow = draft.event_type == "AGREE" and tok.lemma_.lower() in _VOW_VERBS
-        if not (vow or draft.event_type == "THREATEN"):
+        promise = draft.event_type == "AGREE" and tok.lemma_.lower() in _PROMISE_VERBS
+        if not (vow or promise or draft.event_type == "THREATEN"):
             continue
         complements = [c for c in tok.children if c.dep_ == "xcomp"]
         complements += [c for x in complements for c in x.children if c.dep_ == "conj"]
         for comp in complements:
             act = by_trigger.get(comp.i)
             threat = as_threat(act.event_type, act.entry.mode) if act is not None else None
+            if act is not None and threat is None and promise and act.event_type in PROMISABLE:
+                # "agreed to resume joint patrols": the agreement is the event
+                if not draft.target and act.target:
+                    draft.target, draft.target_slot = act.target, f"complement:{act.target_slot}"
+                folded.add(id(act))
+                continue
             if act is None or threat is None:
                 continue
             if vow:

@@ -13,7 +13,7 @@ event, so both sides of the pair evaluation answer the same question.
 from __future__ import annotations
 
 #: Future cooperative types that read as AGREE.
-_PROMISABLE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"})
+PROMISABLE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT"})
 #: Future conflictual types that read as THREATEN, with the THREATEN mode per the act's mode.
 _THREATENABLE: dict[str, dict[str | None, str | None]] = {
     "ASSAULT": {None: "violence"},
@@ -48,7 +48,7 @@ def pair_reading(
     event_type: str, mode: str | None, factuality: str | None
 ) -> tuple[str, str | None]:
     """The type and mode a dyad reads as, given the linking event's type and factuality."""
-    if factuality == "future" and event_type in _PROMISABLE:
+    if factuality == "future" and event_type in PROMISABLE:
         return "AGREE", None
     threat = as_threat(event_type, mode) if factuality == "future" else None
     if threat is not None:
