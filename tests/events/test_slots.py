@@ -159,3 +159,15 @@ def test_slots_governing_subject_through_a_measure_noun():
         lemmas=["Kenya", "hold", "two", "day", "of", "talk"],
     )
     assert texts(governing_subject(doc[5])) == ["Kenya"]
+
+
+def test_slots_passive_complement_does_not_inherit_its_patient():
+    # detainees described being beaten: the detainees were beaten, they did not beat
+    doc = make(
+        ["detainees", "described", "being", "beaten"],
+        [1, 1, 3, 1],
+        ["nsubj", "ROOT", "auxpass", "xcomp"],
+        pos=["NOUN", "VERB", "AUX", "VERB"],
+        tags=["NNS", "VBD", "VBG", "VBN"],
+    )
+    assert logical_subjects(doc[3]) == ([], "none")

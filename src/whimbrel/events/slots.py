@@ -139,6 +139,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return [head], "inherited"  # "troops attacking the city"
     if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "oprd"):
         return logical_subjects(head.head, depth + 1)[0], "inherited"  # "is willing to withdraw"
+    if dep == "xcomp" and is_passive(verb):
+        return [], "none"  # "detainees described being beaten": the controller is the patient
     if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
         objs = [c for c in head.children if c.dep_ in _OBJECT_CONTROL_DEPS]
         if dep == "xcomp" and objs:
