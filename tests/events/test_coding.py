@@ -76,15 +76,6 @@ def one(pipeline, text, event_type, date=PUB):
             "ASSAULT",
             "reported",
         ),
-    ],
-)
-def test_coding_factuality(pipeline, text, event_type, factuality):
-    assert one(pipeline, text, event_type).factuality == factuality
-
-
-@pytest.mark.parametrize(
-    ("text", "event_type", "factuality"),
-    [
         # a claim the rest of the sentence denies
         (
             "Ukraine's foreign minister said Belarus had supplied Russia with artillery shells,"
@@ -157,7 +148,7 @@ def test_coding_factuality(pipeline, text, event_type, factuality):
         ),
     ],
 )
-def test_coding_factuality_from_the_rest_of_the_sentence(pipeline, text, event_type, factuality):
+def test_coding_factuality(pipeline, text, event_type, factuality):
     assert one(pipeline, text, event_type).factuality == factuality
 
 
