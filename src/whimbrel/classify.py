@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from whimbrel.errors import InputError
-from whimbrel.events.factuality import load_cues
+from whimbrel.events.cues import load_cues
 from whimbrel.events.pair_encoder import load_pair_encoder
 from whimbrel.events.plover import load_ontology
 from whimbrel.events.readings import pair_reading

@@ -13,13 +13,12 @@ hypothetical, future, habitual, reported, asserted.
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import replace
 from typing import Any
 
+from whimbrel.events.cues import Cues, load_cues
 from whimbrel.events.draft import EventDraft, drafts_of
-from whimbrel.events.plover import data_path, load_ontology
+from whimbrel.events.plover import load_ontology
 from whimbrel.events.slots import LIGHT_VERBS, logical_subjects
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import FACTUALITY_PRECEDENCE, Article
@@ -34,94 +33,6 @@ _SCOPE = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "conj", "acl", "relcl", 
 #: Dependencies that keep the trigger inside the governing verb's own clause, so that verb's
 #: negation or "fail to" applies ("did not agree to send aid").
 _SAME_CLAUSE = frozenset({"xcomp", "dobj", "conj", "prep", "pobj"})
-
-
-def _set(raw: dict[str, Any], section: str, *keys: str) -> frozenset[str]:
-    table = raw.get(section, {})
-    return frozenset(w.lower() for k in keys for w in table.get(k, []))
-
-
-@dataclass(frozen=True)
-class Cues:
-    """The cue sets of ``cues.v1.toml``, by the role they play."""
-
-    negation: frozenset[str]
-    negation_phrases: frozenset[str]
-    negating_verbs: frozenset[str]
-    rejecting_verbs: frozenset[str]
-    denial_verbs: frozenset[str]
-    claim_verbs: frozenset[str]
-    claim_nouns: frozenset[str]
-    denial_particle_verbs: frozenset[str]
-    denial_words: frozenset[
-        str
-    ]  # "called the claim *baseless*", "an accusation X called *propaganda*"
-    modals: frozenset[str]
-    conditional_markers: frozenset[str]
-    conditions: frozenset[str]
-    hypothetical_determiners: frozenset[str]
-    hypothetical_words: frozenset[str]  # verbs, adjectives, adverbs and nouns of possibility
-    future_aux: frozenset[str]
-    future_phrases: frozenset[str]
-    future_verbs: frozenset[str]
-    future_adjectives: frozenset[str]
-    would_as_future_after: frozenset[str]
-    habitual_adverbs: frozenset[str]
-    habitual_phrases: frozenset[str]
-    frequency_determiners: frozenset[str]
-    habitual_adjectives: frozenset[str]
-    habitual_clause_phrases: frozenset[str]
-    reporting_verbs: frozenset[str]
-    hedges_reported: frozenset[str]
-    hedges_hypothetical: frozenset[str]
-    refusal_modes: dict[str, str]
-    accusation_verbs: frozenset[str]
-    request_verbs: frozenset[str]
-    presupposing_markers: frozenset[str]
-    presupposing_preps: frozenset[str]
-
-    @classmethod
-    def from_toml(cls, raw: dict[str, Any]) -> Cues:
-        return cls(
-            negation=_set(raw, "negation", "lemmas"),
-            negation_phrases=_set(raw, "negation", "phrases"),
-            negating_verbs=_set(raw, "negating_verbs", "lemmas"),
-            rejecting_verbs=_set(raw, "rejecting_verbs", "lemmas"),
-            denial_verbs=_set(raw, "denial", "verbs"),
-            claim_verbs=_set(raw, "denial", "claim_verbs"),
-            claim_nouns=_set(raw, "denial", "claim_nouns"),
-            denial_particle_verbs=_set(raw, "denial", "particle_verbs"),
-            denial_words=_set(raw, "denial", "adjectives", "nouns"),
-            modals=_set(raw, "hypothetical", "modals"),
-            conditional_markers=_set(raw, "hypothetical", "markers"),
-            conditions=_set(raw, "hypothetical", "conditions"),
-            hypothetical_determiners=_set(raw, "hypothetical", "determiners"),
-            hypothetical_words=_set(raw, "hypothetical", "verbs", "adjectives", "adverbs", "nouns"),
-            future_aux=_set(raw, "future", "auxiliaries"),
-            future_phrases=_set(raw, "future", "phrases", "time_phrases"),
-            future_verbs=_set(raw, "future", "verbs"),
-            future_adjectives=_set(raw, "future", "adjectives"),
-            would_as_future_after=_set(raw, "future", "would_as_future_after"),
-            habitual_adverbs=_set(raw, "habitual", "adverbs"),
-            habitual_phrases=_set(raw, "habitual", "phrases"),
-            frequency_determiners=_set(raw, "habitual", "frequency_determiners"),
-            habitual_adjectives=_set(raw, "habitual", "adjectives"),
-            habitual_clause_phrases=_set(raw, "habitual", "clause_phrases"),
-            reporting_verbs=_set(raw, "reporting", "verbs"),
-            hedges_reported=_set(raw, "hedges", "as_reported"),
-            hedges_hypothetical=_set(raw, "hedges", "as_hypothetical"),
-            refusal_modes=dict(raw.get("rejecting_verbs", {}).get("mode_by_complement", {})),
-            accusation_verbs=_set(raw, "reporting", "accusation_verbs"),
-            request_verbs=_set(raw, "hypothetical", "request_verbs"),
-            presupposing_markers=_set(raw, "presupposition", "clause_markers"),
-            presupposing_preps=_set(raw, "presupposition", "prepositions"),
-        )
-
-
-@lru_cache(maxsize=4)
-def load_cues(name: str = "cues.v1") -> Cues:
-    raw = tomllib.loads(data_path("lexicon", name, ".toml").read_text(encoding="utf-8"))
-    return Cues.from_toml(raw)
 
 
 class FactualitySettings(StageSettings):
