@@ -155,9 +155,12 @@ def test_coding_factuality(pipeline, text, event_type, factuality):
 def test_coding_agreed_act_is_folded_into_the_agreement(pipeline):
     found = events(pipeline, "Ecuador and Peru agreed on Wednesday to resume joint patrols.")
     assert [e.event_type for e in found] == ["AGREE"]
-    # a conflictual complement still makes a threat of a vow
+    # a conflictual complement still makes a threat of a vow ...
     found = events(pipeline, "Iran vowed to retaliate against Israel.")
     assert [e.event_type for e in found] == ["THREATEN"]
+    # ... and stays an event of its own when it is agreed
+    found = events(pipeline, "EU ministers agreed to freeze the assets of Russian oligarchs.")
+    assert [e.event_type for e in found] == ["AGREE", "SANCTION"]
 
 
 def test_coding_result_clause_is_not_habitual(pipeline):

@@ -573,18 +573,18 @@ def _fold_threats(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
         complements += [c for x in complements for c in x.children if c.dep_ == "conj"]
         for comp in complements:
             act = by_trigger.get(comp.i)
-            threat = as_threat(act.event_type, act.entry.mode) if act is not None else None
-            if act is not None and threat is None and promise and act.event_type in PROMISABLE:
-                # "agreed to resume joint patrols": the agreement is the event
-                if not draft.target and act.target:
-                    draft.target, draft.target_slot = act.target, f"complement:{act.target_slot}"
-                folded.add(id(act))
+            if act is None:
                 continue
-            if act is None or threat is None:
-                continue
-            if vow:
+            threat = as_threat(act.event_type, act.entry.mode)
+            # "agreed to resume joint patrols": the agreement is the event, the act folds in
+            if threat is None:
+                if not (promise and act.event_type in PROMISABLE):
+                    continue
+            elif vow:
                 draft.entry = replace(draft.entry, event_type=threat[0], mode=threat[1])
                 vow = False
+            elif draft.event_type != "THREATEN":
+                continue  # "agreed to freeze the assets": the freeze is an event of its own
             if not draft.target and act.target:
                 draft.target, draft.target_slot = act.target, f"complement:{act.target_slot}"
             folded.add(id(act))
