@@ -137,3 +137,40 @@ def test_classify_cli_writes_jsonl_and_names_bad_lines(tmp_path):
     assert "pairs.jsonl:2" in result.stderr
     (out,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert out["id"] == "c1" and out["event_type"] == "SANCTION"
+
+
+class _SureEncoder:
+    """A stand-in pair encoder with fixed probabilities (the real one is tested in
+    tests/events/test_pair_encoder.py)."""
+
+    def __init__(self, probs):
+        self.probs = probs
+
+    def predict(self, records, batch_size=16):
+        return [dict(self.probs) for _ in records]
+
+    def calibrated(self, p):
+        return p
+
+
+@pytest.mark.parametrize(
+    ("probs", "expected"),
+    [
+        ({"SANCTION": 0.9, "ACCUSE": 0.05, "NONE": 0.05}, "SANCTION"),  # sure: it answers
+        ({"SANCTION": 0.6, "ACCUSE": 0.3, "NONE": 0.1}, "ACCUSE"),  # unsure: the path word stays
+        ({"NONE": 0.95, "SANCTION": 0.05}, "ACCUSE"),  # "no event" never overrules a word
+    ],
+)
+def test_classify_path_word_gives_way_only_to_a_sure_encoder(monkeypatch, probs, expected):
+    import whimbrel.classify as classify
+
+    def vote(found, prediction):  # the pair is linked only by a lexicon word on its path
+        return {"event_type": "ACCUSE", "mode": None, "quad": 3, "factuality": "asserted",
+                "confidence": 0.4}, "vote"  # fmt: skip
+
+    monkeypatch.setattr(classify, "answer", vote)
+    monkeypatch.setattr(classify, "load_pair_encoder", lambda: _SureEncoder(probs))
+    record = pair("Tokyo protested over the seizure of a Japanese trawler by Moscow.",
+                  "Tokyo", "Moscow")  # fmt: skip
+    (got,) = classify_pairs([record], default_classifier())
+    assert got["event_type"] == expected
