@@ -235,19 +235,24 @@ def classify_pair(
     return {"id": record.get("id"), **out}
 
 
+def _encoder_type(probs: dict[str, float]) -> str | None:
+    """The pair encoder's top answer as a PLOVER type; None for its "no event" (NONE)."""
+    best = max(probs, key=probs.__getitem__)
+    return best if best in load_ontology().types else None
+
+
 def _overrules(probs: dict[str, float]) -> bool:
     """Whether the encoder is sure enough of a type to answer over a path word's vote."""
-    best = max(probs, key=probs.__getitem__)
-    return best in load_ontology().types and probs[best] >= VOTE_OVERRULE
+    best = _encoder_type(probs)
+    return best is not None and probs[best] >= VOTE_OVERRULE
 
 
 def _encoder_answer(out: dict[str, Any], probs: dict[str, float], pair_encoder: Any) -> None:
     """Put the pair encoder's answer in ``out``: a type, or null for its "no event" (NONE)."""
-    best = max(probs, key=probs.__getitem__)
-    types = load_ontology().types
+    best = _encoder_type(probs)
     out.update(event_type=None, mode=None, quad=None, factuality=None, confidence=0.0)
-    if best in types:
-        out.update(event_type=best, quad=types[best].quad,
+    if best is not None:
+        out.update(event_type=best, quad=load_ontology().types[best].quad,
                    confidence=round(pair_encoder.calibrated(probs[best]), 3))  # fmt: skip
 
 

@@ -430,9 +430,11 @@ class ExtractEvents:
         """Give a described recipient that took the story's country ("at least nine people")
         the next one when the story's is the attacker's or giver's own (``_attacker_country``)."""
         avoid = self._attacker_country(article, entry, source)
+        if avoid is None:
+            return
         for i in target:
             m = article.mentions[i]
-            if not avoid or not m.salient or m.actor is None or m.actor.country != avoid:
+            if not m.salient or m.actor is None or m.actor.country != avoid:
                 continue
             country = salient_country(article.mentions, m.sentence, skip=i, avoid=avoid)
             actor = self.kb.resolve(m.text, article.date, (country,)) if country else None

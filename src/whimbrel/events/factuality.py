@@ -281,9 +281,7 @@ class AssessFactuality:
             before = noun.doc[max(noun.left_edge.i - 1, 0)]
             if before.text == "," and noun.dep_ in ("appos", "npadvmod", "advcl", "dobj", "attr"):
                 denier = next((v for v in noun.children if _relative(v)), None)
-            elif noun.dep_ == "dobj" and any(
-                d.dep_ == "det" and d.lower_ in _ANAPHORIC for d in noun.children
-            ):
+            elif self._claim_made(noun):
                 denier = noun.head
             if denier is None or trigger.i in (t.i for t in denier.subtree):
                 continue
@@ -293,11 +291,15 @@ class AssessFactuality:
 
     def _denies_claim_made(self, verb: Any) -> bool:
         """ "denied the account", "rejected these claims": a denial of a claim already made."""
-        return self._denies(verb) and any(
-            o.dep_ == "dobj"
-            and o.lemma_.lower() in self.cues.claim_nouns
-            and any(d.dep_ == "det" and d.lower_ in _ANAPHORIC for d in o.children)
-            for o in verb.children
+        return self._denies(verb) and any(self._claim_made(o) for o in verb.children)
+
+    def _claim_made(self, noun: Any) -> bool:
+        """An object that points back to a claim already made: "*the account*", "*these
+        claims*"."""
+        return (
+            noun.dep_ == "dobj"
+            and noun.lemma_.lower() in self.cues.claim_nouns
+            and any(d.dep_ == "det" and d.lower_ in _ANAPHORIC for d in noun.children)
         )
 
     def _denies(self, verb: Any) -> bool:
