@@ -57,6 +57,13 @@ def test_returns_actor_model(kb: KnowledgeBase) -> None:
     assert (actor.id, actor.kind, actor.sector) == ("Q159", "state", None)
 
 
+def test_regular_plural_of_a_sector_noun(kb: KnowledgeBase) -> None:
+    # the sector list holds "navy" and "army"; their plurals resolve the same way
+    for text in ("Chilean navies", "rival armies"):
+        actor = kb.resolve(text, D(2024, 1, 1), ("CHL",))
+        assert actor is not None and actor.sector == "MIL", text
+
+
 def test_case_sensitive_acronyms(kb: KnowledgeBase) -> None:
     assert kb.resolve("WHO").country == "UNO"
     assert kb.resolve("who") is None

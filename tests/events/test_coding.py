@@ -316,6 +316,33 @@ def test_coding_reciprocal_meeting_stays_one_event(pipeline):
     assert len(event.source) == 2 and not event.target
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "countries"),
+    [
+        # one noun shared by two countries' forces: a source per country, with its sector
+        ("French and Mauritanian troops carried out joint patrols along the border.",
+         "COOPERATE", {("FRA", "MIL"), ("MRT", "MIL")}),
+        ("Peruvian and Chilean navies held joint rescue drills off Arica.",
+         "COOPERATE", {("PER", "MIL"), ("CHL", "MIL")}),
+        ("Russian and Chinese warships fired on a Japanese trawler.",
+         "ASSAULT", {("RUS", "MIL"), ("CHN", "MIL")}),
+    ],
+)  # fmt: skip
+def test_coding_a_noun_shared_by_two_countries_gives_a_source_each(
+    pipeline, text, event_type, countries
+):
+    event = one(pipeline, text, event_type)
+    assert {(a.country, a.sector) for a in event.source} == countries
+
+
+def test_coding_lexicon_objects_match_the_word_as_written(pipeline):
+    # spaCy lemmatises "data" as "datum": the row listing "data" still matches, and shared
+    # data is what is shared, not who it is shared with
+    event = one(pipeline, "Canberra has never shared radar data with Washington.", "COOPERATE")
+    assert [a.country for a in event.target] == ["USA"]
+    assert event.factuality == "negated"
+
+
 def test_coding_unnamed_recipients_take_the_country_they_are_in_or_of_the_story(pipeline):
     struck = one(pipeline, "French warplanes struck Islamist positions in central Mali.", "ASSAULT")
     assert [a.country for a in struck.target] == ["MLI"]

@@ -46,6 +46,8 @@ PRONOUNS = frozenset(
 _PROBE_CONTEXT = ("USA",)
 #: Post-modifiers through which a nested actor gives a collective its country
 #: ("hackers tied to Pyongyang", "forces loyal to Assad", "troops from Chad").
+#: Dependencies of a noun's pre-modifiers that can name its owner ("French troops").
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _LINKS = frozenset({"tie", "link", "loyal", "back", "affiliate", "allied", "from", "of", "connect"})
 
 
@@ -169,6 +171,9 @@ class FindMentions:
         span = _strip(chunk)
         if span is None:
             return []
+        shared = self._shared_head(span, root, date)
+        if shared:
+            return shared
         actor = self.kb.resolve(span.text, date)
         if actor is not None:
             if actor.country is None:
@@ -203,6 +208,37 @@ class FindMentions:
         if probe and self.kb.resolve(span.text, date, _PROBE_CONTEXT) is not None:
             found.append((span, None, "description"))
         return found
+
+    def _shared_head(
+        self, span: Any, root: Any, date: dt.date | None
+    ) -> list[tuple[Any, Actor | None, str]]:
+        """One noun shared by the actors of several countries ("French and Mauritanian
+        troops", "Peruvian and Chilean navies") is a mention per country: each modifier
+        but the last alone, the last with the noun, every one with the noun's sector.
+        Empty unless at least two of the modifiers name different countries."""
+        doc = root.doc
+        first = next(
+            (c for c in root.children
+             if c.dep_ in _MODIFIER_DEPS and span.start <= c.i < root.i
+             and any(g.dep_ == "conj" for g in c.children)),
+            None,
+        )  # fmt: skip
+        if first is None:
+            return []
+        chain = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.i < root.i)]
+        out: list[tuple[Any, Actor | None, str]] = []
+        for k, tok in enumerate(chain):
+            start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound"])
+            last = k == len(chain) - 1
+            sub = doc[start : span.end] if last else doc[start : tok.i + 1]
+            head = doc[chain[-1].i + 1 : span.end].text
+            actor = self.kb.resolve(sub.text if last else f"{sub.text} {head}", date)
+            if actor is None or not actor.country:
+                return []
+            out.append((sub, actor, "kb"))
+        if len({actor.country for _, actor, _ in out if actor is not None}) < 2:
+            return []
+        return out
 
     def _titled_person(
         self, span: Any, date: dt.date | None

@@ -290,6 +290,8 @@ def _head(
     for k in range(min(len(tokens), 5), 0, -1):  # longest suffix that is a sector noun
         noun = " ".join(tokens[-k:])
         entry = kb.nouns.get(noun)
+        if entry is None and (noun := _singular(noun)):
+            entry = kb.nouns.get(noun)  # "navies", "armies": the list holds the singular
         if entry is None:
             continue
         # "rights groups" are NGO and "jihadists" ISM wherever they act; "European diplomats"
@@ -303,6 +305,16 @@ def _head(
         owner = jur or entry.get("code") or filled
         return kb.generic(owner, noun, entry) if owner else None
     return None
+
+
+def _singular(noun: str) -> str:
+    """A plural's singular when it is regular enough to guess ("navies" -> "navy",
+    "juntas" -> "junta"); empty when the word does not look plural."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith("s") and not noun.endswith("ss") and len(noun) > 3:
+        return noun[:-1]
+    return ""
 
 
 def _title(

@@ -206,9 +206,11 @@ class ExtractEvents:
     def _is_means(self, entry: Entry, noun: Any) -> bool:
         """Whether a row's matched object is the event's means or goods, not its recipient."""
         types, nouns = self.instruments
-        lemma = noun.lemma_.lower()
+        forms = _forms(noun)
         return (
-            entry.event_type in types or lemma in nouns or bool(self.lexicon.lookup(lemma, "NOUN"))
+            entry.event_type in types
+            or bool(forms & nouns)
+            or any(self.lexicon.lookup(form, "NOUN") for form in forms)
         )
 
     def _disabled(self, sent: Any) -> frozenset[str]:
@@ -708,16 +710,12 @@ def match_trigger(lexicon: Lexicon, tok: Any, pos: str) -> tuple[Entry, Any] | N
             continue
         noun = None
         if entry.not_objects and any(
-            o.lemma_.lower() in entry.not_objects or "*" in entry.not_objects
+            _forms(o) & entry.not_objects or "*" in entry.not_objects
             for o in trigger_objects(tok, pos, entry.prep)
         ):
             continue  # "!*": only without an object ("pulled out", not "pulled fragments out")
         if entry.objects:
-            hits = [
-                o
-                for o in trigger_objects(tok, pos, entry.prep)
-                if o.lemma_.lower() in entry.objects
-            ]
+            hits = [o for o in trigger_objects(tok, pos, entry.prep) if _forms(o) & entry.objects]
             if not hits:
                 continue
             noun = hits[0]
@@ -725,6 +723,12 @@ def match_trigger(lexicon: Lexicon, tok: Any, pos: str) -> tuple[Entry, Any] | N
         if key > best_key:
             best, best_key = (entry, noun), key
     return best
+
+
+def _forms(tok: Any) -> set[str]:
+    """A word's lemma and its own form, either of which a lexicon row may list: spaCy reads
+    "data" as "datum", "remains" as "remain" and "media" as "medium"."""
+    return {tok.lemma_.lower(), tok.lower_}
 
 
 def _phrase(tok: Any) -> Any:
@@ -839,9 +843,22 @@ def _actors(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
                 idx = at.get(inner.i)
                 if idx is not None:
                     break
-        if idx is not None and idx not in found and idx not in exclude:
-            found.append(idx)
+        owners = [at.get(t.i) for t in _co_owners(tok)] if idx is not None else []
+        for i in [*owners, idx]:
+            if i is not None and i not in found and i not in exclude:
+                found.append(i)
     return found
+
+
+def _co_owners(tok: Any) -> list[Any]:
+    """The other owners of a noun shared by several ("*French* and Mauritanian troops"):
+    the modifiers coordinated with the one its mention starts with."""
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < tok.i:
+            chain = [t for t in child.subtree if t.dep_ == "conj" and t.i < tok.i]
+            if chain:
+                return [child, *chain]
+    return []
 
 
 #: Named entities the KB does not know still name a recipient ("retook *Baga* from Boko Haram").
@@ -870,11 +887,7 @@ def _first_filled(
         found = _actors(tokens, at, exclude)
         if found:
             return found, slot, how, []
-        words = [
-            t
-            for t in tokens
-            if t.pos_ in ("NOUN", "PROPN", "NUM") and t.lemma_.lower() not in means
-        ]
+        words = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM") and not _forms(t) & means]
         if words and not leftover:
             leftover, leftover_slot = words, slot
             if any(t.ent_type_ in _NAMED for t in words):
