@@ -335,6 +335,28 @@ def test_coding_a_noun_shared_by_two_countries_gives_a_source_each(
     assert {(a.country, a.sector) for a in event.source} == countries
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United Nations asked Egypt's army-installed authorities to release Mohamed Morsi.",
+        "Opposition leaders in Iceland demanded that Prime Minister Sigmundur David Gunnlaugsson "
+        "resign over offshore holdings.",
+        "Washington called on the king to free the detained leaders.",
+    ],
+)
+def test_coding_the_act_asked_for_is_not_coded_apart_from_the_request(pipeline, text):
+    found = events(pipeline, text)
+    assert [e.event_type for e in found] == ["REQUEST"], [
+        (e.event_type, e.trigger.text) for e in found
+    ]
+    assert found[0].target, "the party asked is the request's target"
+
+
+def test_coding_joining_a_named_bloc(pipeline):
+    event = one(pipeline, "Sweden formally joined NATO on Thursday.", "COOPERATE")
+    assert [a.country for a in event.target] == ["IGO"]
+
+
 def test_coding_lexicon_objects_match_the_word_as_written(pipeline):
     # spaCy lemmatises "data" as "datum": the row listing "data" still matches, and shared
     # data is what is shared, not who it is shared with

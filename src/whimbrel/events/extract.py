@@ -32,6 +32,7 @@ from whimbrel.events.plover import Ontology, data_path, load_ontology
 from whimbrel.events.readings import PROMISABLE, as_threat
 from whimbrel.events.slots import (
     LIGHT_VERBS,
+    QUANTITY_HEADS,
     expand_conj,
     fill_noun_slot,
     fill_verb_slot,
@@ -571,6 +572,9 @@ def _fold_threats(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
         tok = doc[draft.trigger]
         vow = draft.event_type == "AGREE" and tok.lemma_.lower() in _VOW_VERBS
         promise = draft.event_type == "AGREE" and tok.lemma_.lower() in _PROMISE_VERBS
+        if draft.event_type == "REQUEST" and tok.pos_ in ("VERB", "AUX"):
+            folded.update(id(act) for act in _asked_acts(draft, tok, by_trigger))
+            continue
         if not (vow or promise or draft.event_type == "THREATEN"):
             continue
         complements = [c for c in tok.children if c.dep_ == "xcomp"]
@@ -593,6 +597,22 @@ def _fold_threats(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
                 draft.target, draft.target_slot = act.target, f"complement:{act.target_slot}"
             folded.add(id(act))
     return [d for d in drafts if id(d) not in folded]
+
+
+def _asked_acts(
+    request: EventDraft, verb: Any, by_trigger: dict[int, EventDraft]
+) -> list[EventDraft]:
+    """The acts a request asks for ("urged the junta *to release* the prisoners", "demanded
+    that the minister *resign*"): the guidelines code the request alone, its target the
+    party asked (taken from the act's source when the request has none)."""
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    complements += [c for x in complements for c in x.children if c.dep_ == "conj"]
+    acts = [by_trigger[c.i] for c in complements if c.i in by_trigger]
+    for act in acts:
+        if not request.target and act.source:
+            request.target, request.target_slot = list(act.source), "asked"
+            request.factors.pop("missing_target", None)
+    return acts
 
 
 def _answer_claims(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -> None:
@@ -677,6 +697,9 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
     if pos == "VERB":
         deps = ("nsubjpass",) if is_passive(tok) else ("dobj",)
         objs = relative_objects(tok, _with_conj([c for c in tok.children if c.dep_ in deps]))
+        # "sent *any of* its vehicles", "delivered the first *batch of* missiles"
+        objs += _with_conj([g for o in objs if _forms(o) & QUANTITY_HEADS
+                            for g in prep_objects(o, "of")])  # fmt: skip
         return with_compounds(objs) + small_clauses(tok)
     found = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
     return found + prep_objects(tok, "of")

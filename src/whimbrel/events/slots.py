@@ -34,6 +34,10 @@ LIGHT_VERBS = frozenset(
 #: the event's actors are found from the measure's place in the sentence.
 MEASURE_HEADS = frozenset({"hour", "day", "week", "month", "year", "round", "session", "series", "wave", "spate", "night"})  # fmt: skip
 
+#: Words for an amount of something, whose "of" complement is what was acted on ("sent
+#: *a shipment of* vaccines", "delivered *part of* the aid").
+QUANTITY_HEADS = frozenset({"any", "some", "all", "most", "part", "half", "third", "share", "batch", "shipment", "consignment", "cargo", "load", "tonne", "ton", "lot", "number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "supply", "quantity", "amount", "package", "tranche", "more", "less"})  # fmt: skip
+
 #: Nouns for what someone issues: the act a clause on one of them ("a statement *condemning*
 #: the raid") is the issuer's act, not the document's.
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "declaration", "letter", "report", "resolution", "motion", "video", "message", "post", "tweet", "op-ed", "editorial", "speech", "note", "memo"})  # fmt: skip
