@@ -178,7 +178,8 @@ class ExtractEvents:
         """Protesters setting fire to a building riot; soldiers doing it assault; two states
         staging an exercise together cooperate (retype.v1)."""
         sectors = {m.actor.sector for m in sources if m.actor is not None}
-        countries = {m.actor.country for m in sources if m.actor is not None and m.actor.country}
+        # distinct countries acting together; a party with none ("Western allies") counts apart
+        countries = {m.actor.country or m.actor.id for m in sources if m.actor is not None}
         words = {trigger.lemma_.lower()} | {
             c.lemma_.lower() for c in trigger.children if c.dep_ == "dobj"
         }
