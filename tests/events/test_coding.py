@@ -352,6 +352,21 @@ def test_coding_the_act_asked_for_is_not_coded_apart_from_the_request(pipeline, 
     assert found[0].target, "the party asked is the request's target"
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        # what the source sends, fires or owns gives way to whom it acts on
+        ("Israel recalled its ambassadors from Ireland.", "SANCTION", "Ireland"),
+        ("Iran launched hundreds of drones and missiles at Israel overnight.", "ASSAULT", "Israel"),
+        ("India rushed additional troops and fighter jets to the Ladakh frontier.", "AID",
+         "the Ladakh frontier"),
+    ],
+)  # fmt: skip
+def test_coding_means_and_own_envoys_are_not_the_target(pipeline, text, event_type, target):
+    event = one(pipeline, text, event_type)
+    assert [a.text for a in event.target] == [target]
+
+
 def test_coding_joining_a_named_bloc(pipeline):
     event = one(pipeline, "Sweden formally joined NATO on Thursday.", "COOPERATE")
     assert [a.country for a in event.target] == ["IGO"]

@@ -12,6 +12,7 @@ more sources and targets (coordination), so a sentence can hold several events.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -256,6 +257,7 @@ class ExtractEvents:
             at,
             exclude=source,
             means=self.instruments[1],
+            defer=self._sent_or_own(article, source, at),
         )
         agentless = not source and entry.event_type in _AGENTLESS_TYPES and is_passive(verb)
         if (source or agentless) and not target and rest:
@@ -311,6 +313,29 @@ class ExtractEvents:
         return self._draft(
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
         )
+
+    def _sent_or_own(
+        self, article: Article, source: list[int], at: dict[int, int]
+    ) -> Callable[[Any], bool]:
+        """Which object words are what the source sends or owns rather than whom it acts on:
+        means ("missiles", "troops") and a thing of its own ("*its* ambassadors")."""
+        means = self.instruments[1]
+        mentions = article.mentions
+        own = {mentions[i].actor.country for i in source if mentions[i].actor is not None}
+
+        def defer(tok: Any) -> bool:
+            if _forms(tok) & means:
+                return True
+            if _forms(tok) & QUANTITY_HEADS:  # "hundreds of drones"
+                return any(defer(g) for g in prep_objects(tok, "of"))
+            for poss in (c for c in tok.children if c.dep_ == "poss" and c.lower_ in _OWNERS):
+                idx = at.get(poss.i)
+                owner = mentions[idx].actor if idx is not None else None
+                if owner is not None and owner.country in own:
+                    return True
+            return False
+
+        return defer
 
     def _complement_target(
         self, verb: Any, at: dict[int, int], source: list[int], event_type: str = ""
@@ -895,8 +920,13 @@ def _first_filled(
     at: dict[int, int],
     exclude: Any,
     means: frozenset[str] = frozenset(),
+    defer: Callable[[Any], bool] | None = None,
 ) -> tuple[list[int], str, str, list[Any]]:
     """The actors of the first slot (in the row's order) that holds any, with slot and how.
+
+    Words ``defer`` accepts (an army's own troops or envoys, weapons: "recalled *its
+    ambassadors* from Doha", "fired *missiles* at a base") give way to any later slot's
+    actor or words, and are the answer only when nothing else is found.
 
     Also returns the words of the first slot that held words but no actor ("seized *the
     bridges*"), from which a target that is not a named actor can be made; means ("fired
@@ -905,17 +935,24 @@ def _first_filled(
     """
     leftover: list[Any] = []
     leftover_slot = ""
+    deferred: tuple[list[int], str, str] | None = None
     for slot in slots:
         tokens, how = fill(slot)
         tokens = expand_conj(tokens)
+        later = [t for t in tokens if defer is not None and defer(t)]
+        tokens = [t for t in tokens if t not in later]
         found = _actors(tokens, at, exclude)
         if found:
             return found, slot, how, []
+        if later and deferred is None and (put_off := _actors(later, at, exclude)):
+            deferred = (put_off, slot, how)
         words = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM") and not _forms(t) & means]
         if words and not leftover:
             leftover, leftover_slot = words, slot
             if any(t.ent_type_ in _NAMED for t in words):
                 break
+    if deferred is not None and not leftover:
+        return *deferred, []
     return [], leftover_slot, "none", leftover
 
 
@@ -926,6 +963,9 @@ _FOREIGN_VICTIM_TYPES = frozenset({"ASSAULT"})
 _FOREIGN_RECIPIENT_TYPES = frozenset({"AID", "CONSULT"})
 #: Sectors of a state's armed forces.
 _ARMED = frozenset({"MIL"})
+
+#: Possessive pronouns through which a source owns the thing it acts with.
+_OWNERS = frozenset({"its", "their", "his", "her"})
 
 #: Types a refusal in the same sentence answers (``_answer_claims``).
 _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
