@@ -367,6 +367,13 @@ def test_coding_means_and_own_envoys_are_not_the_target(pipeline, text, event_ty
     assert [a.text for a in event.target] == [target]
 
 
+def test_coding_a_closing_comment_reacts_to_the_main_clause(pipeline):
+    text = ("Iraq said it would allow weapons inspectors back without conditions, a move the "
+            "White House dismissed as a tactical ploy.")  # fmt: skip
+    event = one(pipeline, text, "REJECT")
+    assert [a.country for a in event.target] == ["IRQ"]
+
+
 def test_coding_joining_a_named_bloc(pipeline):
     event = one(pipeline, "Sweden formally joined NATO on Thursday.", "COOPERATE")
     assert [a.country for a in event.target] == ["IGO"]

@@ -172,6 +172,7 @@ class ExtractEvents:
                     drafts.append(draft)
         drafts = _fold_threats(drafts, doc)
         _answer_claims(drafts, doc, article.mentions)
+        _comment_targets(drafts, doc, at)
         doc._.wb_drafts = [d for draft in drafts for d in _directed(draft, doc)]
         return article
 
@@ -671,6 +672,28 @@ def _answer_claims(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) 
             claim.factors.pop("missing_target", None)
 
 
+def _comment_targets(drafts: list[EventDraft], doc: Any, at: dict[int, int]) -> None:
+    """A reaction in a closing comment on the sentence ("Iraq said it would readmit the
+    inspectors, *a move the White House dismissed*", "..., a claim the ministry denied")
+    is aimed at whoever the main clause is about: its subject, when it has no target."""
+    for draft in drafts:
+        verb = doc[draft.trigger]
+        noun = verb.head
+        if (
+            draft.target
+            or verb.dep_ != "relcl"
+            or noun.lemma_.lower() not in _COMMENT_NOUNS
+            or noun.i == 0
+            or doc[noun.left_edge.i - 1].text != ","
+        ):
+            continue
+        root = verb.sent.root
+        found = _actors(expand_conj(logical_subjects(root)[0]), at, draft.source)
+        if found:
+            draft.target, draft.target_slot = found, "commented_clause"
+            draft.factors.pop("missing_target", None)
+
+
 def _mutual(trigger: Any) -> bool:
     """A trigger whose subjects act on one another: "traded fire", "accused each other"."""
     # the verb itself, or the verb an event noun hangs from ("traded words of sympathy")
@@ -963,6 +986,10 @@ _FOREIGN_VICTIM_TYPES = frozenset({"ASSAULT"})
 _FOREIGN_RECIPIENT_TYPES = frozenset({"AID", "CONSULT"})
 #: Sectors of a state's armed forces.
 _ARMED = frozenset({"MIL"})
+
+#: Nouns that open a closing comment on what the sentence reports ("..., a move Japan
+#: condemned", "..., a claim Moscow denied").
+_COMMENT_NOUNS = frozenset({"move", "claim", "charge", "accusation", "allegation", "finding", "decision", "step", "report", "assertion", "conclusion", "measure", "action", "plan", "proposal", "announcement"})  # fmt: skip
 
 #: Possessive pronouns through which a source owns the thing it acts with.
 _OWNERS = frozenset({"its", "their", "his", "her"})
