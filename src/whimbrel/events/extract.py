@@ -411,8 +411,10 @@ class ExtractEvents:
             filed = datelines(article.text)
             setting = filed_country(self.kb, filed, trigger.idx, article.date)
         for tok in tokens:
-            if tok.ent_type_ in _NOT_ACTORS or self.lexicon.lookup(tok.lemma_.lower(), "NOUN"):
-                continue
+            if tok.ent_type_ in _NOT_ACTORS or (
+                self.lexicon.lookup(tok.lemma_.lower(), "NOUN") and not _GROUP_EVENTS & _forms(tok)
+            ):
+                continue  # "launched an offensive": no one is the offensive
             span = _phrase(tok)
             owned = _past_sponsors(self.kb, span)
             # whoever the phrase names as owner ("Islamic State positions"); none for
@@ -990,6 +992,10 @@ _ARMED = frozenset({"MIL"})
 #: Nouns that open a closing comment on what the sentence reports ("..., a move Japan
 #: condemned", "..., a claim Moscow denied").
 _COMMENT_NOUNS = frozenset({"move", "claim", "charge", "accusation", "allegation", "finding", "decision", "step", "report", "assertion", "conclusion", "measure", "action", "plan", "proposal", "announcement"})  # fmt: skip
+
+#: Event nouns that are also the people or vehicles taking part, and so can be acted on
+#: ("ambushed *a police patrol*", "fired on *an opposition rally*", "stopped *the convoy*").
+_GROUP_EVENTS = frozenset({"patrol", "convoy", "rally", "march", "procession", "demonstration", "protest", "crowd", "flotilla", "caravan", "delegation", "mission", "gathering", "vigil", "motorcade", "picket", "sit-in"})  # fmt: skip
 
 #: Possessive pronouns through which a source owns the thing it acts with.
 _OWNERS = frozenset({"its", "their", "his", "her"})
