@@ -374,6 +374,19 @@ def test_coding_a_closing_comment_reacts_to_the_main_clause(pipeline):
     assert [a.country for a in event.target] == ["IRQ"]
 
 
+def test_coding_a_past_verb_joined_to_a_modal_report_is_the_speakers(pipeline):
+    # "would continue ... and called on": the tense shows the speaker did the calling
+    text = ("Mr Hu said China would continue to pursue a peaceful path and called on "
+            "Washington to respect its interests.")  # fmt: skip
+    event = one(pipeline, text, "REQUEST")
+    assert [a.text for a in event.source] == ["Mr Hu"]
+    assert event.factuality == "asserted"
+    # a shared perfect stays with the reported clause
+    found = events(pipeline, "He said Russia had invaded Ukraine and killed civilians.")
+    killed = next(e for e in found if e.trigger.text == "killed")
+    assert [a.country for a in killed.source] == ["RUS"] and killed.factuality == "reported"
+
+
 def test_coding_joining_a_named_bloc(pipeline):
     event = one(pipeline, "Sweden formally joined NATO on Thursday.", "COOPERATE")
     assert [a.country for a in event.target] == ["IGO"]

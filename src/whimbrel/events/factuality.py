@@ -19,7 +19,7 @@ from typing import Any
 from whimbrel.events.cues import Cues, load_cues
 from whimbrel.events.draft import EventDraft, drafts_of
 from whimbrel.events.plover import load_ontology
-from whimbrel.events.slots import LIGHT_VERBS, logical_subjects
+from whimbrel.events.slots import LIGHT_VERBS, logical_subjects, reporter_conjunct
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import FACTUALITY_PRECEDENCE, Article
 
@@ -195,8 +195,10 @@ class AssessFactuality:
             if self._presupposed(node, trigger):
                 self._closing_report(trigger, node.head, found)
                 return
-            if _separate_clause(node):
-                return
+            if _separate_clause(node) or (
+                node.dep_ == "conj" and reporter_conjunct(node, node.head)
+            ):
+                return  # "Hu said China would ... and called on Washington": Hu's own act
             # "refused to reopen talks and rejected the offer": a finite conjunct is a
             # statement of its own, not the complement of the first verb's refusal or denial
             own_clause = node.dep_ == "conj" and node.tag_ in _FINITE

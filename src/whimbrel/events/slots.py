@@ -157,9 +157,34 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         if objs and head.lower_ == "of":  # "accused Russia of attacking"
             return objs, "inherited"
         return logical_subjects(gov, depth + 1)[0], "inherited"
+    if dep == "conj" and reporter_conjunct(verb, head):
+        return logical_subjects(head.head, depth + 1)[0], "inherited"
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return logical_subjects(head, depth + 1)[0], "inherited"
     return [], "none"
+
+
+#: Auxiliaries a plain past tense cannot share: "would continue ... and *called*" (not
+#: "had": the tagger often reads "had invaded and *killed*" as a plain past).
+_TENSE_AUX = frozenset({"would", "will", "could", "can", "may", "might", "should", "must"})
+
+
+def reporter_conjunct(verb: Token, head: Token) -> bool:
+    """A plain past verb the parser joined to a reported clause it cannot belong to: "Mr Hu
+    said China *would* continue on a peaceful path and *called on* Washington to ...": the
+    speaker called, as the tense shows (the reported verb has an auxiliary the conjunct
+    lacks)."""
+    from whimbrel.events.cues import load_cues  # the cue lists live with factuality
+
+    reporter = head.head
+    return (
+        verb.tag_ == "VBD"
+        and head.dep_ == "ccomp"
+        and reporter.tag_ == "VBD"
+        and reporter.lemma_.lower() in load_cues().reporting_verbs
+        and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _TENSE_AUX for c in head.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def relative_objects(verb: Token, objs: list[Token]) -> list[Token]:
