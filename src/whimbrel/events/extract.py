@@ -130,15 +130,18 @@ class ExtractEvents:
         #: collects its data.
         self.argument_log: list[tuple[str, Article, Any, list[tuple[Any, dict[str, float]]]]]
         self.argument_log = None  # type: ignore[assignment]
+        #: Object classes ("@gpe", "@org") of the current article's named actors, by token.
+        self._classes: dict[int, str] = {}
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         at = _token_index(article)
+        self._classes = _actor_classes(article)
         drafts: list[EventDraft] = []
         for si, sent in enumerate(doc.sents):
             consumed: set[int] = set()
             verb_triggers: set[int] = set()
-            disabled = self._disabled(sent)
+            disabled = self._disabled(sent, at)
             for tok in sent:
                 if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in disabled:
                     continue
@@ -217,9 +220,10 @@ class ExtractEvents:
             or any(self.lexicon.lookup(form, "NOUN") for form in forms)
         )
 
-    def _disabled(self, sent: Any) -> frozenset[str]:
-        """Triggers not coded in this sentence because it is about sport, the arts or weather."""
-        lemmas = {t.lemma_.lower() for t in sent}
+    def _disabled(self, sent: Any, at: dict[int, int]) -> frozenset[str]:
+        """Triggers not coded in this sentence because it is about sport, the arts or weather.
+        Words inside a named actor do not set the scene: the *Arab League* plays no football."""
+        lemmas = {t.lemma_.lower() for t in sent if t.i not in at}
         off: set[str] = set()
         for context, triggers in self.domains:
             if lemmas & context:
@@ -227,7 +231,7 @@ class ExtractEvents:
         return frozenset(off)
 
     def _match(self, tok: Any, pos: str) -> tuple[Entry, Any] | None:
-        return match_trigger(self.lexicon, tok, pos)
+        return match_trigger(self.lexicon, tok, pos, self._classes)
 
     def _slots(self, entry: Entry) -> tuple[tuple[str, ...], tuple[str, ...]]:
         info = self.ontology.types[entry.event_type]
@@ -761,12 +765,16 @@ def _temporal(prep: Any) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
-def match_trigger(lexicon: Lexicon, tok: Any, pos: str) -> tuple[Entry, Any] | None:
+def match_trigger(
+    lexicon: Lexicon, tok: Any, pos: str, classes: dict[int, str] | None = None
+) -> tuple[Entry, Any] | None:
     """The most specific lexicon row whose constraints ``tok`` meets, and the object it matched.
 
     Specificity counts the constraints a row sets (particle, preposition, object); the
     row's weight breaks ties. The matched object noun is returned so that the caller can
     keep it from being coded again as an event of its own ("imposed *sanctions*").
+    ``classes`` gives the object classes of tokens the KB resolved (``_actor_classes``);
+    without it the parser's entity labels stand in.
     """
     entries = lexicon.lookup(tok.lemma_.lower(), pos)
     if not entries:
@@ -789,7 +797,11 @@ def match_trigger(lexicon: Lexicon, tok: Any, pos: str) -> tuple[Entry, Any] | N
         ):
             continue  # "!*": only without an object ("pulled out", not "pulled fragments out")
         if entry.objects:
-            hits = [o for o in trigger_objects(tok, pos, entry.prep) if _forms(o) & entry.objects]
+            hits = [
+                o
+                for o in trigger_objects(tok, pos, entry.prep)
+                if _object_forms(o, classes) & entry.objects
+            ]
             if not hits:
                 continue
             noun = hits[0]
@@ -803,6 +815,33 @@ def _forms(tok: Any) -> set[str]:
     """A word's lemma and its own form, either of which a lexicon row may list: spaCy reads
     "data" as "datum", "remains" as "remain" and "media" as "medium"."""
     return {tok.lemma_.lower(), tok.lower_}
+
+
+def _object_forms(tok: Any, classes: dict[int, str] | None = None) -> set[str]:
+    """What a row's object list can name: the word's forms, and "@gpe" or "@org" for a
+    named country, place or organisation ("recognised *South Sudan*", "joined *NATO*")."""
+    forms = _forms(tok)
+    found = classes.get(tok.i) if classes is not None else _OBJECT_CLASSES.get(tok.ent_type_)
+    if found:
+        forms.add(found)
+    return forms
+
+
+#: Entity labels a lexicon row's object list can ask for, and the names it uses for them.
+_OBJECT_CLASSES = {"GPE": "@gpe", "ORG": "@org"}
+
+
+def _actor_classes(article: Article) -> dict[int, str]:
+    """Head token → "@gpe" (a state) or "@org" (an organisation) for the article's actors
+    the KB named: the parser's entity labels miss too many ("suspended *Madagascar*")."""
+    out: dict[int, str] = {}
+    for m in article.mentions:
+        if m.actor is not None and m.resolved_by == "kb" and m.head >= 0:
+            if m.actor.kind == "state":
+                out[m.head] = "@gpe"
+            elif m.actor.kind == "organisation":
+                out[m.head] = "@org"
+    return out
 
 
 def _phrase(tok: Any) -> Any:
