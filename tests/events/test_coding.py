@@ -367,6 +367,20 @@ def test_coding_means_and_own_envoys_are_not_the_target(pipeline, text, event_ty
     assert [a.text for a in event.target] == [target]
 
 
+def test_coding_the_subject_of_a_passive_does_its_complement(pipeline):
+    # "is expected to sign": the government signs (raising through a passive verb)
+    text = "Myanmar's government is expected to sign a ceasefire with Karen rebels next week."
+    event = one(pipeline, text, "AGREE")
+    assert [a.country for a in event.source] == ["MMR"] and event.factuality == "future"
+
+
+def test_coding_quantity_heads_pass_on_their_object(pipeline):
+    # "the last of their weapons": the weapons are what was handed over (RETREAT/disarm)
+    event = one(pipeline, "FARC guerrillas handed the last of their weapons to UN monitors.",
+                "RETREAT")  # fmt: skip
+    assert event.mode == "disarm"
+
+
 def test_coding_a_closing_comment_reacts_to_the_main_clause(pipeline):
     text = ("Iraq said it would allow weapons inspectors back without conditions, a move the "
             "White House dismissed as a tactical ploy.")  # fmt: skip

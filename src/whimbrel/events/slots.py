@@ -36,7 +36,7 @@ MEASURE_HEADS = frozenset({"hour", "day", "week", "month", "year", "round", "ses
 
 #: Words for an amount of something, whose "of" complement is what was acted on ("sent
 #: *a shipment of* vaccines", "delivered *part of* the aid").
-QUANTITY_HEADS = frozenset({"any", "some", "all", "most", "part", "half", "third", "share", "batch", "shipment", "consignment", "cargo", "load", "tonne", "ton", "lot", "number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "supply", "quantity", "amount", "package", "tranche", "more", "less"})  # fmt: skip
+QUANTITY_HEADS = frozenset({"any", "some", "all", "most", "part", "half", "third", "share", "batch", "shipment", "consignment", "cargo", "load", "tonne", "ton", "lot", "number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "supply", "quantity", "amount", "package", "tranche", "more", "less", "last", "rest", "remainder", "bulk"})  # fmt: skip
 
 #: Nouns for what someone issues: the act a clause on one of them ("a statement *condemning*
 #: the raid") is the issuer's act, not the document's.
@@ -149,6 +149,11 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         objs = [c for c in head.children if c.dep_ in _OBJECT_CONTROL_DEPS]
         if dep == "xcomp" and objs:
             return objs, "inherited"
+        if dep == "xcomp" and is_passive(head) and not logical_subjects(head, depth + 1)[0]:
+            # "Myanmar's government is expected to sign", "X was forced to sign": the
+            # passive's subject does the complement's act
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            return raised, "inherited"
         if dep == "xcomp":
             return logical_subjects(head, depth + 1)[0], "inherited"
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
