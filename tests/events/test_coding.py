@@ -374,6 +374,20 @@ def test_coding_the_subject_of_a_passive_does_its_complement(pipeline):
     assert [a.country for a in event.source] == ["MMR"] and event.factuality == "future"
 
 
+def test_coding_unnamed_subject_of_a_support_verb_acts_on_its_event_noun(pipeline):
+    event = one(pipeline, "Buddhist monks led a march of tens of thousands through Yangon.",
+                "PROTEST")  # fmt: skip
+    assert [a.text for a in event.source] == ["Buddhist monks"]
+
+
+def test_coding_a_finite_verb_misparsed_as_a_noun_modifier(pipeline):
+    # the parser makes "guerrillas" the root and "handed" its modifier
+    text = ("The last RENAMO guerrillas handed over their weapons at the Vunduzi base on "
+            "Thursday, completing their disarmament.")  # fmt: skip
+    event = one(pipeline, text, "RETREAT")
+    assert [a.text for a in event.source] == ["The last RENAMO guerrillas"]
+
+
 def test_coding_quantity_heads_pass_on_their_object(pipeline):
     # "the last of their weapons": the weapons are what was handed over (RETREAT/disarm)
     event = one(pipeline, "FARC guerrillas handed the last of their weapons to UN monitors.",

@@ -296,9 +296,15 @@ class ExtractEvents:
                 source, src_slot = parties, "prep:between"
         if not source and noun.head.i not in verb_triggers:
             # "Russia stepped up its shelling of Kharkiv": the support verb's subject acts
-            source = _actors(expand_conj(governing_subject(noun)), at, ())
+            governors = expand_conj(governing_subject(noun))
+            source = _actors(governors, at, ())
             src_slot = "governing_subject"
             factors["inherited_source"] = INHERITED_SOURCE
+            crowd = [t for t in governors if t.i not in at and _agent_like(t)]
+            if not source and crowd:  # "Buddhist monks led a march": unnamed, but they act
+                source = self._implicit_target(
+                    article, si, noun, crowd, at, factors, "implicit_source"
+                )
         if not source:
             source = self._learned("source", article, si, noun, entry, [], at, factors)
             src_slot = "learned" if source else src_slot
@@ -849,6 +855,8 @@ def _phrase(tok: Any) -> Any:
     doc = tok.doc
     start = tok.left_edge.i
     end = min(tok.right_edge.i + 1, tok.i + 8)
+    # a finite verb the parser hung on the noun is the sentence's, not the phrase's
+    end = min([end] + [c.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBD"])
     while start < tok.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > tok.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -137,6 +137,10 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return [], "none"
     if dep == "relcl" and not is_passive(verb):
         return [head], "inherited"
+    if dep == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT" and head.pos_ != "VERB":
+        # "The last RENAMO guerrillas handed over their weapons ...": the parser made the
+        # subject the root and the finite verb its modifier
+        return [head], "direct"
     if dep == "acl" and verb.tag_ == "VBG":
         if head.lemma_.lower() in DOCUMENT_NOUNS:
             return issuers(head, depth), "inherited"  # "released a statement criticising X"
