@@ -388,6 +388,20 @@ def test_coding_a_finite_verb_misparsed_as_a_noun_modifier(pipeline):
     assert [a.text for a in event.source] == ["The last RENAMO guerrillas"]
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Netanyahu vowed that Tehran would pay for it.", "THREATEN"),
+        ("Iran vowed harsh punishment.", "THREATEN"),
+        ("Japan vowed to send aid to Turkey.", "AGREE"),
+    ],
+)
+def test_coding_a_vow_of_harm_is_a_threat(pipeline, text, event_type):
+    found = events(pipeline, text)
+    assert [e.event_type for e in found] == [event_type]
+    assert not any(a.text == "harsh punishment" for e in found for a in e.target)
+
+
 def test_coding_quantity_heads_pass_on_their_object(pipeline):
     # "the last of their weapons": the weapons are what was handed over (RETREAT/disarm)
     event = one(pipeline, "FARC guerrillas handed the last of their weapons to UN monitors.",

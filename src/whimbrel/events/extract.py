@@ -173,7 +173,7 @@ class ExtractEvents:
                 draft = self._noun_draft(article, si, tok, match[0], at, verb_triggers)
                 if draft is not None:
                     drafts.append(draft)
-        drafts = _fold_threats(drafts, doc)
+        drafts = _fold_threats(drafts, doc, self.lexicon, article.mentions)
         _answer_claims(drafts, doc, article.mentions)
         _comment_targets(drafts, doc, at)
         doc._.wb_drafts = [d for draft in drafts for d in _directed(draft, doc)]
@@ -596,14 +596,18 @@ _VOW_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
 _PROMISE_VERBS = _VOW_VERBS | {"agree", "commit", "offer", "undertake"}
 
 
-def _fold_threats(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
+def _fold_threats(
+    drafts: list[EventDraft], doc: Any, lexicon: Lexicon, mentions: list[Mention]
+) -> list[EventDraft]:
     """ "Vowed to retaliate", "threatened to expel the envoy": one THREATEN, as the annotation
     guidelines code it, not a promise (AGREE) or threat plus a future attack or expulsion.
 
     A vow whose complement is a conflictual act becomes THREATEN in that act's mode; the act
     itself is folded into the threat (its target kept when the threat had none). Likewise a
     cooperative act that is agreed, promised or offered ("agreed to resume joint patrols") is
-    folded into the AGREE, which is how the guidelines code a pledge.
+    folded into the AGREE, which is how the guidelines code a pledge. A vow of something the
+    lexicon reads as conflictual but that coded no event of its own ("vowed *harsh
+    punishment*", "vowed that Tehran would *pay* for it") is a threat too (``_vowed_harm``).
     """
     by_trigger = {d.trigger: d for d in drafts}
     folded: set[int] = set()
@@ -616,8 +620,15 @@ def _fold_threats(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
             continue
         if not (vow or promise or draft.event_type == "THREATEN"):
             continue
-        complements = [c for c in tok.children if c.dep_ == "xcomp"]
+        complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
         complements += [c for x in complements for c in x.children if c.dep_ == "conj"]
+        if vow and not any(c.i in by_trigger for c in complements):
+            harm = _vowed_harm(tok, lexicon)
+            if harm is not None:
+                draft.entry = replace(draft.entry, event_type=harm[0][0], mode=harm[0][1])
+                # "vowed harsh punishment": the punishment is what is threatened, not whom
+                draft.target = [i for i in draft.target if mentions[i].head != harm[1].i]
+            continue
         for comp in complements:
             act = by_trigger.get(comp.i)
             if act is None:
@@ -636,6 +647,26 @@ def _fold_threats(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
                 draft.target, draft.target_slot = act.target, f"complement:{act.target_slot}"
             folded.add(id(act))
     return [d for d in drafts if id(d) not in folded]
+
+
+def _vowed_harm(vow: Any, lexicon: Lexicon) -> tuple[tuple[str, str | None], Any] | None:
+    """THREATEN and its mode when what is vowed reads as harm (the vow's object or complement
+    verb matches a conflictual lexicon row, or is a word of retribution: "pay",
+    "punishment"), with the word that says so."""
+    words = [c for c in vow.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    for word in words:
+        if word.lemma_.lower() in _RETRIBUTION:
+            return ("THREATEN", None), word
+        pos = "VERB" if word.pos_ in ("VERB", "AUX") else "NOUN"
+        found = match_trigger(lexicon, word, pos)
+        threat = as_threat(found[0].event_type, found[0].mode) if found else None
+        if threat is not None:
+            return threat, word
+    return None
+
+
+#: What a vow promises when it promises harm: "vowed that Tehran would *pay*".
+_RETRIBUTION = frozenset({"pay", "punish", "punishment", "retaliate", "retaliation", "revenge", "avenge", "respond", "response", "consequence", "reprisal", "crush", "destroy", "retribution"})  # fmt: skip
 
 
 def _asked_acts(
