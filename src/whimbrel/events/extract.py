@@ -421,8 +421,9 @@ class ExtractEvents:
             filed = datelines(article.text)
             setting = filed_country(self.kb, filed, trigger.idx, article.date)
         for tok in tokens:
+            acted_on = factor != "implicit_source" and bool(_GROUP_EVENTS & _forms(tok))
             if tok.ent_type_ in _NOT_ACTORS or (
-                self.lexicon.lookup(tok.lemma_.lower(), "NOUN") and not _GROUP_EVENTS & _forms(tok)
+                self.lexicon.lookup(tok.lemma_.lower(), "NOUN") and not acted_on
             ):
                 continue  # "launched an offensive": no one is the offensive
             span = _phrase(tok)
@@ -620,7 +621,9 @@ def _fold_threats(
             continue
         if not (vow or promise or draft.event_type == "THREATEN"):
             continue
-        complements = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        # a vow's that-clause is what is vowed; a warning's is a statement of its own
+        deps = ("xcomp", "ccomp") if vow else ("xcomp",)
+        complements = [c for c in tok.children if c.dep_ in deps]
         complements += [c for x in complements for c in x.children if c.dep_ == "conj"]
         if vow and not any(c.i in by_trigger for c in complements):
             harm = _vowed_harm(tok, lexicon)
