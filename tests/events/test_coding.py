@@ -249,6 +249,9 @@ def test_coding_location_without_diacritics(pipeline):
     # the gazetteer spells it "Diyarbakır"; English news mostly does not
     e = one(pipeline, "Turkish police detained 40 protesters in Diyarbakir.", "COERCE")
     assert e.location is not None and e.location.country == "TUR"
+    # nor its transliteration marks ("Sāmarrā’")
+    e = one(pipeline, "Gunmen attacked a police post in Samarra.", "ASSAULT")
+    assert e.location is not None and e.location.country == "IRQ"
 
 
 def test_coding_cameo_quad_and_score_come_from_the_table(pipeline):

@@ -42,9 +42,15 @@ def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], 
 
 
 def _fold(name: str) -> str:
-    """Lower case without diacritics: "Diyarbakır" → "diyarbakir"."""
+    """Lower case without diacritics or apostrophes: "Diyarbakır" → "diyarbakir",
+    "Sāmarrā’" → "samarra", "Ma'rib" → "marib"."""
     decomposed = unicodedata.normalize("NFKD", name.replace("ı", "i"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _APOSTROPHES)
+    return kept.lower()
+
+
+#: Marks transliterations put in place names and English news leaves out.
+_APOSTROPHES = frozenset("'’‘ʼʻ`")
 
 
 def locate(name: str) -> Location | None:
