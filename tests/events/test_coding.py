@@ -408,6 +408,16 @@ def test_coding_a_vow_of_harm_is_a_threat(pipeline, text, event_type):
     assert not any(a.text == "harsh punishment" for e in found for a in e.target)
 
 
+def test_coding_a_hyphenated_mediator_acts_towards_the_parties(pipeline):
+    text = "The UN-brokered ceasefire between Israel and Hezbollah went into effect at 0500 GMT."
+    event = one(pipeline, text, "CONSULT")
+    assert [a.country for a in event.source] == ["UNO"]
+    assert {a.country for a in event.target} == {"ISR", "LBN"}
+    # a hyphenated backer is no such event ("Kremlin-backed outlets")
+    found = events(pipeline, "The EU will ban the Kremlin-backed outlets RT and Sputnik.")
+    assert "SUPPORT" not in [e.event_type for e in found]
+
+
 def test_coding_quantity_heads_pass_on_their_object(pipeline):
     # "the last of their weapons": the weapons are what was handed over (RETREAT/disarm)
     event = one(pipeline, "FARC guerrillas handed the last of their weapons to UN monitors.",

@@ -264,6 +264,15 @@ class ExtractEvents:
             means=self.instruments[1],
             defer=self._sent_or_own(article, source, at),
         )
+        if verb.dep_ == "amod" and entry.event_type in _BROKERED_TYPES:
+            # "an *EU*-mediated deal" signed by X and Y, "the *UN*-brokered truce between X
+            # and Y": the name before the hyphen mediated, towards the parties
+            hyphened = [c for c in verb.children if c.i + 2 == verb.i and c.nbor(1).text == "-"]
+            source = source or _actors(hyphened, at, ())
+            parties = _actors(expand_conj(prep_objects(verb.head, "between")), at, source)
+            parties = parties or _actors(expand_conj(governing_subject(verb.head)), at, source)
+            if source and parties:
+                target, tgt_slot, rest = parties, "parties", []
         agentless = not source and entry.event_type in _AGENTLESS_TYPES and is_passive(verb)
         if (source or agentless) and not target and rest:
             avoid = self._attacker_country(article, entry, source)
@@ -1077,6 +1086,9 @@ _COMMENT_NOUNS = frozenset({"move", "claim", "charge", "accusation", "allegation
 #: Event nouns that are also the people or vehicles taking part, and so can be acted on
 #: ("ambushed *a police patrol*", "fired on *an opposition rally*", "stopped *the convoy*").
 _GROUP_EVENTS = frozenset({"patrol", "convoy", "rally", "march", "procession", "demonstration", "protest", "crowd", "flotilla", "caravan", "delegation", "mission", "gathering", "vigil", "motorcade", "picket", "sit-in"})  # fmt: skip
+
+#: Types whose participle on a deal ("an EU-*brokered* deal") acts towards its parties.
+_BROKERED_TYPES = frozenset({"CONSULT"})
 
 #: Possessive pronouns through which a source owns the thing it acts with.
 _OWNERS = frozenset({"its", "their", "his", "her"})
