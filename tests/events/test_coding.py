@@ -418,6 +418,19 @@ def test_coding_a_hyphenated_mediator_acts_towards_the_parties(pipeline):
     assert "SUPPORT" not in [e.event_type for e in found]
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a missile fired at no one is a weapons test; fired at a place, an attack
+        ("North Korea test-fired two ballistic missiles into the sea.", "MOBILIZE"),
+        ("North Korea fired a missile over Japan.", "MOBILIZE"),
+        ("Hamas fired rockets at Tel Aviv.", "ASSAULT"),
+    ],
+)
+def test_coding_missile_tests_and_missile_attacks(pipeline, text, event_type):
+    assert [e.event_type for e in events(pipeline, text)] == [event_type]
+
+
 def test_coding_quantity_heads_pass_on_their_object(pipeline):
     # "the last of their weapons": the weapons are what was handed over (RETREAT/disarm)
     event = one(pipeline, "FARC guerrillas handed the last of their weapons to UN monitors.",

@@ -179,14 +179,17 @@ class ExtractEvents:
         doc._.wb_drafts = [d for draft in drafts for d in _directed(draft, doc)]
         return article
 
-    def _retype(self, entry: Entry, sources: list[Mention], trigger: Any) -> Entry:
+    def _retype(
+        self, entry: Entry, sources: list[Mention], trigger: Any, has_target: bool = True
+    ) -> Entry:
         """Protesters setting fire to a building riot; soldiers doing it assault; two states
         staging an exercise together cooperate (retype.v1)."""
         sectors = {m.actor.sector for m in sources if m.actor is not None}
         # distinct countries acting together; a party with none ("Western allies") counts apart
         countries = {m.actor.country or m.actor.id for m in sources if m.actor is not None}
+        # the trigger, its object and what is hyphened or compounded on it ("*test*-fired")
         words = {trigger.lemma_.lower()} | {
-            c.lemma_.lower() for c in trigger.children if c.dep_ == "dobj"
+            c.lemma_.lower() for c in trigger.children if c.dep_ in ("dobj", "npadvmod")
         }
         for rule in self.retype_rules:
             if (
@@ -195,6 +198,7 @@ class ExtractEvents:
                 and (not rule.get("source_sectors") or sectors & set(rule["source_sectors"]))
                 and len(countries) >= rule.get("source_countries", 0)
                 and (not rule.get("words") or words & set(rule["words"]))
+                and not (rule.get("targetless") and has_target)
             ):
                 return replace(entry, event_type=rule["to"], mode=rule["mode"])
         return entry
@@ -430,6 +434,8 @@ class ExtractEvents:
             filed = datelines(article.text)
             setting = filed_country(self.kb, filed, trigger.idx, article.date)
         for tok in tokens:
+            if _forms(tok) & _NOWHERE:
+                continue  # "fired two missiles into the sea": no one was hit
             acted_on = factor != "implicit_source" and bool(_GROUP_EVENTS & _forms(tok))
             if tok.ent_type_ in _NOT_ACTORS or (
                 self.lexicon.lookup(tok.lemma_.lower(), "NOUN") and not acted_on
@@ -567,7 +573,7 @@ class ExtractEvents:
             # source; the event says so (an empty source) and weighs less
             factors["agentless"] = AGENTLESS
         mentions = article.mentions
-        entry = self._retype(entry, [mentions[i] for i in source], trigger)
+        entry = self._retype(entry, [mentions[i] for i in source], trigger, bool(target))
         self._reown(article, entry, source, target)
         info = self.ontology.types[entry.event_type]
         if self.settings.drop_same_actor:
@@ -1089,6 +1095,9 @@ _GROUP_EVENTS = frozenset({"patrol", "convoy", "rally", "march", "procession", "
 
 #: Types whose participle on a deal ("an EU-*brokered* deal") acts towards its parties.
 _BROKERED_TYPES = frozenset({"CONSULT"})
+
+#: Where a shot lands when it hits no one: never an unnamed target.
+_NOWHERE = frozenset({"sea", "ocean", "waters", "orbit", "space", "sky", "air"})
 
 #: Possessive pronouns through which a source owns the thing it acts with.
 _OWNERS = frozenset({"its", "their", "his", "her"})
