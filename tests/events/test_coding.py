@@ -431,6 +431,21 @@ def test_coding_missile_tests_and_missile_attacks(pipeline, text, event_type):
     assert [e.event_type for e in events(pipeline, text)] == [event_type]
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # barring trade, banks, ships or aircraft sanctions a state; barring people coerces
+        ("Russia barred imports of Georgian wine in the spring.", "SANCTION"),
+        ("Japan will bar all North Korean ships from its ports.", "SANCTION"),
+        ("Police barred protesters from the square.", "COERCE"),
+        # approving a mobilisation is the mobilisation
+        ("The Ukrainian parliament approved the mobilisation of 40,000 reservists.", "MOBILIZE"),
+    ],
+)
+def test_coding_what_is_barred_or_approved_decides_the_type(pipeline, text, event_type):
+    assert event_type in [e.event_type for e in events(pipeline, text)]
+
+
 def test_coding_quantity_heads_pass_on_their_object(pipeline):
     # "the last of their weapons": the weapons are what was handed over (RETREAT/disarm)
     event = one(pipeline, "FARC guerrillas handed the last of their weapons to UN monitors.",
