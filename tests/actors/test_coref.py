@@ -54,3 +54,11 @@ def test_pronoun_skips_modifier_names(pipeline, text, country):
     it = mentions_of(pipeline, text).get("it")
     assert it is not None and it.resolved_by == "pronoun"
     assert (it.actor.country if it.actor else None) == country
+
+
+def test_a_group_from_many_countries_has_none(pipeline):
+    # "from about 50 countries": not the story's country, whichever it is
+    text = "Germany hosted the meeting. Defence ministers from about 50 countries pledged aid."
+    found = mentions_of(pipeline, text)
+    actor = found["Defence ministers"].actor
+    assert actor is not None and actor.country is None and actor.sector == "GOV"

@@ -165,6 +165,14 @@ class ResolveReferences:
             if j is not None:
                 m.actor, m.antecedent = mentions[j].actor, j
             return
+        if _from_many(root):
+            # "defence ministers from about 50 countries": no one country's
+            probe = self.kb.resolve(m.text, date, _PROBE)
+            if probe is not None:
+                m.actor = probe.model_copy(
+                    update={"country": None, "id": f"wb:group:multinational-{probe.sector}"}
+                )
+            return
         j, country = None, self._own_country(article, i, date)
         country = (
             country
@@ -256,6 +264,23 @@ _LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "insid
 
 #: PLOVER's non-state "country" codes: never the country an article is about.
 NON_STATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+
+
+#: Any country: resolving a description under it gives its sector, not its owner.
+_PROBE = ("USA",)
+#: Nouns that, counted, make a group multinational: "envoys from 60 *countries*".
+_MANY_OWNERS = frozenset({"country", "nation", "state", "government", "capital"})
+
+
+def _from_many(root: Any) -> bool:
+    """Whether a description comes "from" or "of" several countries ("ministers from about
+    50 countries", "leaders of the 28 member states")."""
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "of"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _MANY_OWNERS and obj.tag_ == "NNS":
+                    return True
+    return False
 
 
 def filed_country(
