@@ -446,6 +446,12 @@ def test_coding_what_is_barred_or_approved_decides_the_type(pipeline, text, even
     assert event_type in [e.event_type for e in events(pipeline, text)]
 
 
+def test_coding_the_accused_is_the_subject_of_the_allegation(pipeline):
+    event = one(pipeline, "Ukraine secretly sold radar systems to Iraq, US officials alleged.",
+                "ACCUSE")  # fmt: skip
+    assert [a.country for a in event.target] == ["UKR"]
+
+
 def test_coding_quantity_heads_pass_on_their_object(pipeline):
     # "the last of their weapons": the weapons are what was handed over (RETREAT/disarm)
     event = one(pipeline, "FARC guerrillas handed the last of their weapons to UN monitors.",

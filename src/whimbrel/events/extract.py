@@ -61,8 +61,9 @@ AGENTLESS = 0.7
 _AGENTLESS_TYPES = frozenset({"ASSAULT"})
 #: Verbal events whose recipient may sit in the complement clause ("threatened to expel X").
 _COMPLEMENT_TARGET_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "REQUEST", "ACCUSE"})
-#: Types whose "that" clause's subject is the one asked or told ("demanded that Pakistan ...").
-_DEMAND_TYPES = frozenset({"REQUEST"})
+#: Types whose "that" clause's subject is the one asked or accused ("demanded that Pakistan
+#: ...", "alleged that Ukraine sold ...").
+_CLAUSE_SUBJECT_TYPES = frozenset({"REQUEST", "ACCUSE"})
 #: Entity types that never make a target ("fined *$5 million*", "for *three days*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -373,7 +374,7 @@ class ExtractEvents:
         hand over the suspects".
         """
         for child in verb.children:
-            if child.dep_ == "ccomp" and event_type in _DEMAND_TYPES:
+            if child.dep_ == "ccomp" and event_type in _CLAUSE_SUBJECT_TYPES:
                 subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found = _actors(expand_conj(subjects), at, source)
                 if found:
