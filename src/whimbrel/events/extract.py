@@ -261,7 +261,7 @@ class ExtractEvents:
             src_slot = "learned" if source else src_slot
         if how == "inherited":
             factors["inherited_source"] = INHERITED_SOURCE
-        target, tgt_slot, _, rest = _first_filled(
+        target, tgt_slot, tgt_how, rest = _first_filled(
             tgt_slots,
             lambda s: fill_verb_slot(verb, s, noun),
             at,
@@ -269,6 +269,11 @@ class ExtractEvents:
             means=self.instruments[1],
             defer=self._sent_or_own(article, source, at),
         )
+        place = place_near(verb) if tgt_how == "deferred" else None
+        if place is not None:
+            # "reopened its embassy in Riyadh": the place, not the source's own embassy
+            target = self._implicit_target(article, si, verb, [place.root], at, factors)
+            tgt_slot = "place" if target else tgt_slot
         if verb.dep_ == "amod" and entry.event_type in _BROKERED_TYPES:
             # "an *EU*-mediated deal" signed by X and Y, "the *UN*-brokered truce between X
             # and Y": the name before the hyphen mediated, towards the parties
@@ -1067,7 +1072,7 @@ def _first_filled(
         if found:
             return found, slot, how, []
         if later and deferred is None and (put_off := _actors(later, at, exclude)):
-            deferred = (put_off, slot, how)
+            deferred = (put_off, slot, "deferred")
         words = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM") and not _forms(t) & means]
         if words and not leftover:
             leftover, leftover_slot = words, slot
