@@ -447,6 +447,13 @@ def test_coding_what_is_barred_or_approved_decides_the_type(pipeline, text, even
     assert event_type in [e.event_type for e in events(pipeline, text)]
 
 
+def test_coding_a_name_the_tagger_reads_as_an_adjective(pipeline):
+    # spaCy tags "Lula" ADJ here: no noun chunk or entity holds it, the KB still knows it
+    event = one(pipeline, "Lula accused supporters of Jair Bolsonaro of attempting a coup.",
+                "ACCUSE", date="2023-01-09")  # fmt: skip
+    assert [(a.text, a.country) for a in event.source] == [("Lula", "BRA")]
+
+
 def test_coding_the_accused_is_the_subject_of_the_allegation(pipeline):
     event = one(pipeline, "Ukraine secretly sold radar systems to Iraq, US officials alleged.",
                 "ACCUSE")  # fmt: skip

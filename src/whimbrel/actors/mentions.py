@@ -42,6 +42,8 @@ PRONOUNS = frozenset(
         "our",
     }
 )
+#: Argument positions where a lone name the tagger misread still names an actor.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 #: A probe country: a description that resolves only *with* a context needs the article.
 _PROBE_CONTEXT = ("USA",)
 #: Post-modifiers through which a nested actor gives a collective its country
@@ -160,6 +162,12 @@ class FindMentions:
         for tok in sent:
             if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
                 out.append((tok.doc[tok.i : tok.i + 1], None, "pronoun"))
+            elif tok.dep_ in _ARGUMENT_DEPS and tok.is_title and tok.pos_ in ("ADJ", "X", "INTJ"):
+                # "*Lula* accused ...": a name the tagger read as an adjective, in no chunk or
+                # entity; taken when the KB knows it as a person (or a state) by that word
+                actor = self.kb.resolve(tok.text, date)
+                if actor is not None and actor.kind in ("person", "state"):
+                    out.append((tok.doc[tok.i : tok.i + 1], actor, "kb"))
         return out
 
     def _resolve_chunk(
