@@ -127,7 +127,7 @@ def _path_vote(
     Used when no coded event joins the pair: "condemned *the killing of civilians*", "filed a
     lawsuit against X" link their actors through words whose own arguments are not actors.
     """
-    from whimbrel.events.extract import match_trigger
+    from whimbrel.events.triggers import match_trigger
 
     doc = article.doc
     a = doc.char_span(*src, alignment_mode="expand")

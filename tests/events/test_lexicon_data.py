@@ -548,8 +548,8 @@ def _children_text(tok, deps):
 
 @pytest.mark.parametrize(("sentence", "word", "event_type", "mode"), EXAMPLES)
 def test_example_trigger_selects_expected_row(nlp, triggers, sentence, word, event_type, mode):
-    from whimbrel.events.extract import match_trigger
     from whimbrel.events.lexicon import load_lexicon
+    from whimbrel.events.triggers import match_trigger
 
     doc = nlp(sentence)
     tok = next(t for t in doc if t.text == word)
@@ -598,8 +598,8 @@ def test_induced_rows_only_fill_gaps_and_load():
     ],
 )
 def test_excluded_objects_rule_a_row_out(nlp, sentence, word, expected):
-    from whimbrel.events.extract import match_trigger
     from whimbrel.events.lexicon import load_lexicon
+    from whimbrel.events.triggers import match_trigger
 
     tok = next(t for t in nlp(sentence) if t.text == word)
     match = match_trigger(load_lexicon(), tok, "VERB")

@@ -29,11 +29,12 @@ from whimbrel.events.arguments import (
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
 from whimbrel.events.location import locate, place_near
+from whimbrel.events.passes import actor_key, answer_claims, comment_targets, directed, fold_threats
 from whimbrel.events.plover import Ontology, data_path, load_ontology
-from whimbrel.events.readings import PROMISABLE, as_threat
 from whimbrel.events.slots import (
     LIGHT_VERBS,
     QUANTITY_HEADS,
+    actors_at,
     expand_conj,
     fill_noun_slot,
     fill_verb_slot,
@@ -41,10 +42,8 @@ from whimbrel.events.slots import (
     is_passive,
     logical_subjects,
     prep_objects,
-    relative_objects,
-    small_clauses,
-    with_compounds,
 )
+from whimbrel.events.triggers import actor_classes, match_trigger, with_conj, word_forms
 from whimbrel.nlp.parse import datelines
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
@@ -137,7 +136,7 @@ class ExtractEvents:
     def __call__(self, article: Article) -> Article:
         doc = article.doc
         at = _token_index(article)
-        self._classes = _actor_classes(article)
+        self._classes = actor_classes(article)
         drafts: list[EventDraft] = []
         for si, sent in enumerate(doc.sents):
             consumed: set[int] = set()
@@ -154,7 +153,7 @@ class ExtractEvents:
                     entry = self._noun_sense(entry, noun)
                 verb_triggers.add(tok.i)
                 if noun is not None:
-                    consumed.update(t.i for t in _with_conj([noun]))
+                    consumed.update(t.i for t in with_conj([noun]))
                     if not self._is_means(entry, noun):
                         noun = None  # "expelled the ambassador", "released prisoners": the target
                 draft = self._verb_draft(article, si, tok, entry, noun, at)
@@ -174,10 +173,10 @@ class ExtractEvents:
                 draft = self._noun_draft(article, si, tok, match[0], at, verb_triggers)
                 if draft is not None:
                     drafts.append(draft)
-        drafts = _fold_threats(drafts, doc, self.lexicon, article.mentions)
-        _answer_claims(drafts, doc, article.mentions)
-        _comment_targets(drafts, doc, at)
-        doc._.wb_drafts = [d for draft in drafts for d in _directed(draft, doc)]
+        drafts = fold_threats(drafts, doc, self.lexicon, article.mentions)
+        answer_claims(drafts, doc, article.mentions)
+        comment_targets(drafts, doc, at)
+        doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc)]
         return article
 
     def _retype(
@@ -218,7 +217,7 @@ class ExtractEvents:
     def _is_means(self, entry: Entry, noun: Any) -> bool:
         """Whether a row's matched object is the event's means or goods, not its recipient."""
         types, nouns = self.instruments
-        forms = _forms(noun)
+        forms = word_forms(noun)
         return (
             entry.event_type in types
             or bool(forms & nouns)
@@ -278,9 +277,9 @@ class ExtractEvents:
             # "an *EU*-mediated deal" signed by X and Y, "the *UN*-brokered truce between X
             # and Y": the name before the hyphen mediated, towards the parties
             hyphened = [c for c in verb.children if c.i + 2 == verb.i and c.nbor(1).text == "-"]
-            source = source or _actors(hyphened, at, ())
-            parties = _actors(expand_conj(prep_objects(verb.head, "between")), at, source)
-            parties = parties or _actors(expand_conj(governing_subject(verb.head)), at, source)
+            source = source or actors_at(hyphened, at, ())
+            parties = actors_at(expand_conj(prep_objects(verb.head, "between")), at, source)
+            parties = parties or actors_at(expand_conj(governing_subject(verb.head)), at, source)
             if source and parties:
                 target, tgt_slot, rest = parties, "parties", []
         agentless = not source and entry.event_type in _AGENTLESS_TYPES and is_passive(verb)
@@ -310,13 +309,13 @@ class ExtractEvents:
         if not source:
             # "talks between Kinshasa and the M23 rebels", "fighting between two militias":
             # the parties named by "between" are the event's actors, all of them sources
-            parties = _actors(expand_conj(prep_objects(noun, "between")), at, ())
+            parties = actors_at(expand_conj(prep_objects(noun, "between")), at, ())
             if len(parties) > 1:
                 source, src_slot = parties, "prep:between"
         if not source and noun.head.i not in verb_triggers:
             # "Russia stepped up its shelling of Kharkiv": the support verb's subject acts
             governors = expand_conj(governing_subject(noun))
-            source = _actors(governors, at, ())
+            source = actors_at(governors, at, ())
             src_slot = "governing_subject"
             factors["inherited_source"] = INHERITED_SOURCE
             crowd = [t for t in governors if t.i not in at and _agent_like(t)]
@@ -354,9 +353,9 @@ class ExtractEvents:
         own = {mentions[i].actor.country for i in source if mentions[i].actor is not None}
 
         def defer(tok: Any) -> bool:
-            if _forms(tok) & means:
+            if word_forms(tok) & means:
                 return True
-            if _forms(tok) & QUANTITY_HEADS:  # "hundreds of drones"
+            if word_forms(tok) & QUANTITY_HEADS:  # "hundreds of drones"
                 return any(defer(g) for g in prep_objects(tok, "of"))
             for poss in (c for c in tok.children if c.dep_ == "poss" and c.lower_ in _OWNERS):
                 idx = at.get(poss.i)
@@ -381,7 +380,7 @@ class ExtractEvents:
         for child in verb.children:
             if child.dep_ == "ccomp" and event_type in _CLAUSE_SUBJECT_TYPES:
                 subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
-                found = _actors(expand_conj(subjects), at, source)
+                found = actors_at(expand_conj(subjects), at, source)
                 if found:
                     return found, "complement:nsubj"
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
@@ -394,7 +393,7 @@ class ExtractEvents:
                     "prep:with",
                     "prep:into",
                 ):
-                    found = _actors(expand_conj(fill_verb_slot(child, slot, None)[0]), at, source)
+                    found = actors_at(expand_conj(fill_verb_slot(child, slot, None)[0]), at, source)
                     if found:
                         return found, f"complement:{slot}"
             if child.dep_ == "advcl":
@@ -405,7 +404,7 @@ class ExtractEvents:
                 conditions = []
             for clause in conditions:
                 if any(m.lower_ in ("if", "unless") for m in clause.children if m.dep_ == "mark"):
-                    found = _actors(expand_conj(logical_subjects(clause)[0]), at, source)
+                    found = actors_at(expand_conj(logical_subjects(clause)[0]), at, source)
                     if found:
                         return found, "condition:nsubj"
         return [], None
@@ -440,9 +439,9 @@ class ExtractEvents:
             filed = datelines(article.text)
             setting = filed_country(self.kb, filed, trigger.idx, article.date)
         for tok in tokens:
-            if _forms(tok) & _NOWHERE:
+            if word_forms(tok) & _NOWHERE:
                 continue  # "fired two missiles into the sea": no one was hit
-            acted_on = factor != "implicit_source" and bool(_GROUP_EVENTS & _forms(tok))
+            acted_on = factor != "implicit_source" and bool(_GROUP_EVENTS & word_forms(tok))
             if tok.ent_type_ in _NOT_ACTORS or (
                 self.lexicon.lookup(tok.lemma_.lower(), "NOUN") and not acted_on
             ):
@@ -583,8 +582,8 @@ class ExtractEvents:
         self._reown(article, entry, source, target)
         info = self.ontology.types[entry.event_type]
         if self.settings.drop_same_actor:
-            keys = {_actor_key(mentions[i]) for i in source}
-            target = [i for i in target if _actor_key(mentions[i]) not in keys]
+            keys = {actor_key(mentions[i]) for i in source}
+            target = [i for i in target if actor_key(mentions[i]) not in keys]
         reciprocal = info.reciprocal and len(source) > 1  # "India and Japan staged drills"
         if not target and not reciprocal:
             if info.target_required:
@@ -602,307 +601,6 @@ class ExtractEvents:
             target_slot=tgt_slot if target else None,
             factors=factors,
         )
-
-
-#: Where the parser may hang a verb particle: "stepped down" often comes out as advmod.
-_PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
-
-
-#: Verbs whose coordinated subjects act on each other ("Moscow and Kyiv traded accusations").
-_MUTUAL_VERBS = frozenset({"trade", "exchange"})
-
-
-#: Commitment verbs whose promised act, when it is a conflictual one, makes the promise a threat.
-_VOW_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
-#: Verbs of agreeing whose cooperative complement is what was agreed, not an event of its own.
-_PROMISE_VERBS = _VOW_VERBS | {"agree", "commit", "offer", "undertake"}
-
-
-def _fold_threats(
-    drafts: list[EventDraft], doc: Any, lexicon: Lexicon, mentions: list[Mention]
-) -> list[EventDraft]:
-    """ "Vowed to retaliate", "threatened to expel the envoy": one THREATEN, as the annotation
-    guidelines code it, not a promise (AGREE) or threat plus a future attack or expulsion.
-
-    A vow whose complement is a conflictual act becomes THREATEN in that act's mode; the act
-    itself is folded into the threat (its target kept when the threat had none). Likewise a
-    cooperative act that is agreed, promised or offered ("agreed to resume joint patrols") is
-    folded into the AGREE, which is how the guidelines code a pledge. A vow of something the
-    lexicon reads as conflictual but that coded no event of its own ("vowed *harsh
-    punishment*", "vowed that Tehran would *pay* for it") is a threat too (``_vowed_harm``).
-    """
-    by_trigger = {d.trigger: d for d in drafts}
-    folded: set[int] = set()
-    for draft in drafts:
-        tok = doc[draft.trigger]
-        vow = draft.event_type == "AGREE" and tok.lemma_.lower() in _VOW_VERBS
-        promise = draft.event_type == "AGREE" and tok.lemma_.lower() in _PROMISE_VERBS
-        if draft.event_type == "REQUEST" and tok.pos_ in ("VERB", "AUX"):
-            folded.update(id(act) for act in _asked_acts(draft, tok, by_trigger))
-            continue
-        if not (vow or promise or draft.event_type == "THREATEN"):
-            continue
-        # a vow's that-clause is what is vowed; a warning's is a statement of its own
-        deps = ("xcomp", "ccomp") if vow else ("xcomp",)
-        complements = [c for c in tok.children if c.dep_ in deps]
-        complements += [c for x in complements for c in x.children if c.dep_ == "conj"]
-        if vow and not any(c.i in by_trigger for c in complements):
-            harm = _vowed_harm(tok, lexicon)
-            if harm is not None:
-                draft.entry = replace(draft.entry, event_type=harm[0][0], mode=harm[0][1])
-                # "vowed harsh punishment": the punishment is what is threatened, not whom
-                draft.target = [i for i in draft.target if mentions[i].head != harm[1].i]
-            continue
-        for comp in complements:
-            act = by_trigger.get(comp.i)
-            if act is None:
-                continue
-            threat = as_threat(act.event_type, act.entry.mode)
-            # "agreed to resume joint patrols": the agreement is the event, the act folds in
-            if threat is None:
-                if not (promise and act.event_type in PROMISABLE):
-                    continue
-            elif vow:
-                draft.entry = replace(draft.entry, event_type=threat[0], mode=threat[1])
-                vow = False
-            elif draft.event_type != "THREATEN":
-                continue  # "agreed to freeze the assets": the freeze is an event of its own
-            if not draft.target and act.target:
-                draft.target, draft.target_slot = act.target, f"complement:{act.target_slot}"
-            folded.add(id(act))
-    return [d for d in drafts if id(d) not in folded]
-
-
-def _vowed_harm(vow: Any, lexicon: Lexicon) -> tuple[tuple[str, str | None], Any] | None:
-    """THREATEN and its mode when what is vowed reads as harm (the vow's object or complement
-    verb matches a conflictual lexicon row, or is a word of retribution: "pay",
-    "punishment"), with the word that says so."""
-    words = [c for c in vow.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
-    for word in words:
-        if word.lemma_.lower() in _RETRIBUTION:
-            return ("THREATEN", None), word
-        pos = "VERB" if word.pos_ in ("VERB", "AUX") else "NOUN"
-        found = match_trigger(lexicon, word, pos)
-        threat = as_threat(found[0].event_type, found[0].mode) if found else None
-        if threat is not None:
-            return threat, word
-    return None
-
-
-#: What a vow promises when it promises harm: "vowed that Tehran would *pay*".
-_RETRIBUTION = frozenset({"pay", "punish", "punishment", "retaliate", "retaliation", "revenge", "avenge", "respond", "response", "consequence", "reprisal", "crush", "destroy", "retribution"})  # fmt: skip
-
-
-def _asked_acts(
-    request: EventDraft, verb: Any, by_trigger: dict[int, EventDraft]
-) -> list[EventDraft]:
-    """The acts a request asks for ("urged the junta *to release* the prisoners", "demanded
-    that the minister *resign*"): the guidelines code the request alone, its target the
-    party asked (taken from the act's source when the request has none)."""
-    complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-    complements += [c for x in complements for c in x.children if c.dep_ == "conj"]
-    acts = [by_trigger[c.i] for c in complements if c.i in by_trigger]
-    for act in acts:
-        if not request.target and act.source:
-            request.target, request.target_slot = list(act.source), "asked"
-            request.factors.pop("missing_target", None)
-    return acts
-
-
-def _answer_claims(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -> None:
-    """A denial answers the claim made in its sentence: "Nepal accuses New Delhi of a
-    blockade, a charge India denies", "India demanded that Pakistan hand over the suspects,
-    as Islamabad denied ...". A refusal with no target takes the claimant as its target when
-    the sentence holds one claim (accusation, demand or threat) by another actor; and a claim
-    the refusal governs ("rejected *US calls*") takes the refuser as its target.
-    """
-    for reply in drafts:
-        if reply.event_type != "REJECT" or reply.target or not reply.source:
-            continue
-        own = {_actor_key(mentions[i]) for i in reply.source}
-        claims = [
-            d
-            for d in drafts
-            if d.sentence == reply.sentence
-            and d.event_type in _CLAIM_TYPES
-            and d.source
-            and not own & {_actor_key(mentions[i]) for i in d.source}
-        ]
-        if len(claims) != 1:
-            continue
-        claim = claims[0]
-        reply.target, reply.target_slot = list(claim.source), "answered_claim"
-        reply.factors.pop("missing_target", None)
-        governed = doc[reply.trigger].is_ancestor(doc[claim.trigger])
-        if not claim.target and governed:
-            claim.target, claim.target_slot = list(reply.source), "answered_by"
-            claim.factors.pop("missing_target", None)
-
-
-def _comment_targets(drafts: list[EventDraft], doc: Any, at: dict[int, int]) -> None:
-    """A reaction in a closing comment on the sentence ("Iraq said it would readmit the
-    inspectors, *a move the White House dismissed*", "..., a claim the ministry denied")
-    is aimed at whoever the main clause is about: its subject, when it has no target."""
-    for draft in drafts:
-        verb = doc[draft.trigger]
-        noun = verb.head
-        if (
-            draft.target
-            or verb.dep_ != "relcl"
-            or noun.lemma_.lower() not in _COMMENT_NOUNS
-            or noun.i == 0
-            or doc[noun.left_edge.i - 1].text != ","
-        ):
-            continue
-        root = verb.sent.root
-        found = _actors(expand_conj(logical_subjects(root)[0]), at, draft.source)
-        if found:
-            draft.target, draft.target_slot = found, "commented_clause"
-            draft.factors.pop("missing_target", None)
-
-
-def _mutual(trigger: Any) -> bool:
-    """A trigger whose subjects act on one another: "traded fire", "accused each other"."""
-    # the verb itself, or the verb an event noun hangs from ("traded words of sympathy")
-    if any(t.lemma_.lower() in _MUTUAL_VERBS for t in [trigger, *list(trigger.ancestors)[:3]]):
-        return True
-    for tok in trigger.subtree:
-        if tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children):
-            return True
-        if tok.lower_ == "another" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "one":
-            return True
-    return False
-
-
-def _directed(draft: EventDraft, doc: Any) -> list[EventDraft]:
-    """A one-way event done by two actors to each other becomes two directed events.
-
-    PLOVER codes "Moscow and Ankara traded accusations" as Moscow→Ankara and Ankara→Moscow;
-    reciprocal types (meetings, agreements) keep both actors in the source instead.
-    """
-    one_way = "missing_target" in draft.factors  # set only for types that are not reciprocal
-    if len(draft.source) != 2 or not one_way or not _mutual(doc[draft.trigger]):
-        return [draft]
-    factors = {k: v for k, v in draft.factors.items() if k != "missing_target"}
-    a, b = draft.source
-    return [
-        replace(draft, source=[x], target=[y], target_slot="mutual", factors=dict(factors))
-        for x, y in ((a, b), (b, a))
-    ]
-
-
-def _with_conj(tokens: list[Any]) -> list[Any]:
-    """Objects and their coordinated siblings: "shipping oil, grain and flour"."""
-    return tokens + [c for t in tokens for c in t.children if c.dep_ == "conj"]
-
-
-def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
-    """The nouns a row's ``object`` constraint is checked against.
-
-    With a preposition in the row, the noun after it ("withdrew from *the treaty*", "went
-    on *strike*"); for a verb, its object in logical terms; for a noun, its modifiers and
-    an "of" complement ("the release *of hostages*").
-    """
-    if prep:
-        preps = [
-            c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
-        ]
-        return with_compounds(
-            _with_conj([g for p in preps for g in p.children if g.dep_ == "pobj"])
-        )
-    if pos == "VERB":
-        deps = ("nsubjpass",) if is_passive(tok) else ("dobj",)
-        objs = relative_objects(tok, _with_conj([c for c in tok.children if c.dep_ in deps]))
-        # "sent *any of* its vehicles", "delivered the first *batch of* missiles"
-        objs += _with_conj([g for o in objs if _forms(o) & QUANTITY_HEADS
-                            for g in prep_objects(o, "of")])  # fmt: skip
-        return with_compounds(objs) + small_clauses(tok)
-    found = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-    return found + prep_objects(tok, "of")
-
-
-def _temporal(prep: Any) -> bool:
-    """ "on Saturday", "in March": a time, which satisfies no preposition constraint ("call on")."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
-
-
-def match_trigger(
-    lexicon: Lexicon, tok: Any, pos: str, classes: dict[int, str] | None = None
-) -> tuple[Entry, Any] | None:
-    """The most specific lexicon row whose constraints ``tok`` meets, and the object it matched.
-
-    Specificity counts the constraints a row sets (particle, preposition, object); the
-    row's weight breaks ties. The matched object noun is returned so that the caller can
-    keep it from being coded again as an event of its own ("imposed *sanctions*").
-    ``classes`` gives the object classes of tokens the KB resolved (``_actor_classes``);
-    without it the parser's entity labels stand in.
-    """
-    entries = lexicon.lookup(tok.lemma_.lower(), pos)
-    if not entries:
-        return None
-    particles = {c.lower_ for c in tok.children if c.dep_ in _PARTICLE_DEPS}
-    preps = {
-        c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)
-    }
-    best: tuple[Entry, Any] | None = None
-    best_key: tuple[int, float] = (-1, 0.0)
-    for entry in entries:
-        if entry.particle and entry.particle not in particles:
-            continue
-        if entry.prep and entry.prep not in preps:
-            continue
-        noun = None
-        if entry.not_objects and any(
-            _forms(o) & entry.not_objects or "*" in entry.not_objects
-            for o in trigger_objects(tok, pos, entry.prep)
-        ):
-            continue  # "!*": only without an object ("pulled out", not "pulled fragments out")
-        if entry.objects:
-            hits = [
-                o
-                for o in trigger_objects(tok, pos, entry.prep)
-                if _object_forms(o, classes) & entry.objects
-            ]
-            if not hits:
-                continue
-            noun = hits[0]
-        key = (entry.specificity, entry.weight)
-        if key > best_key:
-            best, best_key = (entry, noun), key
-    return best
-
-
-def _forms(tok: Any) -> set[str]:
-    """A word's lemma and its own form, either of which a lexicon row may list: spaCy reads
-    "data" as "datum", "remains" as "remain" and "media" as "medium"."""
-    return {tok.lemma_.lower(), tok.lower_}
-
-
-def _object_forms(tok: Any, classes: dict[int, str] | None = None) -> set[str]:
-    """What a row's object list can name: the word's forms, and "@gpe" or "@org" for a
-    named country, place or organisation ("recognised *South Sudan*", "joined *NATO*")."""
-    forms = _forms(tok)
-    found = classes.get(tok.i) if classes is not None else _OBJECT_CLASSES.get(tok.ent_type_)
-    if found:
-        forms.add(found)
-    return forms
-
-
-#: Entity labels a lexicon row's object list can ask for, and the names it uses for them.
-_OBJECT_CLASSES = {"GPE": "@gpe", "ORG": "@org"}
-
-
-def _actor_classes(article: Article) -> dict[int, str]:
-    """Head token → "@gpe" (a state) or "@org" (an organisation) for the article's actors
-    the KB named: the parser's entity labels miss too many ("suspended *Madagascar*")."""
-    out: dict[int, str] = {}
-    for m in article.mentions:
-        if m.actor is not None and m.resolved_by == "kb" and m.head >= 0:
-            if m.actor.kind == "state":
-                out[m.head] = "@gpe"
-            elif m.actor.kind == "organisation":
-                out[m.head] = "@org"
-    return out
 
 
 def _phrase(tok: Any) -> Any:
@@ -1000,43 +698,6 @@ def _token_index(article: Article) -> dict[int, int]:
     return at
 
 
-def _actors(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
-    """Mentions at the slot tokens.
-
-    "members of X" and "officials from X" fall through to X; "Oslo's choice", "Ukraine's
-    sovereignty" to their possessor; "a US drone strike" (an event noun acting as subject)
-    to the actor that carried it out.
-    """
-    found: list[int] = []
-    for tok in tokens:
-        idx = at.get(tok.i)
-        if idx is None:
-            inner_tokens = prep_objects(tok, "of") + prep_objects(tok, "from")
-            inner_tokens += [c for c in tok.children if c.dep_ == "poss"]
-            if tok.pos_ == "NOUN":
-                inner_tokens += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
-            for inner in inner_tokens:
-                idx = at.get(inner.i)
-                if idx is not None:
-                    break
-        owners = [at.get(t.i) for t in _co_owners(tok)] if idx is not None else []
-        for i in [*owners, idx]:
-            if i is not None and i not in found and i not in exclude:
-                found.append(i)
-    return found
-
-
-def _co_owners(tok: Any) -> list[Any]:
-    """The other owners of a noun shared by several ("*French* and Mauritanian troops"):
-    the modifiers coordinated with the one its mention starts with."""
-    for child in tok.children:
-        if child.dep_ in ("amod", "compound", "nmod") and child.i < tok.i:
-            chain = [t for t in child.subtree if t.dep_ == "conj" and t.i < tok.i]
-            if chain:
-                return [child, *chain]
-    return []
-
-
 #: Named entities the KB does not know still name a recipient ("retook *Baga* from Boko Haram").
 _NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 
@@ -1068,12 +729,14 @@ def _first_filled(
         tokens = expand_conj(tokens)
         later = [t for t in tokens if defer is not None and defer(t)]
         tokens = [t for t in tokens if t not in later]
-        found = _actors(tokens, at, exclude)
+        found = actors_at(tokens, at, exclude)
         if found:
             return found, slot, how, []
-        if later and deferred is None and (put_off := _actors(later, at, exclude)):
+        if later and deferred is None and (put_off := actors_at(later, at, exclude)):
             deferred = (put_off, slot, "deferred")
-        words = [t for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM") and not _forms(t) & means]
+        words = [
+            t for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM") and not word_forms(t) & means
+        ]
         if words and not leftover:
             leftover, leftover_slot = words, slot
             if any(t.ent_type_ in _NAMED for t in words):
@@ -1091,10 +754,6 @@ _FOREIGN_RECIPIENT_TYPES = frozenset({"AID", "CONSULT"})
 #: Sectors of a state's armed forces.
 _ARMED = frozenset({"MIL"})
 
-#: Nouns that open a closing comment on what the sentence reports ("..., a move Japan
-#: condemned", "..., a claim Moscow denied").
-_COMMENT_NOUNS = frozenset({"move", "claim", "charge", "accusation", "allegation", "finding", "decision", "step", "report", "assertion", "conclusion", "measure", "action", "plan", "proposal", "announcement"})  # fmt: skip
-
 #: Event nouns that are also the people or vehicles taking part, and so can be acted on
 #: ("ambushed *a police patrol*", "fired on *an opposition rally*", "stopped *the convoy*").
 _GROUP_EVENTS = frozenset({"patrol", "convoy", "rally", "march", "procession", "demonstration", "protest", "crowd", "flotilla", "caravan", "delegation", "mission", "gathering", "vigil", "motorcade", "picket", "sit-in"})  # fmt: skip
@@ -1107,11 +766,3 @@ _NOWHERE = frozenset({"sea", "ocean", "waters", "orbit", "space", "sky", "air"})
 
 #: Possessive pronouns through which a source owns the thing it acts with.
 _OWNERS = frozenset({"its", "their", "his", "her"})
-
-#: Types a refusal in the same sentence answers (``_answer_claims``).
-_CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
-
-
-def _actor_key(mention: Any) -> tuple[str, str | None]:
-    actor = mention.actor
-    return (actor.id, actor.sector) if actor else ("", None)

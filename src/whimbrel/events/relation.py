@@ -71,7 +71,7 @@ def _lexicon_votes(
 ) -> None:
     """Two votes per word: the type of the row it matches, constraints and all, and every
     type any of its rows names (a weaker hint the model weighs on its own)."""
-    from whimbrel.events.extract import match_trigger
+    from whimbrel.events.triggers import match_trigger
 
     for tok in tokens:
         pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"

@@ -336,3 +336,40 @@ def governing_subject(noun: Token) -> list[Token]:
     ):
         return logical_subjects(prep.head)[0]
     return []
+
+
+def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
+    """Mentions at the slot tokens.
+
+    "members of X" and "officials from X" fall through to X; "Oslo's choice", "Ukraine's
+    sovereignty" to their possessor; "a US drone strike" (an event noun acting as subject)
+    to the actor that carried it out.
+    """
+    found: list[int] = []
+    for tok in tokens:
+        idx = at.get(tok.i)
+        if idx is None:
+            inner_tokens = prep_objects(tok, "of") + prep_objects(tok, "from")
+            inner_tokens += [c for c in tok.children if c.dep_ == "poss"]
+            if tok.pos_ == "NOUN":
+                inner_tokens += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+            for inner in inner_tokens:
+                idx = at.get(inner.i)
+                if idx is not None:
+                    break
+        owners = [at.get(t.i) for t in _co_owners(tok)] if idx is not None else []
+        for i in [*owners, idx]:
+            if i is not None and i not in found and i not in exclude:
+                found.append(i)
+    return found
+
+
+def _co_owners(tok: Any) -> list[Any]:
+    """The other owners of a noun shared by several ("*French* and Mauritanian troops"):
+    the modifiers coordinated with the one its mention starts with."""
+    for child in tok.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < tok.i:
+            chain = [t for t in child.subtree if t.dep_ == "conj" and t.i < tok.i]
+            if chain:
+                return [child, *chain]
+    return []

@@ -1,0 +1,218 @@
+"""Passes over a sentence's drafts once every trigger has one: what one event says of another.
+
+Extraction finds each event on its own; some are read in the light of the others, as the
+annotation guidelines code them: a vowed or threatened act folds into the threat, an agreed
+one into the agreement, a requested one into the request; a denial answers the claim of its
+sentence; a closing comment ("..., a move Japan condemned") reacts to the main clause; two
+actors doing a one-way act to each other make two directed events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from whimbrel.events.draft import EventDraft
+from whimbrel.events.lexicon import Lexicon
+from whimbrel.events.readings import PROMISABLE, as_threat
+from whimbrel.events.slots import actors_at, expand_conj, logical_subjects
+from whimbrel.events.triggers import match_trigger
+from whimbrel.records import Mention
+
+#: Verbs whose coordinated subjects act on each other ("Moscow and Kyiv traded accusations").
+_MUTUAL_VERBS = frozenset({"trade", "exchange"})
+
+
+#: Commitment verbs whose promised act, when it is a conflictual one, makes the promise a threat.
+_VOW_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
+
+
+#: Verbs of agreeing whose cooperative complement is what was agreed, not an event of its own.
+_PROMISE_VERBS = _VOW_VERBS | {"agree", "commit", "offer", "undertake"}
+
+
+def fold_threats(
+    drafts: list[EventDraft], doc: Any, lexicon: Lexicon, mentions: list[Mention]
+) -> list[EventDraft]:
+    """ "Vowed to retaliate", "threatened to expel the envoy": one THREATEN, as the annotation
+    guidelines code it, not a promise (AGREE) or threat plus a future attack or expulsion.
+
+    A vow whose complement is a conflictual act becomes THREATEN in that act's mode; the act
+    itself is folded into the threat (its target kept when the threat had none). Likewise a
+    cooperative act that is agreed, promised or offered ("agreed to resume joint patrols") is
+    folded into the AGREE, which is how the guidelines code a pledge. A vow of something the
+    lexicon reads as conflictual but that coded no event of its own ("vowed *harsh
+    punishment*", "vowed that Tehran would *pay* for it") is a threat too (``_vowed_harm``).
+    """
+    by_trigger = {d.trigger: d for d in drafts}
+    folded: set[int] = set()
+    for draft in drafts:
+        tok = doc[draft.trigger]
+        vow = draft.event_type == "AGREE" and tok.lemma_.lower() in _VOW_VERBS
+        promise = draft.event_type == "AGREE" and tok.lemma_.lower() in _PROMISE_VERBS
+        if draft.event_type == "REQUEST" and tok.pos_ in ("VERB", "AUX"):
+            folded.update(id(act) for act in _asked_acts(draft, tok, by_trigger))
+            continue
+        if not (vow or promise or draft.event_type == "THREATEN"):
+            continue
+        # a vow's that-clause is what is vowed; a warning's is a statement of its own
+        deps = ("xcomp", "ccomp") if vow else ("xcomp",)
+        complements = [c for c in tok.children if c.dep_ in deps]
+        complements += [c for x in complements for c in x.children if c.dep_ == "conj"]
+        if vow and not any(c.i in by_trigger for c in complements):
+            harm = _vowed_harm(tok, lexicon)
+            if harm is not None:
+                draft.entry = replace(draft.entry, event_type=harm[0][0], mode=harm[0][1])
+                # "vowed harsh punishment": the punishment is what is threatened, not whom
+                draft.target = [i for i in draft.target if mentions[i].head != harm[1].i]
+            continue
+        for comp in complements:
+            act = by_trigger.get(comp.i)
+            if act is None:
+                continue
+            threat = as_threat(act.event_type, act.entry.mode)
+            # "agreed to resume joint patrols": the agreement is the event, the act folds in
+            if threat is None:
+                if not (promise and act.event_type in PROMISABLE):
+                    continue
+            elif vow:
+                draft.entry = replace(draft.entry, event_type=threat[0], mode=threat[1])
+                vow = False
+            elif draft.event_type != "THREATEN":
+                continue  # "agreed to freeze the assets": the freeze is an event of its own
+            if not draft.target and act.target:
+                draft.target, draft.target_slot = act.target, f"complement:{act.target_slot}"
+            folded.add(id(act))
+    return [d for d in drafts if id(d) not in folded]
+
+
+def _vowed_harm(vow: Any, lexicon: Lexicon) -> tuple[tuple[str, str | None], Any] | None:
+    """THREATEN and its mode when what is vowed reads as harm (the vow's object or complement
+    verb matches a conflictual lexicon row, or is a word of retribution: "pay",
+    "punishment"), with the word that says so."""
+    words = [c for c in vow.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    for word in words:
+        if word.lemma_.lower() in _RETRIBUTION:
+            return ("THREATEN", None), word
+        pos = "VERB" if word.pos_ in ("VERB", "AUX") else "NOUN"
+        found = match_trigger(lexicon, word, pos)
+        threat = as_threat(found[0].event_type, found[0].mode) if found else None
+        if threat is not None:
+            return threat, word
+    return None
+
+
+#: What a vow promises when it promises harm: "vowed that Tehran would *pay*".
+_RETRIBUTION = frozenset({"pay", "punish", "punishment", "retaliate", "retaliation", "revenge", "avenge", "respond", "response", "consequence", "reprisal", "crush", "destroy", "retribution"})  # fmt: skip
+
+
+def _asked_acts(
+    request: EventDraft, verb: Any, by_trigger: dict[int, EventDraft]
+) -> list[EventDraft]:
+    """The acts a request asks for ("urged the junta *to release* the prisoners", "demanded
+    that the minister *resign*"): the guidelines code the request alone, its target the
+    party asked (taken from the act's source when the request has none)."""
+    complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    complements += [c for x in complements for c in x.children if c.dep_ == "conj"]
+    acts = [by_trigger[c.i] for c in complements if c.i in by_trigger]
+    for act in acts:
+        if not request.target and act.source:
+            request.target, request.target_slot = list(act.source), "asked"
+            request.factors.pop("missing_target", None)
+    return acts
+
+
+def answer_claims(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -> None:
+    """A denial answers the claim made in its sentence: "Nepal accuses New Delhi of a
+    blockade, a charge India denies", "India demanded that Pakistan hand over the suspects,
+    as Islamabad denied ...". A refusal with no target takes the claimant as its target when
+    the sentence holds one claim (accusation, demand or threat) by another actor; and a claim
+    the refusal governs ("rejected *US calls*") takes the refuser as its target.
+    """
+    for reply in drafts:
+        if reply.event_type != "REJECT" or reply.target or not reply.source:
+            continue
+        own = {actor_key(mentions[i]) for i in reply.source}
+        claims = [
+            d
+            for d in drafts
+            if d.sentence == reply.sentence
+            and d.event_type in _CLAIM_TYPES
+            and d.source
+            and not own & {actor_key(mentions[i]) for i in d.source}
+        ]
+        if len(claims) != 1:
+            continue
+        claim = claims[0]
+        reply.target, reply.target_slot = list(claim.source), "answered_claim"
+        reply.factors.pop("missing_target", None)
+        governed = doc[reply.trigger].is_ancestor(doc[claim.trigger])
+        if not claim.target and governed:
+            claim.target, claim.target_slot = list(reply.source), "answered_by"
+            claim.factors.pop("missing_target", None)
+
+
+def comment_targets(drafts: list[EventDraft], doc: Any, at: dict[int, int]) -> None:
+    """A reaction in a closing comment on the sentence ("Iraq said it would readmit the
+    inspectors, *a move the White House dismissed*", "..., a claim the ministry denied")
+    is aimed at whoever the main clause is about: its subject, when it has no target."""
+    for draft in drafts:
+        verb = doc[draft.trigger]
+        noun = verb.head
+        if (
+            draft.target
+            or verb.dep_ != "relcl"
+            or noun.lemma_.lower() not in _COMMENT_NOUNS
+            or noun.i == 0
+            or doc[noun.left_edge.i - 1].text != ","
+        ):
+            continue
+        root = verb.sent.root
+        found = actors_at(expand_conj(logical_subjects(root)[0]), at, draft.source)
+        if found:
+            draft.target, draft.target_slot = found, "commented_clause"
+            draft.factors.pop("missing_target", None)
+
+
+#: Nouns that open a closing comment on what the sentence reports ("..., a move Japan
+#: condemned", "..., a claim Moscow denied").
+_COMMENT_NOUNS = frozenset({"move", "claim", "charge", "accusation", "allegation", "finding", "decision", "step", "report", "assertion", "conclusion", "measure", "action", "plan", "proposal", "announcement"})  # fmt: skip
+
+
+#: Types a refusal in the same sentence answers (``answer_claims``).
+_CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+
+
+def _mutual(trigger: Any) -> bool:
+    """A trigger whose subjects act on one another: "traded fire", "accused each other"."""
+    # the verb itself, or the verb an event noun hangs from ("traded words of sympathy")
+    if any(t.lemma_.lower() in _MUTUAL_VERBS for t in [trigger, *list(trigger.ancestors)[:3]]):
+        return True
+    for tok in trigger.subtree:
+        if tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children):
+            return True
+        if tok.lower_ == "another" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "one":
+            return True
+    return False
+
+
+def directed(draft: EventDraft, doc: Any) -> list[EventDraft]:
+    """A one-way event done by two actors to each other becomes two directed events.
+
+    PLOVER codes "Moscow and Ankara traded accusations" as Moscow→Ankara and Ankara→Moscow;
+    reciprocal types (meetings, agreements) keep both actors in the source instead.
+    """
+    one_way = "missing_target" in draft.factors  # set only for types that are not reciprocal
+    if len(draft.source) != 2 or not one_way or not _mutual(doc[draft.trigger]):
+        return [draft]
+    factors = {k: v for k, v in draft.factors.items() if k != "missing_target"}
+    a, b = draft.source
+    return [
+        replace(draft, source=[x], target=[y], target_slot="mutual", factors=dict(factors))
+        for x, y in ((a, b), (b, a))
+    ]
+
+
+def actor_key(mention: Any) -> tuple[str, str | None]:
+    actor = mention.actor
+    return (actor.id, actor.sector) if actor else ("", None)

@@ -1,0 +1,138 @@
+"""Which lexicon row a word matches: the trigger test shared by extraction and classification.
+
+A row fits a token when its lemma and part of speech agree and the token meets the row's
+particle, preposition and object constraints (docs/lexicon.md, "How a row is matched").
+The object position is read in logical terms: a passive's subject, the "of" object of an
+amount ("sent *any of* its vehicles"), a small clause's predicate. Object lists may name
+the word as written or lemmatised, or a class of named actor (``@gpe``, ``@org``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whimbrel.events.lexicon import Entry, Lexicon
+from whimbrel.events.slots import (
+    QUANTITY_HEADS,
+    is_passive,
+    prep_objects,
+    relative_objects,
+    small_clauses,
+    with_compounds,
+)
+from whimbrel.records import Article
+
+#: Where the parser may hang a verb particle: "stepped down" often comes out as advmod.
+_PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
+
+
+def with_conj(tokens: list[Any]) -> list[Any]:
+    """Objects and their coordinated siblings: "shipping oil, grain and flour"."""
+    return tokens + [c for t in tokens for c in t.children if c.dep_ == "conj"]
+
+
+def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
+    """The nouns a row's ``object`` constraint is checked against.
+
+    With a preposition in the row, the noun after it ("withdrew from *the treaty*", "went
+    on *strike*"); for a verb, its object in logical terms; for a noun, its modifiers and
+    an "of" complement ("the release *of hostages*").
+    """
+    if prep:
+        preps = [
+            c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
+        ]
+        return with_compounds(with_conj([g for p in preps for g in p.children if g.dep_ == "pobj"]))
+    if pos == "VERB":
+        deps = ("nsubjpass",) if is_passive(tok) else ("dobj",)
+        objs = relative_objects(tok, with_conj([c for c in tok.children if c.dep_ in deps]))
+        # "sent *any of* its vehicles", "delivered the first *batch of* missiles"
+        objs += with_conj([g for o in objs if word_forms(o) & QUANTITY_HEADS
+                            for g in prep_objects(o, "of")])  # fmt: skip
+        return with_compounds(objs) + small_clauses(tok)
+    found = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    return found + prep_objects(tok, "of")
+
+
+def _temporal(prep: Any) -> bool:
+    """ "on Saturday", "in March": a time, which satisfies no preposition constraint ("call on")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def match_trigger(
+    lexicon: Lexicon, tok: Any, pos: str, classes: dict[int, str] | None = None
+) -> tuple[Entry, Any] | None:
+    """The most specific lexicon row whose constraints ``tok`` meets, and the object it matched.
+
+    Specificity counts the constraints a row sets (particle, preposition, object); the
+    row's weight breaks ties. The matched object noun is returned so that the caller can
+    keep it from being coded again as an event of its own ("imposed *sanctions*").
+    ``classes`` gives the object classes of tokens the KB resolved (``actor_classes``);
+    without it the parser's entity labels stand in.
+    """
+    entries = lexicon.lookup(tok.lemma_.lower(), pos)
+    if not entries:
+        return None
+    particles = {c.lower_ for c in tok.children if c.dep_ in _PARTICLE_DEPS}
+    preps = {
+        c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)
+    }
+    best: tuple[Entry, Any] | None = None
+    best_key: tuple[int, float] = (-1, 0.0)
+    for entry in entries:
+        if entry.particle and entry.particle not in particles:
+            continue
+        if entry.prep and entry.prep not in preps:
+            continue
+        noun = None
+        if entry.not_objects and any(
+            word_forms(o) & entry.not_objects or "*" in entry.not_objects
+            for o in trigger_objects(tok, pos, entry.prep)
+        ):
+            continue  # "!*": only without an object ("pulled out", not "pulled fragments out")
+        if entry.objects:
+            hits = [
+                o
+                for o in trigger_objects(tok, pos, entry.prep)
+                if object_forms(o, classes) & entry.objects
+            ]
+            if not hits:
+                continue
+            noun = hits[0]
+        key = (entry.specificity, entry.weight)
+        if key > best_key:
+            best, best_key = (entry, noun), key
+    return best
+
+
+def word_forms(tok: Any) -> set[str]:
+    """A word's lemma and its own form, either of which a lexicon row may list: spaCy reads
+    "data" as "datum", "remains" as "remain" and "media" as "medium"."""
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def object_forms(tok: Any, classes: dict[int, str] | None = None) -> set[str]:
+    """What a row's object list can name: the word's forms, and "@gpe" or "@org" for a
+    named country, place or organisation ("recognised *South Sudan*", "joined *NATO*")."""
+    forms = word_forms(tok)
+    found = classes.get(tok.i) if classes is not None else _OBJECT_CLASSES.get(tok.ent_type_)
+    if found:
+        forms.add(found)
+    return forms
+
+
+#: Entity labels a lexicon row's object list can ask for, and the names it uses for them.
+_OBJECT_CLASSES = {"GPE": "@gpe", "ORG": "@org"}
+
+
+def actor_classes(article: Article) -> dict[int, str]:
+    """Head token → "@gpe" (a state) or "@org" (an organisation) for the article's actors
+    the KB named: the parser's entity labels miss too many ("suspended *Madagascar*")."""
+    out: dict[int, str] = {}
+    for m in article.mentions:
+        if m.actor is not None and m.resolved_by == "kb" and m.head >= 0:
+            if m.actor.kind == "state":
+                out[m.head] = "@gpe"
+            elif m.actor.kind == "organisation":
+                out[m.head] = "@org"
+    return out
