@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from whimbrel.actors.mentions import load_kb, sentence_dates
+from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, sentence_dates
 from whimbrel.actors.references import load_references
 from whimbrel.events.slots import logical_subjects
 from whimbrel.nlp.parse import datelines
@@ -167,7 +167,7 @@ class ResolveReferences:
             return
         if _from_many(root):
             # "defence ministers from about 50 countries": no one country's
-            probe = self.kb.resolve(m.text, date, _PROBE)
+            probe = self.kb.resolve(m.text, date, PROBE_CONTEXT)
             if probe is not None:
                 m.actor = probe.model_copy(
                     update={"country": None, "id": f"wb:group:multinational-{probe.sector}"}
@@ -266,8 +266,6 @@ _LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "insid
 NON_STATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 
 
-#: Any country: resolving a description under it gives its sector, not its owner.
-_PROBE = ("USA",)
 #: Nouns that, counted, make a group multinational: "envoys from 60 *countries*".
 _MANY_OWNERS = frozenset({"country", "nation", "state", "government", "capital"})
 

@@ -44,12 +44,13 @@ PRONOUNS = frozenset(
 )
 #: Argument positions where a lone name the tagger misread still names an actor.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
-#: A probe country: a description that resolves only *with* a context needs the article.
-_PROBE_CONTEXT = ("USA",)
-#: Post-modifiers through which a nested actor gives a collective its country
-#: ("hackers tied to Pyongyang", "forces loyal to Assad", "troops from Chad").
+#: A probe country: a description that resolves only *with* a context needs the article;
+#: resolving one under it gives its sector, not its owner (coreference uses it too).
+PROBE_CONTEXT = ("USA",)
 #: Dependencies of a noun's pre-modifiers that can name its owner ("French troops").
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+#: Post-modifiers through which a nested actor gives a collective its country
+#: ("hackers tied to Pyongyang", "forces loyal to Assad", "troops from Chad").
 _LINKS = frozenset({"tie", "link", "loyal", "back", "affiliate", "allied", "from", "of", "connect"})
 
 
@@ -213,7 +214,7 @@ class FindMentions:
         # "its troops", "their police": the owner is a pronoun, so coref supplies the country
         pronoun_owner = all(p.lower_ in PRONOUNS for p in poss)
         probe = not found and root.pos_ in ("NOUN", "PROPN") and pronoun_owner
-        if probe and self.kb.resolve(span.text, date, _PROBE_CONTEXT) is not None:
+        if probe and self.kb.resolve(span.text, date, PROBE_CONTEXT) is not None:
             found.append((span, None, "description"))
         return found
 
@@ -234,12 +235,12 @@ class FindMentions:
         if first is None:
             return []
         chain = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.i < root.i)]
+        head = doc[chain[-1].i + 1 : span.end].text  # the shared noun: "troops"
         out: list[tuple[Any, Actor | None, str]] = []
         for k, tok in enumerate(chain):
             start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound"])
             last = k == len(chain) - 1
             sub = doc[start : span.end] if last else doc[start : tok.i + 1]
-            head = doc[chain[-1].i + 1 : span.end].text
             actor = self.kb.resolve(sub.text if last else f"{sub.text} {head}", date)
             if actor is None or not actor.country:
                 return []
@@ -326,7 +327,7 @@ class FindMentions:
             actor = self.kb.resolve(span.text, date)
             if actor is None:
                 country = self._nested_country(root, date)
-                base = self.kb.resolve(chunk.text, date, _PROBE_CONTEXT)
+                base = self.kb.resolve(chunk.text, date, PROBE_CONTEXT)
                 if country is None or base is None:
                     continue
                 actor = self.kb.resolve(chunk.text, date, (country,)) or base.model_copy(

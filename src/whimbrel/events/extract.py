@@ -439,9 +439,10 @@ class ExtractEvents:
             filed = datelines(article.text)
             setting = filed_country(self.kb, filed, trigger.idx, article.date)
         for tok in tokens:
-            if word_forms(tok) & _NOWHERE:
+            forms = word_forms(tok)
+            if forms & _NOWHERE:
                 continue  # "fired two missiles into the sea": no one was hit
-            acted_on = factor != "implicit_source" and bool(_GROUP_EVENTS & word_forms(tok))
+            acted_on = factor != "implicit_source" and bool(_GROUP_EVENTS & forms)
             if tok.ent_type_ in _NOT_ACTORS or (
                 self.lexicon.lookup(tok.lemma_.lower(), "NOUN") and not acted_on
             ):

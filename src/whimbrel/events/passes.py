@@ -56,9 +56,7 @@ def fold_threats(
         if not (vow or promise or draft.event_type == "THREATEN"):
             continue
         # a vow's that-clause is what is vowed; a warning's is a statement of its own
-        deps = ("xcomp", "ccomp") if vow else ("xcomp",)
-        complements = [c for c in tok.children if c.dep_ in deps]
-        complements += [c for x in complements for c in x.children if c.dep_ == "conj"]
+        complements = _complements(tok, ("xcomp", "ccomp") if vow else ("xcomp",))
         if vow and not any(c.i in by_trigger for c in complements):
             harm = _vowed_harm(tok, lexicon)
             if harm is not None:
@@ -84,6 +82,13 @@ def fold_threats(
                 draft.target, draft.target_slot = act.target, f"complement:{act.target_slot}"
             folded.add(id(act))
     return [d for d in drafts if id(d) not in folded]
+
+
+def _complements(verb: Any, deps: tuple[str, ...]) -> list[Any]:
+    """A verb's complement clauses of the given kinds and the verbs coordinated with them
+    ("urged X to *stop* and *withdraw*")."""
+    found = [c for c in verb.children if c.dep_ in deps]
+    return found + [c for x in found for c in x.children if c.dep_ == "conj"]
 
 
 def _vowed_harm(vow: Any, lexicon: Lexicon) -> tuple[tuple[str, str | None], Any] | None:
@@ -112,8 +117,7 @@ def _asked_acts(
     """The acts a request asks for ("urged the junta *to release* the prisoners", "demanded
     that the minister *resign*"): the guidelines code the request alone, its target the
     party asked (taken from the act's source when the request has none)."""
-    complements = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
-    complements += [c for x in complements for c in x.children if c.dep_ == "conj"]
+    complements = _complements(verb, ("xcomp", "ccomp"))
     acts = [by_trigger[c.i] for c in complements if c.i in by_trigger]
     for act in acts:
         if not request.target and act.source:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from whimbrel.events.cues import load_cues
+
 Token = Any  # spacy.tokens.Token; kept loose so the module is cheap to import
 
 _SUBJ = ("nsubj", "csubj")
@@ -183,8 +185,6 @@ def reporter_conjunct(verb: Token, head: Token) -> bool:
     said China *would* continue on a peaceful path and *called on* Washington to ...": the
     speaker called, as the tense shows (the reported verb has an auxiliary the conjunct
     lacks)."""
-    from whimbrel.events.cues import load_cues  # the cue lists live with factuality
-
     reporter = head.head
     return (
         verb.tag_ == "VBD"
