@@ -527,6 +527,15 @@ def test_coding_unnamed_sources_and_the_sentence_place(pipeline):
     assert [a.country for a in fired.source] == ["TUN"]
 
 
+def test_coding_an_organisation_named_in_the_sentence_is_no_place(pipeline):
+    # the gazetteer has a town called Un in India: "the UN rights office" is not there
+    text = ("Pro-government forces killed 82 civilians in their homes in east Aleppo, "
+            "the UN human rights office said.")  # fmt: skip
+    killed = one(pipeline, text, "ASSAULT")
+    assert [a.country for a in killed.source] == ["SYR"]
+    assert [a.country for a in killed.target] == ["SYR"]
+
+
 def test_coding_actor_spans_never_include_a_blanked_dateline(pipeline):
     text = "NAIROBI, Sept 6 (Equator News Service) - Police arrested 12 activists in Nairobi."
     event = one(pipeline, text, "COERCE", date="2017-09-06")

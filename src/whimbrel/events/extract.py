@@ -663,14 +663,16 @@ def _place_country(span: Any, kb: Any, date: Any) -> str | None:
         # "central Mali", "eastern Congo": the entity, else its head word; the small model
         # sometimes tags a country as a person ("in central Mali"), so any entity that
         # resolves to a state counts
-        for name in dict.fromkeys((ent.text, ent.root.text)):
-            actor = kb.resolve(name, date)
+        actors = [kb.resolve(name, date) for name in dict.fromkeys((ent.text, ent.root.text))]
+        for actor in actors:
             if (
                 actor is not None
                 and actor.country
                 and (ent.label_ in ("GPE", "LOC", "NORP") or actor.kind == "state")
             ):
                 return str(actor.country)
+        if any(actor is not None and actor.kind == "organisation" for actor in actors):
+            continue  # "the *UN* office" is no town called Un
         place = locate(ent.text)  # a city the KB has no actor for ("districts of Hama")
         if place is not None and place.country:
             return str(place.country)
