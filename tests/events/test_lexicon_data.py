@@ -519,6 +519,8 @@ EXAMPLES = [
     ("Paris sold fighter jets to Cairo.", "sold", "AID", None),
     ("The ministry retracted its earlier figures.", "retracted", "CONCEDE", None),
     ("The junta lifted the state of emergency.", "lifted", "CONCEDE", None),
+    ("The premier revoked the state of emergency in Bangkok.", "revoked", "CONCEDE", None),
+    ("The government ended the curfew in Colombo.", "ended", "CONCEDE", None),
     ("The two navies trained together off Crete.", "trained", "COOPERATE", None),
     ("Danish jets joined Dutch aircraft in patrolling the Baltic.", "joined", "COOPERATE", None),
     ("Ottawa raised tariffs on Chinese steel.", "raised", "SANCTION", None),
