@@ -527,6 +527,20 @@ def test_coding_unnamed_sources_and_the_sentence_place(pipeline):
     assert [a.country for a in fired.source] == ["TUN"]
 
 
+def test_coding_unnamed_actors_take_the_town_their_act_happened_in(pipeline):
+    # a town the KB has no actor for sets the scene; Russia, named later in a clause of its
+    # own, is what the gunmen want, not whose they are
+    text = ("Pro-Russian gunmen seized the regional administration building in Donetsk "
+            "and demanded a referendum on joining Russia.")  # fmt: skip
+    seized = one(pipeline, text, "COERCE")
+    assert [a.country for a in seized.source] == ["UKR"]
+    # a place in a relative clause is not the main act's scene
+    text = ("Russia and Ukraine each freed 390 prisoners on Friday under a swap the two sides "
+            "agreed at talks in Istanbul.")  # fmt: skip
+    freed = [e for e in pipeline(text, date="2025-05-23").events if e.trigger.text == "freed"]
+    assert freed and all(a.country != "TUR" for e in freed for a in e.target)
+
+
 def test_coding_an_organisation_named_in_the_sentence_is_no_place(pipeline):
     # the gazetteer has a town called Un in India: "the UN rights office" is not there
     text = ("Pro-government forces killed 82 civilians in their homes in east Aleppo, "

@@ -20,6 +20,7 @@ from typing import Any
 
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, sentence_dates
 from whimbrel.actors.references import load_references
+from whimbrel.events.location import locate
 from whimbrel.events.slots import logical_subjects
 from whimbrel.nlp.parse import datelines
 from whimbrel.pipeline import StageSettings, stage
@@ -228,6 +229,29 @@ class ResolveReferences:
                 and actor.country not in NON_STATE
             ):
                 return str(actor.country)
+        # a town the KB has no actor for, where the description's act happened ("gunmen
+        # seized the building *in Donetsk*"); not a place of its own ("the consulate *in
+        # Benghazi*" is still the US's)
+        verb = next((t for t in doc[m.head].ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return None
+        scene = {verb}
+        if verb.dep_ in ("advcl", "xcomp", "conj") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+        ):
+            scene.add(verb.head)  # "struck a hospital in Kunduz, *killing* 42 patients"
+        for ent in doc[m.head].sent.ents:
+            prep = ent.root.head
+            if (
+                ent.label_ in ("GPE", "LOC", "FAC")
+                and ent.root.dep_ == "pobj"
+                and prep.lower_ in _LOCATIVE
+                and prep.head.i != m.head
+                and _clause_of(prep) in scene
+                and (place := locate(ent.text)) is not None
+                and place.country
+            ):
+                return str(place.country)
         return None
 
     def _speaker_side(self, article: Article, i: int) -> None:
@@ -261,6 +285,20 @@ class ResolveReferences:
 
 #: Prepositions that set where something happens ("in Kabul", "near Baidoa").
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "inside"})
+
+#: Dependencies that open a clause of its own: a place inside one is not the outer act's.
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "conj", "pcomp", "csubj"})
+
+
+def _clause_of(tok: Any) -> Any:
+    """The verb whose clause a word belongs to: the first verb above it, not crossing into
+    an outer clause (a relative clause's place is not its host's)."""
+    while tok.dep_ not in _CLAUSE_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return tok
+
 
 #: PLOVER's non-state "country" codes: never the country an article is about.
 NON_STATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
