@@ -778,3 +778,12 @@ def test_coding_the_accused_did_the_act_named(pipeline, text, source, target):
     assert [([s.text for s in e.source], [t.text for t in e.target]) for e in assaults] == [
         ([source], [target])
     ]
+
+
+def test_coding_a_blocked_platform_is_no_act_against_its_home_state(pipeline):
+    # social networks are MNC (docs/annotation-guidelines.md): Iran blocking Instagram is
+    # not an Iran → USA event; the firm that owns it keeps its state
+    blocked = one(pipeline, "Iran blocked Instagram and WhatsApp on Wednesday.", "COERCE")
+    assert {a.country for a in blocked.target} == {"MNC"}
+    fined = one(pipeline, "The European Commission fined Meta Platforms last year.", "SANCTION")
+    assert [a.country for a in fined.target] == ["USA"]
