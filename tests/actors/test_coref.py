@@ -62,3 +62,29 @@ def test_a_group_from_many_countries_has_none(pipeline):
     found = mentions_of(pipeline, text)
     actor = found["Defence ministers"].actor
     assert actor is not None and actor.country is None and actor.sector == "GOV"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # a bare description repeating the noun of an organisation's name is that organisation
+        ("The International Court of Justice ordered Myanmar to protect the Rohingya. "
+         "Myanmar said the court had no jurisdiction.", "the court",
+         "International Court of Justice"),
+        # an alliance is no union: after "NATO and the European Union", "the Alliance" is NATO
+        ("Greece will no longer block our accession to NATO and the European Union. We expect "
+         "the Alliance to invite us next month.", "the Alliance",
+         "NATO"),
+    ],
+)  # fmt: skip
+def test_description_names_an_organisation(pipeline, text, mention, name):
+    found = mentions_of(pipeline, text)
+    assert found[mention].actor is not None and found[mention].actor.name == name
+
+
+def test_a_state_institution_is_not_a_namesake_organisation(pipeline):
+    # "the army" after "the Arakan Army" is still Myanmar's army (a ``kb`` description)
+    text = ("The Arakan Army seized a border post in Rakhine. Myanmar said the army had "
+            "retaken it.")  # fmt: skip
+    army = mentions_of(pipeline, text)["the army"]
+    assert army.actor is not None and army.actor.name != "Arakan Army"

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, sentence_dates
+from whimbrel.actors.normalise import normalise
 from whimbrel.actors.references import load_references
 from whimbrel.events.location import locate
 from whimbrel.events.slots import logical_subjects
@@ -145,6 +146,16 @@ class ResolveReferences:
             lemma, {"kinds": ["state", "person", "organisation", "group"], "kb": True}
         )
         kinds = tuple(spec["kinds"])
+        listed = self.refs.descriptions.get(lemma)
+        # "the army", "the government" stay the state's (kb descriptions) even after "the
+        # Arakan Army"; other nouns may repeat an organisation's name
+        named = listed is None or ("organisation" in kinds and not listed.get("kb"))
+        j = _named_by_head(mentions, i, root) if named else None
+        if j is not None:
+            # "the International Court of Justice ... *the court*": a bare description whose
+            # noun heads an organisation's name named earlier is that organisation
+            m.actor, m.antecedent = mentions[j].actor, j
+            return
         owner = self._owner(article, i, root)
         if spec.get("counterpart"):
             # "his host": the salient party from another country than the possessor's
@@ -317,6 +328,28 @@ def _from_many(root: Any) -> bool:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in _MANY_OWNERS and obj.tag_ == "NNS":
                     return True
     return False
+
+
+def _named_by_head(mentions: list[Mention], i: int, root: Any) -> int | None:
+    """The latest earlier mention of an organisation the KB named whose name has the bare
+    description's noun as a word of its own: "the court" after "the International Court of
+    Justice", "the council" after "the UN Security Council", "the movement" after "the M23
+    movement" (head match, the most precise pass of sieve-based coreference)."""
+    m = mentions[i]
+    words = [t for t in root.doc[m.token_start : m.token_end] if t.dep_ != "det"]
+    if len(words) != 1 or words[0].i != root.i or root.tag_ not in ("NN", "NNP"):
+        return None  # "the court", "the Alliance"; not "a court", "the Moscow court"
+    if m.token_start == root.i or root.doc[m.token_start].lower_ != "the":
+        return None
+    noun = root.lemma_.lower()
+    for j in range(i - 1, -1, -1):
+        cand = mentions[j]
+        actor = cand.actor
+        if cand.resolved_by != "kb" or actor is None or actor.kind != "organisation":
+            continue
+        if noun in {w for w in normalise(actor.name).split() + normalise(cand.text).split()}:
+            return j
+    return None
 
 
 def filed_country(
