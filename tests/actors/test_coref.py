@@ -71,6 +71,9 @@ def test_a_group_from_many_countries_has_none(pipeline):
         ("The International Court of Justice ordered Myanmar to protect the Rohingya. "
          "Myanmar said the court had no jurisdiction.", "the court",
          "International Court of Justice"),
+        # a group named with the same head noun
+        ("Rebels captured Goma while United Nations peacekeepers looked on. The rebels fired "
+         "at the peacekeepers on Sunday.", "the peacekeepers", "UN peacekeepers"),
         # an alliance is no union: after "NATO and the European Union", "the Alliance" is NATO
         ("Greece will no longer block our accession to NATO and the European Union. We expect "
          "the Alliance to invite us next month.", "the Alliance",

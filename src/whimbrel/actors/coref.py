@@ -331,23 +331,27 @@ def _from_many(root: Any) -> bool:
 
 
 def _named_by_head(mentions: list[Mention], i: int, root: Any) -> int | None:
-    """The latest earlier mention of an organisation the KB named whose name has the bare
-    description's noun as a word of its own: "the court" after "the International Court of
-    Justice", "the council" after "the UN Security Council", "the movement" after "the M23
-    movement" (head match, the most precise pass of sieve-based coreference)."""
-    m = mentions[i]
-    words = [t for t in root.doc[m.token_start : m.token_end] if t.dep_ != "det"]
-    if len(words) != 1 or words[0].i != root.i or root.tag_ not in ("NN", "NNP"):
+    """The latest earlier mention the KB resolved that a bare description repeats: an
+    organisation whose name has the description's noun as a word of its own ("the court"
+    after "the International Court of Justice", "the council" after "the UN Security
+    Council"), or a group with the same head noun ("the peacekeepers" after "United Nations
+    peacekeepers"): head match, the most precise pass of sieve-based coreference."""
+    m, doc = mentions[i], root.doc
+    words = [t for t in doc[m.token_start : m.token_end] if t.dep_ != "det"]
+    if len(words) != 1 or words[0].i != root.i or root.tag_ not in ("NN", "NNS", "NNP", "NNPS"):
         return None  # "the court", "the Alliance"; not "a court", "the Moscow court"
-    if m.token_start == root.i or root.doc[m.token_start].lower_ != "the":
+    if m.token_start == root.i or doc[m.token_start].lower_ != "the":
         return None
     noun = root.lemma_.lower()
     for j in range(i - 1, -1, -1):
         cand = mentions[j]
         actor = cand.actor
-        if cand.resolved_by != "kb" or actor is None or actor.kind != "organisation":
+        if cand.resolved_by != "kb" or actor is None:
             continue
-        if noun in {w for w in normalise(actor.name).split() + normalise(cand.text).split()}:
+        if actor.kind in ("group", "organisation") and doc[cand.head].lemma_.lower() == noun:
+            return j
+        named = normalise(actor.name).split() + normalise(cand.text).split()
+        if actor.kind == "organisation" and noun in named:
             return j
     return None
 
