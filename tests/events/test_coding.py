@@ -268,6 +268,18 @@ def test_location_english_spellings_of_large_cities():
     assert locate("Ecbatana") is None and locate("Epiphania") is None
 
 
+def test_location_prefers_a_namesake_in_a_state_the_story_names(pipeline):
+    assert locate("Tripoli").country == "LBY"
+    assert locate("Tripoli", near={"LBN"}).country == "LBN"
+    # a namesake a tenth the size of the best-known city needs more than its country named
+    assert locate("Donetsk", near={"RUS"}).country == "UKR"
+    assert locate("Hyderabad").country == "IND"
+    text = "Pakistani police arrested dozens of protesters in Hyderabad on Sunday."
+    event = one(pipeline, text, "COERCE")
+    assert event.location is not None and event.location.country == "PAK"
+    assert [a.country for a in event.target] == ["PAK"]
+
+
 def test_coding_cameo_quad_and_score_come_from_the_table(pipeline):
     e = one(pipeline, "The EU imposed sanctions on Iran.", "SANCTION")
     assert (e.quad, e.cameo_root) == (4, "16") and e.score < 0
@@ -550,6 +562,17 @@ def test_coding_unnamed_actors_take_the_town_their_act_happened_in(pipeline):
             "agreed at talks in Istanbul.")  # fmt: skip
     freed = [e for e in pipeline(text, date="2025-05-23").events if e.trigger.text == "freed"]
     assert freed and all(a.country != "TUR" for e in freed for a in e.target)
+
+
+def test_coding_unnamed_actors_and_the_place_of_their_own_phrase(pipeline):
+    # a hospital is where it is, whoever bombed it
+    text = "Russia denied that its aircraft had bombed a hospital in southern Idlib."
+    bombed = one(pipeline, text, "ASSAULT")
+    assert [a.country for a in bombed.target] == ["SYR"]
+    # a participle on the object does not leave the main act's scene
+    text = "Insurgents ambushed a convoy carrying American contractors in Fallujah."
+    ambushed = one(pipeline, text, "ASSAULT")
+    assert [a.country for a in ambushed.source] == ["IRQ"]
 
 
 def test_coding_an_organisation_named_in_the_sentence_is_no_place(pipeline):

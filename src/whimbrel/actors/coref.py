@@ -18,10 +18,11 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from whimbrel.actors.knowledge_base import NON_STATE
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, sentence_dates
 from whimbrel.actors.normalise import normalise
 from whimbrel.actors.references import load_references
-from whimbrel.events.location import locate
+from whimbrel.events.location import locate, named_states
 from whimbrel.events.slots import logical_subjects
 from whimbrel.nlp.parse import datelines
 from whimbrel.pipeline import StageSettings, stage
@@ -241,11 +242,12 @@ class ResolveReferences:
             ):
                 return str(actor.country)
         # a town the KB has no actor for, where the description's act happened ("gunmen
-        # seized the building *in Donetsk*"); not a place of its own ("the consulate *in
-        # Benghazi*" is still the US's)
+        # seized the building *in Donetsk*") or where it is ("a hospital *in Idlib*"), but
+        # not a diplomatic post's ("the consulate *in Benghazi*" is still the US's)
         verb = next((t for t in doc[m.head].ancestors if t.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return None
+        root_lemma = doc[m.head].lemma_.lower()
         scene = {verb}
         if verb.dep_ in ("advcl", "xcomp", "conj") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
@@ -257,9 +259,9 @@ class ResolveReferences:
                 ent.label_ in ("GPE", "LOC", "FAC")
                 and ent.root.dep_ == "pobj"
                 and prep.lower_ in _LOCATIVE
-                and prep.head.i != m.head
+                and (prep.head.i != m.head or root_lemma not in _ABROAD)
                 and _clause_of(prep) in scene
-                and (place := locate(ent.text)) is not None
+                and (place := locate(ent.text, named_states(article))) is not None
                 and place.country
             ):
                 return str(place.country)
@@ -297,22 +299,20 @@ class ResolveReferences:
 #: Prepositions that set where something happens ("in Kabul", "near Baidoa").
 _LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "inside"})
 
-#: Dependencies that open a clause of its own: a place inside one is not the outer act's.
-_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "xcomp", "conj", "pcomp", "csubj"})
+#: Posts abroad: the place they are in is not whose they are.
+_ABROAD = frozenset({"embassy", "consulate", "legation", "mission", "chancery"})
 
 
 def _clause_of(tok: Any) -> Any:
-    """The verb whose clause a word belongs to: the first verb above it, not crossing into
-    an outer clause (a relative clause's place is not its host's)."""
-    while tok.dep_ not in _CLAUSE_DEPS and tok.head.i != tok.i:
+    """The verb whose clause a word belongs to: the first verb above it, where a participle
+    on a noun does not count ("ambushed a convoy *carrying* contractors in Fallujah" is
+    set in Fallujah) but a relative clause does ("the swap they *agreed* at talks in
+    Istanbul" was not made there)."""
+    while tok.head.i != tok.i:
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.pos_ in ("VERB", "AUX") and not (tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN")):
             return tok
     return tok
-
-
-#: PLOVER's non-state "country" codes: never the country an article is about.
-NON_STATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 
 
 #: Nouns that, counted, make a group multinational: "envoys from 60 *countries*".

@@ -25,6 +25,9 @@ from whimbrel.actors.normalise import normalise, slugify
 from whimbrel.errors import ConfigError
 from whimbrel.records import Actor
 
+#: PLOVER's non-state "country" codes: never the country an article is about.
+NON_STATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+
 __all__ = ["KnowledgeBase", "Office", "Person"]
 
 #: Which office describes a person best when they hold several at once (lower wins).

@@ -12,7 +12,7 @@ more sources and targets (coordination), so a sentence can hold several events.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -28,7 +28,7 @@ from whimbrel.events.arguments import (
 )
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
-from whimbrel.events.location import locate, place_near
+from whimbrel.events.location import locate, named_states, place_near
 from whimbrel.events.passes import actor_key, answer_claims, comment_targets, directed, fold_threats
 from whimbrel.events.plover import Ontology, data_path, load_ontology
 from whimbrel.events.slots import (
@@ -434,7 +434,8 @@ class ExtractEvents:
         made: list[int] = []
         # where the event happened ("killed ten civilians *in Kabul*")
         place = place_near(trigger)
-        setting = _place_country(place, self.kb, article.date) if place is not None else None
+        near = named_states(article)
+        setting = _place_country(place, self.kb, article.date, near) if place is not None else None
         if setting is None:  # else where the story was filed ("KREMENCHUK, Ukraine —")
             filed = datelines(article.text)
             setting = filed_country(self.kb, filed, trigger.idx, article.date)
@@ -456,10 +457,10 @@ class ExtractEvents:
             country = _owner_country(owned, tok, self.kb, article.date) or (
                 None
                 if unowned
-                else _place_country(owned, self.kb, article.date)
+                else _place_country(owned, self.kb, article.date, near)
                 or setting
                 or salient_country(article.mentions, si, avoid=avoid)
-                or _place_country(tok.sent, self.kb, article.date)
+                or _place_country(tok.sent, self.kb, article.date, near)
             )
             actor = self.kb.resolve(span.text, article.date, (country,) if country else ())
             if actor is None or not actor.country:
@@ -657,8 +658,9 @@ def _past_sponsors(kb: Any, span: Any) -> Any:
     return span[cut:]
 
 
-def _place_country(span: Any, kb: Any, date: Any) -> str | None:
-    """The country of the first place named inside a phrase ("the hotel in Mogadishu")."""
+def _place_country(span: Any, kb: Any, date: Any, near: Collection[str] = ()) -> str | None:
+    """The country of the first place named inside a phrase ("the hotel in Mogadishu");
+    ``near``: the states the article names, for towns several countries have."""
     for ent in span.ents:
         # "central Mali", "eastern Congo": the entity, else its head word; the small model
         # sometimes tags a country as a person ("in central Mali"), so any entity that
@@ -673,7 +675,7 @@ def _place_country(span: Any, kb: Any, date: Any) -> str | None:
                 return str(actor.country)
         if any(actor is not None and actor.kind == "organisation" for actor in actors):
             continue  # "the *UN* office" is no town called Un
-        place = locate(ent.text)  # a city the KB has no actor for ("districts of Hama")
+        place = locate(ent.text, near)  # a city the KB has no actor for ("districts of Hama")
         if place is not None and place.country:
             return str(place.country)
         region = kb.place_country(ent.text)  # a region the KB lists ("Crimea", "Darfur")
@@ -681,7 +683,7 @@ def _place_country(span: Any, kb: Any, date: Any) -> str | None:
             return region
     for tok in span:
         if tok.pos_ == "PROPN" and not tok.ent_type_:  # a town the small model did not tag
-            place = locate(tok.text)
+            place = locate(tok.text, near)
             if place is not None and place.country:
                 return str(place.country)
     return None

