@@ -243,11 +243,11 @@ class ResolveReferences:
                 return str(actor.country)
         # a town the KB has no actor for, where the description's act happened ("gunmen
         # seized the building *in Donetsk*") or where it is ("a hospital *in Idlib*"), but
-        # not a diplomatic post's ("the consulate *in Benghazi*" is still the US's)
+        # not a diplomatic post's: "the consulate *in Benghazi*" is still the US's, and who
+        # was killed "inside the consulate in Istanbul" is not told by Istanbul
         verb = next((t for t in doc[m.head].ancestors if t.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return None
-        root_lemma = doc[m.head].lemma_.lower()
         scene = {verb}
         if verb.dep_ in ("advcl", "xcomp", "conj") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
@@ -259,7 +259,7 @@ class ResolveReferences:
                 ent.label_ in ("GPE", "LOC", "FAC")
                 and ent.root.dep_ == "pobj"
                 and prep.lower_ in _LOCATIVE
-                and (prep.head.i != m.head or root_lemma not in _ABROAD)
+                and prep.head.lemma_.lower() not in _ABROAD
                 and _clause_of(prep) in scene
                 and (place := locate(ent.text, named_states(article))) is not None
                 and place.country
