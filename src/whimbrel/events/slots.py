@@ -222,6 +222,11 @@ def logical_objects(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if not objs:  # "found the activists guilty": the small clause's subject
         objs = [c for p in small_clauses(verb) for c in p.children if c.dep_ in _SUBJ]
+    if not objs and verb.lemma_.lower() == "let":
+        # "let [UN inspectors back into the complex]": the parser makes the bare clause a
+        # ccomp; whom the verb lets is its subject
+        objs = [c for p in verb.children if p.dep_ == "ccomp" for c in p.children
+                if c.dep_ in _SUBJ]  # fmt: skip
     return objs
 
 
