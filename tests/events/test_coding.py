@@ -821,3 +821,9 @@ def test_coding_a_blocked_platform_is_no_act_against_its_home_state(pipeline):
     assert {a.country for a in blocked.target} == {"MNC"}
     fined = one(pipeline, "The European Commission fined Meta Platforms last year.", "SANCTION")
     assert [a.country for a in fined.target] == ["USA"]
+
+
+def test_coding_whom_a_state_lets_in_is_the_target(pipeline):
+    let = one(pipeline, "Azerbaijan let Red Cross trucks carrying flour into Karabakh.", "RETREAT")
+    assert [a.country for a in let.source] == ["AZE"]
+    assert [a.country for a in let.target] == ["NGO"]
