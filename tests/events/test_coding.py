@@ -611,6 +611,14 @@ def test_coding_actor_spans_never_include_a_blanked_dateline(pipeline):
         # stones thrown by protesters are a riot; by police, an assault
         ("Protesters in Belgrade stoned the parliament building on Tuesday.", "PROTEST", "riot"),
         ("Police stoned the protesters in Belgrade on Tuesday.", "ASSAULT", "primitive"),
+        # storming, looting or occupying by armed men is no protest
+        ("Two gunmen stormed the offices of a satirical weekly on Wednesday.", "ASSAULT", None),
+        ("Rioters stormed the parliament building in Pristina.", "PROTEST", "riot"),
+        ("Russian-backed militiamen occupied the naval headquarters in Sevastopol.", "COERCE",
+         "seize"),
+        ("Students occupied the main campus building in Belgrade.", "PROTEST", "obstruct"),
+        ("The Peruvian navy and volunteer crews seized a fishing boat carrying cocaine.",
+         "COERCE", "seize"),
         # a verb with a meaning of its own keeps it
         ("Managua severed diplomatic ties with Taipei.", "SANCTION", None),
     ],

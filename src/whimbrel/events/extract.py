@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from whimbrel.actors.coref import filed_country, salient_country
-from whimbrel.actors.mentions import load_kb
+from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb
 from whimbrel.actors.normalise import normalise
 from whimbrel.events.arguments import (
     ArgumentModel,
@@ -196,6 +196,7 @@ class ExtractEvents:
                 entry.event_type == rule["from"]
                 and entry.mode in rule["modes"]
                 and (not rule.get("source_sectors") or sectors & set(rule["source_sectors"]))
+                and not sectors & set(rule.get("unless_sectors", ()))
                 and len(countries) >= rule.get("source_countries", 0)
                 and (not rule.get("words") or words & set(rule["words"]))
                 and not (rule.get("targetless") and has_target)
@@ -464,10 +465,12 @@ class ExtractEvents:
             )
             actor = self.kb.resolve(span.text, article.date, (country,) if country else ())
             if actor is None or not actor.country:
+                # no country to resolve it in: its sector still shows who acts ("two
+                # *gunmen*" are armed, whoever's they are)
+                probe = self.kb.resolve(span.text, article.date, PROBE_CONTEXT)
                 slug = "-".join(span.text.lower().split())[:60]
-                actor = Actor(
-                    name=span.text, id=f"wb:implicit:{slug}", country=country, kind="group"
-                )
+                actor = Actor(name=span.text, id=f"wb:implicit:{slug}", country=country,
+                              sector=probe.sector if probe else None, kind="group")  # fmt: skip
             mention = Mention(text=span.text, start=span.start_char, end=span.end_char, sentence=si,
                               actor=actor, resolved_by="implicit", head=tok.i,
                               token_start=span.start, token_end=span.end)  # fmt: skip
