@@ -611,6 +611,9 @@ def test_coding_actor_spans_never_include_a_blanked_dateline(pipeline):
         # stones thrown by protesters are a riot; by police, an assault
         ("Protesters in Belgrade stoned the parliament building on Tuesday.", "PROTEST", "riot"),
         ("Police stoned the protesters in Belgrade on Tuesday.", "ASSAULT", "primitive"),
+        # backing rebels or troops is material aid; backing a government or a plan, support
+        ("Rwanda backed the M23 rebels in eastern Congo.", "AID", None),
+        ("Egypt backed the Sudanese government's peace plan.", "SUPPORT", None),
         # storming, looting or occupying by armed men is no protest
         ("Two gunmen stormed the offices of a satirical weekly on Wednesday.", "ASSAULT", None),
         ("Rioters stormed the parliament building in Pristina.", "PROTEST", "riot"),

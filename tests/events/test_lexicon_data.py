@@ -522,6 +522,7 @@ EXAMPLES = [
     ("The premier revoked the state of emergency in Bangkok.", "revoked", "CONCEDE", None),
     ("The government ended the curfew in Colombo.", "ended", "CONCEDE", None),
     ("North Korea let UN inspectors back into the reactor complex.", "let", "RETREAT", "access"),
+    ("Chadian troops fought alongside Malian forces near Gao.", "fought", "COOPERATE", None),
     ("The two navies trained together off Crete.", "trained", "COOPERATE", None),
     ("Danish jets joined Dutch aircraft in patrolling the Baltic.", "joined", "COOPERATE", None),
     ("Ottawa raised tariffs on Chinese steel.", "raised", "SANCTION", None),

@@ -180,11 +180,12 @@ class ExtractEvents:
         return article
 
     def _retype(
-        self, entry: Entry, sources: list[Mention], trigger: Any, has_target: bool = True
+        self, entry: Entry, sources: list[Mention], trigger: Any, targets: list[Mention]
     ) -> Entry:
         """Protesters setting fire to a building riot; soldiers doing it assault; two states
-        staging an exercise together cooperate (retype.v1)."""
+        staging an exercise together cooperate; backing rebels is aid (retype.v1)."""
         sectors = {m.actor.sector for m in sources if m.actor is not None}
+        target_sectors = {m.actor.sector for m in targets if m.actor is not None}
         # distinct countries acting together; a party with none ("Western allies") counts apart
         countries = {m.actor.country or m.actor.id for m in sources if m.actor is not None}
         # the trigger, its object and what is hyphened or compounded on it ("*test*-fired")
@@ -199,7 +200,8 @@ class ExtractEvents:
                 and not sectors & set(rule.get("unless_sectors", ()))
                 and len(countries) >= rule.get("source_countries", 0)
                 and (not rule.get("words") or words & set(rule["words"]))
-                and not (rule.get("targetless") and has_target)
+                and not (rule.get("targetless") and targets)
+                and (not rule.get("target_sectors") or target_sectors & set(rule["target_sectors"]))
             ):
                 return replace(entry, event_type=rule["to"], mode=rule["mode"])
         return entry
@@ -583,7 +585,9 @@ class ExtractEvents:
             # source; the event says so (an empty source) and weighs less
             factors["agentless"] = AGENTLESS
         mentions = article.mentions
-        entry = self._retype(entry, [mentions[i] for i in source], trigger, bool(target))
+        entry = self._retype(
+            entry, [mentions[i] for i in source], trigger, [mentions[i] for i in target]
+        )
         self._reown(article, entry, source, target)
         info = self.ontology.types[entry.event_type]
         if self.settings.drop_same_actor:
