@@ -424,6 +424,10 @@ def test_coding_a_finite_verb_misparsed_as_a_noun_modifier(pipeline):
         ("Netanyahu vowed that Tehran would pay for it.", "THREATEN"),
         ("Iran vowed harsh punishment.", "THREATEN"),
         ("Japan vowed to send aid to Turkey.", "AGREE"),
+        # a clause about a conflictual act, or a refusal to tolerate, warns
+        ("The White House vowed the air strikes would continue.", "THREATEN"),
+        ("Putin vowed that Moscow would never allow a colour revolution.", "THREATEN"),
+        ("Putin vowed that Moscow would allow grain exports.", "AGREE"),
     ],
 )
 def test_coding_a_vow_of_harm_is_a_threat(pipeline, text, event_type):

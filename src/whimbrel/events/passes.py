@@ -96,9 +96,13 @@ def _vowed_harm(vow: Any, lexicon: Lexicon) -> tuple[tuple[str, str | None], Any
     verb matches a conflictual lexicon row, or is a word of retribution: "pay",
     "punishment"), with the word that says so."""
     words = [c for c in vow.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+    # "vowed the *strikes* would continue": a clause about a conflictual act
+    words += [s for c in words if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
     for word in words:
         if word.lemma_.lower() in _RETRIBUTION:
             return ("THREATEN", None), word
+        if word.lemma_.lower() in _NOT_TOLERATED and any(c.dep_ == "neg" for c in word.children):
+            return ("THREATEN", None), word  # "vowed that Russia would never *allow* ..."
         pos = "VERB" if word.pos_ in ("VERB", "AUX") else "NOUN"
         found = match_trigger(lexicon, word, pos)
         threat = as_threat(found[0].event_type, found[0].mode) if found else None
@@ -107,6 +111,8 @@ def _vowed_harm(vow: Any, lexicon: Lexicon) -> tuple[tuple[str, str | None], Any
     return None
 
 
+#: Verbs whose negation in a vow warns: "vowed it would never *allow* a colour revolution".
+_NOT_TOLERATED = frozenset({"allow", "tolerate", "permit", "accept"})
 #: What a vow promises when it promises harm: "vowed that Tehran would *pay*".
 _RETRIBUTION = frozenset({"pay", "punish", "punishment", "retaliate", "retaliation", "revenge", "avenge", "respond", "response", "consequence", "reprisal", "crush", "destroy", "retribution"})  # fmt: skip
 
