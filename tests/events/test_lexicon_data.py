@@ -523,6 +523,9 @@ EXAMPLES = [
     ("The government ended the curfew in Colombo.", "ended", "CONCEDE", None),
     ("North Korea let UN inspectors back into the reactor complex.", "let", "RETREAT", "access"),
     ("Chadian troops fought alongside Malian forces near Gao.", "fought", "COOPERATE", None),
+    # of two coordinated objects, the first one's row wins
+    ("India rushed troops and fighter jets to the frontier.", "rushed", "MOBILIZE", "troops"),
+    ("Japan rushed aid and soldiers to the quake zone.", "rushed", "AID", None),
     ("The two navies trained together off Crete.", "trained", "COOPERATE", None),
     ("Danish jets joined Dutch aircraft in patrolling the Baltic.", "joined", "COOPERATE", None),
     ("Ottawa raised tariffs on Chinese steel.", "raised", "SANCTION", None),

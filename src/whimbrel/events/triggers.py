@@ -78,28 +78,27 @@ def match_trigger(
         c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)
     }
     best: tuple[Entry, Any] | None = None
-    best_key: tuple[int, float] = (-1, 0.0)
+    best_key: tuple[int, int, float] = (-1, 0, 0.0)
     for entry in entries:
         if entry.particle and entry.particle not in particles:
             continue
         if entry.prep and entry.prep not in preps:
             continue
-        noun = None
+        noun, first = None, 0
         if entry.not_objects and any(
             word_forms(o) & entry.not_objects or "*" in entry.not_objects
             for o in trigger_objects(tok, pos, entry.prep)
         ):
             continue  # "!*": only without an object ("pulled out", not "pulled fragments out")
         if entry.objects:
-            hits = [
-                o
-                for o in trigger_objects(tok, pos, entry.prep)
-                if object_forms(o, classes) & entry.objects
-            ]
+            objects = trigger_objects(tok, pos, entry.prep)
+            hits = [k for k, o in enumerate(objects) if object_forms(o, classes) & entry.objects]
             if not hits:
                 continue
-            noun = hits[0]
-        key = (entry.specificity, entry.weight)
+            noun, first = objects[hits[0]], -hits[0]
+        # of two rows matching different coordinated objects, the first object's wins:
+        # "sent *troops* and fighter jets" mobilises, "sent *aid* and troops" aids
+        key = (entry.specificity, first, entry.weight)
         if key > best_key:
             best, best_key = (entry, noun), key
     return best
