@@ -428,11 +428,16 @@ def test_coding_a_finite_verb_misparsed_as_a_noun_modifier(pipeline):
         ("The White House vowed the air strikes would continue.", "THREATEN"),
         ("Putin vowed that Moscow would never allow a colour revolution.", "THREATEN"),
         ("Putin vowed that Moscow would allow grain exports.", "AGREE"),
+        # not allowing an attack promises restraint
+        (
+            "The Taliban vowed they would not allow militants to launch attacks from Afghanistan.",
+            "AGREE",
+        ),
     ],
 )
 def test_coding_a_vow_of_harm_is_a_threat(pipeline, text, event_type):
     found = events(pipeline, text)
-    assert [e.event_type for e in found] == [event_type]
+    assert [e.event_type for e in found if e.trigger.text == "vowed"] == [event_type]
     assert not any(a.text == "harsh punishment" for e in found for a in e.target)
 
 

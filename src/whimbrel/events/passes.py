@@ -101,14 +101,27 @@ def _vowed_harm(vow: Any, lexicon: Lexicon) -> tuple[tuple[str, str | None], Any
     for word in words:
         if word.lemma_.lower() in _RETRIBUTION:
             return ("THREATEN", None), word
-        if word.lemma_.lower() in _NOT_TOLERATED and any(c.dep_ == "neg" for c in word.children):
-            return ("THREATEN", None), word  # "vowed that Russia would never *allow* ..."
+        if (
+            word.lemma_.lower() in _NOT_TOLERATED
+            and any(c.dep_ == "neg" for c in word.children)
+            and not any(_conflictual(t, lexicon) for t in word.subtree if t.i != word.i)
+        ):
+            # "vowed that Russia would never *allow* a colour revolution"; not allowing an
+            # attack ("will not allow al-Qaeda to launch attacks") promises restraint
+            return ("THREATEN", None), word
         pos = "VERB" if word.pos_ in ("VERB", "AUX") else "NOUN"
         found = match_trigger(lexicon, word, pos)
         threat = as_threat(found[0].event_type, found[0].mode) if found else None
         if threat is not None:
             return threat, word
     return None
+
+
+def _conflictual(tok: Any, lexicon: Lexicon) -> bool:
+    """Whether a word triggers a conflictual lexicon row ("attacks", "seize")."""
+    pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"
+    found = match_trigger(lexicon, tok, pos) if tok.pos_ in ("VERB", "AUX", "NOUN") else None
+    return found is not None and as_threat(found[0].event_type, found[0].mode) is not None
 
 
 #: Verbs whose negation in a vow warns: "vowed it would never *allow* a colour revolution".
