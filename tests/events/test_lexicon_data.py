@@ -175,7 +175,7 @@ PLOVER_SCORES = {
 SLOT_RE = re.compile(r"(nsubj|nsubjpass|agent|dobj|dative|poss|compound|amod|prep:[a-z]+)")
 WORD_RE = re.compile(r"[a-z]+")
 #: Object classes a row may list besides lemmas (docs/lexicon.md).
-OBJECT_CLASSES = {"@gpe", "@org"}
+OBJECT_CLASSES = {"@gpe", "@org", "@person"}
 
 
 def read_tsv(path: Path, columns: list[str]) -> list[dict[str, str]]:
@@ -523,6 +523,9 @@ EXAMPLES = [
     ("The government ended the curfew in Colombo.", "ended", "CONCEDE", None),
     ("North Korea let UN inspectors back into the reactor complex.", "let", "RETREAT", "access"),
     ("Chadian troops fought alongside Malian forces near Gao.", "fought", "COOPERATE", None),
+    # a named person welcomed is a visitor; a thing welcomed is supported
+    ("Helsinki welcomed Donald Trump for the summit.", "welcomed", "CONSULT", "visit"),
+    ("Paris welcomed the ceasefire in Lebanon.", "welcomed", "SUPPORT", None),
     # of two coordinated objects, the first one's row wins
     ("India rushed troops and fighter jets to the frontier.", "rushed", "MOBILIZE", "troops"),
     ("Japan rushed aid and soldiers to the quake zone.", "rushed", "AID", None),

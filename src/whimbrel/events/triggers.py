@@ -4,7 +4,8 @@ A row fits a token when its lemma and part of speech agree and the token meets t
 particle, preposition and object constraints (docs/lexicon.md, "How a row is matched").
 The object position is read in logical terms: a passive's subject, the "of" object of an
 amount ("sent *any of* its vehicles"), a small clause's predicate. Object lists may name
-the word as written or lemmatised, or a class of named actor (``@gpe``, ``@org``).
+the word as written or lemmatised, or a class of named actor (``@gpe``, ``@org``,
+``@person``).
 """
 
 from __future__ import annotations
@@ -111,8 +112,9 @@ def word_forms(tok: Any) -> set[str]:
 
 
 def object_forms(tok: Any, classes: dict[int, str] | None = None) -> set[str]:
-    """What a row's object list can name: the word's forms, and "@gpe" or "@org" for a
-    named country, place or organisation ("recognised *South Sudan*", "joined *NATO*")."""
+    """What a row's object list can name: the word's forms, and "@gpe", "@org" or "@person"
+    for a named country, place, organisation or person ("recognised *South Sudan*", "joined
+    *NATO*", "welcomed *Donald Trump*")."""
     forms = word_forms(tok)
     found = classes.get(tok.i) if classes is not None else _OBJECT_CLASSES.get(tok.ent_type_)
     if found:
@@ -121,11 +123,11 @@ def object_forms(tok: Any, classes: dict[int, str] | None = None) -> set[str]:
 
 
 #: Entity labels a lexicon row's object list can ask for, and the names it uses for them.
-_OBJECT_CLASSES = {"GPE": "@gpe", "ORG": "@org"}
+_OBJECT_CLASSES = {"GPE": "@gpe", "ORG": "@org", "PERSON": "@person"}
 
 
 def actor_classes(article: Article) -> dict[int, str]:
-    """Head token → "@gpe" (a state) or "@org" (an organisation) for the article's actors
+    """Head token → "@gpe" (a state), "@org" (an organisation) or "@person" for the actors
     the KB named: the parser's entity labels miss too many ("suspended *Madagascar*")."""
     out: dict[int, str] = {}
     for m in article.mentions:
@@ -134,4 +136,6 @@ def actor_classes(article: Article) -> dict[int, str]:
                 out[m.head] = "@gpe"
             elif m.actor.kind == "organisation":
                 out[m.head] = "@org"
+            elif m.actor.kind == "person":
+                out[m.head] = "@person"
     return out
