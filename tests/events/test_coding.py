@@ -623,6 +623,9 @@ def test_coding_actor_spans_never_include_a_blanked_dateline(pipeline):
         # backing rebels or troops is material aid; backing a government or a plan, support
         ("Rwanda backed the M23 rebels in eastern Congo.", "AID", None),
         ("Egypt backed the Sudanese government's peace plan.", "SUPPORT", None),
+        # a government protesting lodges a diplomatic protest; crowds demonstrate
+        ("Japan protested to North Korea over the launch.", "ACCUSE", "disapprove"),
+        ("Romanians protested against the decree in Bucharest.", "PROTEST", "demo"),
         # storming, looting or occupying by armed men is no protest
         ("Two gunmen stormed the offices of a satirical weekly on Wednesday.", "ASSAULT", None),
         ("Rioters stormed the parliament building in Pristina.", "PROTEST", "riot"),

@@ -184,7 +184,14 @@ class ExtractEvents:
     ) -> Entry:
         """Protesters setting fire to a building riot; soldiers doing it assault; two states
         staging an exercise together cooperate; backing rebels is aid (retype.v1)."""
-        sectors = {m.actor.sector for m in sources if m.actor is not None}
+        # a state named as a whole ("Japan", not "Romanians") acts as its government
+        # (docs/annotation-guidelines.md)
+        sectors = {
+            m.actor.sector
+            or ("GOV" if m.actor.kind == "state" and _named_whole(trigger.doc, m) else None)
+            for m in sources
+            if m.actor is not None
+        }
         target_sectors = {m.actor.sector for m in targets if m.actor is not None}
         # distinct countries acting together; a party with none ("Western allies") counts apart
         countries = {m.actor.country or m.actor.id for m in sources if m.actor is not None}
@@ -663,6 +670,12 @@ def _past_sponsors(kb: Any, span: Any) -> Any:
         if k > 0 and kb.affiliation_at(tok):
             cut = k + 1
     return span[cut:]
+
+
+def _named_whole(doc: Any, mention: Mention) -> bool:
+    """Whether a state's mention names it as a whole ("Japan", "Beijing"), not its people
+    ("Romanians")."""
+    return mention.head >= 0 and doc[mention.head].tag_ == "NNP"
 
 
 def _place_country(span: Any, kb: Any, date: Any, near: Collection[str] = ()) -> str | None:
