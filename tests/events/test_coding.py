@@ -388,7 +388,7 @@ def test_coding_the_act_asked_for_is_not_coded_apart_from_the_request(pipeline, 
         ("Israel recalled its ambassadors from Ireland.", "SANCTION", "Ireland"),
         ("Iran reopened its embassy in Riyadh on Tuesday.", "COOPERATE", "Riyadh"),
         ("Iran launched hundreds of drones and missiles at Israel overnight.", "ASSAULT", "Israel"),
-        ("India rushed additional troops and fighter jets to the Ladakh frontier.", "AID",
+        ("India rushed additional troops and fighter jets to the Ladakh frontier.", "MOBILIZE",
          "the Ladakh frontier"),
     ],
 )  # fmt: skip
