@@ -181,3 +181,21 @@ def test_resolve_never_raises(kb: KnowledgeBase, text: str, day, context: list[s
 )
 def test_resolve_never_raises_on_grammar_words(kb: KnowledgeBase, words: list[str]) -> None:
     kb.resolve(" ".join(words), D(2024, 1, 1), ["RUS"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asia Bibi",  # "Bibi" is Netanyahu's nickname, "asia" no title nor country name
+        "a social media ban",  # "Ban" is Ban Ki-moon only after a title
+    ],
+)
+def test_a_name_after_words_that_are_no_title_is_no_one_else(kb: KnowledgeBase, text: str) -> None:
+    assert kb.resolve(text, D(2018, 10, 31)) is None
+
+
+def test_a_title_and_a_country_name_before_a_name(kb: KnowledgeBase) -> None:
+    found = kb.resolve("North Korean leader Kim Jong Un", D(2018, 6, 12))
+    assert found is not None and found.country == "PRK"
+    found = kb.resolve("Russia's Putin", D(2018, 6, 12))
+    assert found is not None and found.country == "RUS"

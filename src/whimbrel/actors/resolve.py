@@ -169,9 +169,26 @@ def _titled_person(
         hit = kb.names.get(" ".join(tokens[i:]))
         if hit is None or hit[0] != "person":
             continue
-        if all(t in kb.honorific_words or t in kb.ref_words or t == POSSESSIVE for t in tokens[:i]):
+        if _titles_and_owners(kb, tokens[:i]):
             return kb.materialise(hit, day, ctx)
     return None
+
+
+def _titles_and_owners(kb: KnowledgeBase, words: list[str]) -> bool:
+    """Whether the words before a person's name are titles and whole country or body names
+    ("north korean leader", "russia 's"): "Asia Bibi" is no Bibi, though "asia" is a word of
+    "south asia"."""
+    run: list[str] = []
+    for word in [*words, POSSESSIVE]:
+        if word in kb.honorific_words or word == POSSESSIVE:
+            if run and " ".join(run) not in kb.refs:
+                return False
+            run = []
+        elif word in kb.ref_words:
+            run.append(word)
+        else:
+            return False
+    return True
 
 
 def _prefixed(
