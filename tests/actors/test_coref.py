@@ -48,6 +48,8 @@ def test_description_country(pipeline, text, mention, country):
          "hiding data.", "UNO"),
         ("Pakistan accepted the Chinese loan offer after weeks of talks, saying it had no "
          "other choice.", "PAK"),
+        # the object of a verb is none of the verb's coordinated subjects
+        ("Bahrain and Egypt cut ties with Qatar, accusing it of supporting terrorism.", "QAT"),
     ],
 )  # fmt: skip
 def test_pronoun_skips_modifier_names(pipeline, text, country):

@@ -23,7 +23,7 @@ from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, sentence_dates
 from whimbrel.actors.normalise import normalise
 from whimbrel.actors.references import load_references
 from whimbrel.events.location import locate, named_states
-from whimbrel.events.slots import logical_subjects
+from whimbrel.events.slots import expand_conj, logical_subjects
 from whimbrel.nlp.parse import datelines
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
@@ -403,7 +403,9 @@ def _bound(doc: Any, cand: int, pronoun: int) -> bool:
     if tok.dep_ not in ("dobj", "pobj", "dative") or tok.tag_ == "PRP$":
         return False
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return any(s.i == cand for s in logical_subjects(verb)[0])
+    # every conjunct of the subject: "Saudi Arabia, ... and Egypt cut ties with Qatar,
+    # accusing *it*" is not Egypt
+    return any(s.i == cand for s in expand_conj(logical_subjects(verb)[0]))
 
 
 def _embedded(tok: Any) -> bool:
