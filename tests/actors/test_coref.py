@@ -28,6 +28,9 @@ CASES = [
     # else where the story was filed
     ("ODESA, Ukraine, March 3 — Russian troops detained dozens of civilians, the governor said.",
      "civilians", "UKR"),
+    # a counterpart that names its country is that country's leader
+    ("The Ethiopian prime minister and his Eritrean counterpart agreed to reopen the border.",
+     "his Eritrean counterpart", "ERI"),
     # with none of those, the article's most salient country
     ("Kenya said on Monday that police had arrested 40 protesters.", "40 protesters", "KEN"),
 ]  # fmt: skip

@@ -159,6 +159,11 @@ class ResolveReferences:
             return
         owner = self._owner(article, i, root)
         if spec.get("counterpart"):
+            own = self._own_country(article, i, date)
+            if own is not None:
+                # "his *Eritrean* counterpart": that country's leader
+                m.actor = self.kb.resolve("leader", date, (own,)) or self.kb.state(own)
+                return
             # "his host": the salient party from another country than the possessor's
             other = owner.country if owner else None
             j = self._antecedent(mentions, i, doc, kinds, exclude_country=other)
