@@ -850,3 +850,14 @@ def test_coding_whom_a_state_lets_in_is_the_target(pipeline):
     let = one(pipeline, "Azerbaijan let Red Cross trucks carrying flour into Karabakh.", "RETREAT")
     assert [a.country for a in let.source] == ["AZE"]
     assert [a.country for a in let.target] == ["NGO"]
+
+
+def test_coding_a_common_word_a_surname_spells_is_no_person(pipeline):
+    text = "Boko Haram fighters torched homes in Baga as residents fled into the bush."
+    article = pipeline(text, date="2015-01-03")
+    bush = [m for m in article.mentions if m.text == "the bush"]
+    assert all(m.actor is None for m in bush)
+    assert {a.country for e in article.events for a in e.target} <= {"NGA"}
+    # a title in lower case still finds the office's holder
+    expelled = one(pipeline, "Venezuela expelled Israel's ambassador.", "SANCTION")
+    assert [a.text for a in expelled.target] == ["Israel's ambassador"]

@@ -184,6 +184,8 @@ class FindMentions:
         if shared:
             return shared
         actor = self.kb.resolve(span.text, date)
+        if actor is not None and _spelt_in_lower_case(root, actor):
+            actor = None  # "fled into *the bush*" is no president Bush
         if actor is not None:
             if actor.country is None:
                 nested = self._nested_country(root, date)
@@ -362,6 +364,15 @@ def _by_sentence(spans: Any, sents: list[Any]) -> list[list[Any]]:
 
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
+
+
+def _spelt_in_lower_case(root: Any, actor: Actor) -> bool:
+    """Whether a person was found by a common word their name happens to spell ("the
+    *bush*"): the head, in lower case, is a capitalised word of the person's name. A title
+    ("Israel's *ambassador*") still finds the office's holder."""
+    if actor.kind != "person" or not root.text.islower():
+        return False
+    return any(w[:1].isupper() and w.lower() == root.lower_ for w in actor.name.split())
 
 
 def _is_definite(chunk: Any) -> bool:
