@@ -79,6 +79,9 @@ def test_a_group_from_many_countries_has_none(pipeline):
         # a group named with the same head noun
         ("Rebels captured Goma while United Nations peacekeepers looked on. The rebels fired "
          "at the peacekeepers on Sunday.", "the peacekeepers", "UN peacekeepers"),
+        # a description in apposition with a name is that name's actor
+        ("Young men set fire to a compound of the peacekeeping mission, MONUSCO, in Bunia.",
+         "the peacekeeping mission", "MONUSCO"),
         # an alliance is no union: after "NATO and the European Union", "the Alliance" is NATO
         ("Greece will no longer block our accession to NATO and the European Union. We expect "
          "the Alliance to invite us next month.", "the Alliance",

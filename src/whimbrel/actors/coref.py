@@ -151,7 +151,9 @@ class ResolveReferences:
         # "the army", "the government" stay the state's (kb descriptions) even after "the
         # Arakan Army"; other nouns may repeat an organisation's name
         named = listed is None or ("organisation" in kinds and not listed.get("kb"))
-        j = _named_by_head(mentions, i, root) if named else None
+        j = _apposed(mentions, i, root)
+        if j is None and named:
+            j = _named_by_head(mentions, i, root)
         if j is not None:
             # "the International Court of Justice ... *the court*": a bare description whose
             # noun heads an organisation's name named earlier is that organisation
@@ -333,6 +335,18 @@ def _from_many(root: Any) -> bool:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in _MANY_OWNERS and obj.tag_ == "NNS":
                     return True
     return False
+
+
+def _apposed(mentions: list[Mention], i: int, root: Any) -> int | None:
+    """A name the description stands in apposition with ("the peacekeeping mission,
+    *MONUSCO*", "*Jordan's king*, the country's ruler"): the same actor, as the KB resolved it."""
+    partners = {c.i for c in root.children if c.dep_ == "appos"}
+    if root.dep_ == "appos":
+        partners.add(root.head.i)
+    for j, other in enumerate(mentions):
+        if j != i and other.head in partners and other.resolved_by == "kb" and other.actor:
+            return j
+    return None
 
 
 def _named_by_head(mentions: list[Mention], i: int, root: Any) -> int | None:
