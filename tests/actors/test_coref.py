@@ -82,6 +82,9 @@ def test_a_group_from_many_countries_has_none(pipeline):
         # a description in apposition with a name is that name's actor
         ("Young men set fire to a compound of the peacekeeping mission, MONUSCO, in Bunia.",
          "the peacekeeping mission", "MONUSCO"),
+        # "the group" is an organisation, not a state's forces
+        ("Turkey will let US jets fly against Islamic State from Incirlik, and Turkish planes "
+         "struck the group's positions.", "the group", "Islamic State"),
         # an alliance is no union: after "NATO and the European Union", "the Alliance" is NATO
         ("Greece will no longer block our accession to NATO and the European Union. We expect "
          "the Alliance to invite us next month.", "the Alliance",
