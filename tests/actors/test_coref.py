@@ -28,6 +28,9 @@ CASES = [
     # else where the story was filed
     ("ODESA, Ukraine, March 3 — Russian troops detained dozens of civilians, the governor said.",
      "civilians", "UKR"),
+    # where the phrase says the people are
+    ("Tokyo protested to Japan's neighbour after protesters in several Chinese cities stoned "
+     "the Japanese embassy.", "protesters", "CHN"),
     # a counterpart that names its country is that country's leader
     ("The Ethiopian prime minister and his Eritrean counterpart agreed to reopen the border.",
      "his Eritrean counterpart", "ERI"),

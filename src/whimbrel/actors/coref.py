@@ -212,14 +212,21 @@ class ResolveReferences:
         with the phrase it is coordinated with ("15 *British* sailors and marines"): it wins
         over the article's most salient country."""
         m, doc = article.mentions[i], article.doc
-        for ent in doc.char_span(m.start, m.end, alignment_mode="expand").ents:
+        root = doc[m.head]
+        # the phrase and where it says the people are ("protesters *in several Chinese
+        # cities*")
+        places = [doc[p.left_edge.i : p.right_edge.i + 1] for p in root.children
+                  if p.dep_ == "prep" and p.lower_ in _LOCATIVE]  # fmt: skip
+        if root.lemma_.lower() in _ABROAD or self.kb.unowned_in(normalise(m.text).split()):
+            places = []  # "the consulate in Benghazi", "European diplomats in Brussels"
+        spans = [doc.char_span(m.start, m.end, alignment_mode="expand"), *places]
+        for ent in (e for span in spans for e in span.ents):
             if ent.end + 1 < len(doc) and self.kb.affiliation_at(doc[ent.end + 1]):
                 continue  # "*Russian*-backed militiamen": the backer, not their country
             if ent.label_ in ("NORP", "GPE"):
                 actor = self.kb.resolve(ent.text, date)
                 if actor is not None and actor.kind == "state" and actor.country:
                     return str(actor.country)
-        root = doc[m.head]
         partners = [c.i for c in root.children if c.dep_ == "conj"]
         if root.dep_ == "conj":
             partners.append(root.head.i)
