@@ -262,6 +262,7 @@ class ResolveReferences:
         verb = next((t for t in doc[m.head].ancestors if t.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return None
+        near = named_states(article)
         scene = {verb}
         if verb.dep_ in ("advcl", "xcomp", "conj") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
@@ -275,7 +276,7 @@ class ResolveReferences:
                 and prep.lower_ in _LOCATIVE
                 and prep.head.lemma_.lower() not in _ABROAD
                 and _clause_of(prep) in scene
-                and (place := locate(ent.text, named_states(article))) is not None
+                and (place := locate(ent.text, near)) is not None
                 and place.country
             ):
                 return str(place.country)

