@@ -65,8 +65,9 @@ def match_trigger(
 ) -> tuple[Entry, Any] | None:
     """The most specific lexicon row whose constraints ``tok`` meets, and the object it matched.
 
-    Specificity counts the constraints a row sets (particle, preposition, object); the
-    row's weight breaks ties. The matched object noun is returned so that the caller can
+    Specificity counts the constraints a row sets (particle, preposition, object); then the
+    row matching the earlier of coordinated objects wins, then the row's weight. The
+    matched object noun is returned so that the caller can
     keep it from being coded again as an event of its own ("imposed *sanctions*").
     ``classes`` gives the object classes of tokens the KB resolved (``actor_classes``);
     without it the parser's entity labels stand in.
@@ -80,19 +81,21 @@ def match_trigger(
     }
     best: tuple[Entry, Any] | None = None
     best_key: tuple[int, int, float] = (-1, 0, 0.0)
+    by_prep: dict[str, list[Any]] = {}  # a row's objects depend only on its preposition
     for entry in entries:
         if entry.particle and entry.particle not in particles:
             continue
         if entry.prep and entry.prep not in preps:
             continue
         noun, first = None, 0
+        if (entry.not_objects or entry.objects) and entry.prep not in by_prep:
+            by_prep[entry.prep] = trigger_objects(tok, pos, entry.prep)
+        objects = by_prep.get(entry.prep, [])
         if entry.not_objects and any(
-            word_forms(o) & entry.not_objects or "*" in entry.not_objects
-            for o in trigger_objects(tok, pos, entry.prep)
+            word_forms(o) & entry.not_objects or "*" in entry.not_objects for o in objects
         ):
             continue  # "!*": only without an object ("pulled out", not "pulled fragments out")
         if entry.objects:
-            objects = trigger_objects(tok, pos, entry.prep)
             hits = [k for k, o in enumerate(objects) if object_forms(o, classes) & entry.objects]
             if not hits:
                 continue
