@@ -18,6 +18,7 @@ from typing import Any
 
 from whimbrel.actors.knowledge_base import KnowledgeBase
 from whimbrel.actors.references import description_heads
+from whimbrel.events.slots import coordinated_modifiers
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
 
@@ -47,8 +48,6 @@ _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 #: A probe country: a description that resolves only *with* a context needs the article;
 #: resolving one under it gives its sector, not its owner (coreference uses it too).
 PROBE_CONTEXT = ("USA",)
-#: Dependencies of a noun's pre-modifiers that can name its owner ("French troops").
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 #: Post-modifiers through which a nested actor gives a collective its country
 #: ("hackers tied to Pyongyang", "forces loyal to Assad", "troops from Chad").
 _LINKS = frozenset({"tie", "link", "loyal", "back", "affiliate", "allied", "from", "of", "connect"})
@@ -228,15 +227,9 @@ class FindMentions:
         but the last alone, the last with the noun, every one with the noun's sector.
         Empty unless at least two of the modifiers name different countries."""
         doc = root.doc
-        first = next(
-            (c for c in root.children
-             if c.dep_ in _MODIFIER_DEPS and span.start <= c.i < root.i
-             and any(g.dep_ == "conj" for g in c.children)),
-            None,
-        )  # fmt: skip
-        if first is None:
+        chain = coordinated_modifiers(root)
+        if not chain or chain[0].i < span.start:
             return []
-        chain = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.i < root.i)]
         head = doc[chain[-1].i + 1 : span.end].text  # the shared noun: "troops"
         out: list[tuple[Any, Actor | None, str]] = []
         for k, tok in enumerate(chain):

@@ -40,6 +40,9 @@ MEASURE_HEADS = frozenset({"hour", "day", "week", "month", "year", "round", "ses
 #: *a shipment of* vaccines", "delivered *part of* the aid").
 QUANTITY_HEADS = frozenset({"any", "some", "all", "most", "part", "half", "third", "share", "batch", "shipment", "consignment", "cargo", "load", "tonne", "ton", "lot", "number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "supply", "quantity", "amount", "package", "tranche", "more", "less", "last", "rest", "remainder", "bulk"})  # fmt: skip
 
+#: Dependencies of a noun's pre-modifiers that can name its owner ("*French* troops").
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
 #: Nouns for what someone issues: the act a clause on one of them ("a statement *condemning*
 #: the raid") is the issuer's act, not the document's.
 DOCUMENT_NOUNS = frozenset({"statement", "communique", "declaration", "letter", "report", "resolution", "motion", "video", "message", "post", "tweet", "op-ed", "editorial", "speech", "note", "memo"})  # fmt: skip
@@ -278,7 +281,7 @@ def fill_noun_slot(noun: Token, slot: str) -> tuple[list[Token], str]:
     if slot == "poss":
         return [c for c in noun.children if c.dep_ == "poss"], "direct"
     if slot in ("amod", "compound"):
-        return [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod")], "direct"
+        return [c for c in noun.children if c.dep_ in MODIFIER_DEPS], "direct"
     if slot in ("prep:by", "agent"):
         found = prep_objects(noun, "by")
         for acl in (c for c in noun.children if c.dep_ == "acl"):
@@ -357,23 +360,23 @@ def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
             inner_tokens = prep_objects(tok, "of") + prep_objects(tok, "from")
             inner_tokens += [c for c in tok.children if c.dep_ == "poss"]
             if tok.pos_ == "NOUN":
-                inner_tokens += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+                inner_tokens += [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
             for inner in inner_tokens:
                 idx = at.get(inner.i)
                 if idx is not None:
                     break
-        owners = [at.get(t.i) for t in _co_owners(tok)] if idx is not None else []
+        owners = [at.get(t.i) for t in coordinated_modifiers(tok)] if idx is not None else []
         for i in [*owners, idx]:
             if i is not None and i not in found and i not in exclude:
                 found.append(i)
     return found
 
 
-def _co_owners(tok: Any) -> list[Any]:
-    """The other owners of a noun shared by several ("*French* and Mauritanian troops"):
-    the modifiers coordinated with the one its mention starts with."""
+def coordinated_modifiers(tok: Any) -> list[Any]:
+    """The coordinated owners of a noun shared by several ("*French* and *Mauritanian*
+    troops"): its first pre-modifier with coordinated words, and those words."""
     for child in tok.children:
-        if child.dep_ in ("amod", "compound", "nmod") and child.i < tok.i:
+        if child.dep_ in MODIFIER_DEPS and child.i < tok.i:
             chain = [t for t in child.subtree if t.dep_ == "conj" and t.i < tok.i]
             if chain:
                 return [child, *chain]

@@ -14,6 +14,7 @@ from typing import Any
 
 from whimbrel.events.lexicon import Entry, Lexicon
 from whimbrel.events.slots import (
+    MODIFIER_DEPS,
     QUANTITY_HEADS,
     is_passive,
     prep_objects,
@@ -51,7 +52,7 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         objs += with_conj([g for o in objs if word_forms(o) & QUANTITY_HEADS
                             for g in prep_objects(o, "of")])  # fmt: skip
         return with_compounds(objs) + small_clauses(tok)
-    found = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    found = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
     return found + prep_objects(tok, "of")
 
 
