@@ -109,19 +109,22 @@ def _vowed_harm(vow: Any, lexicon: Lexicon) -> tuple[tuple[str, str | None], Any
             # "vowed that Russia would never *allow* a colour revolution"; not allowing an
             # attack ("will not allow al-Qaeda to launch attacks") promises restraint
             return ("THREATEN", None), word
-        pos = "VERB" if word.pos_ in ("VERB", "AUX") else "NOUN"
-        found = match_trigger(lexicon, word, pos)
-        threat = as_threat(found[0].event_type, found[0].mode) if found else None
+        threat = _threat_in(word, lexicon)
         if threat is not None:
             return threat, word
     return None
 
 
-def _conflictual(tok: Any, lexicon: Lexicon) -> bool:
-    """Whether a word triggers a conflictual lexicon row ("attacks", "seize")."""
+def _threat_in(tok: Any, lexicon: Lexicon) -> tuple[str, str | None] | None:
+    """The threat a word's conflictual lexicon row makes of a vow ("attacks", "seize")."""
     pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN"
-    found = match_trigger(lexicon, tok, pos) if tok.pos_ in ("VERB", "AUX", "NOUN") else None
-    return found is not None and as_threat(found[0].event_type, found[0].mode) is not None
+    found = match_trigger(lexicon, tok, pos)
+    return as_threat(found[0].event_type, found[0].mode) if found else None
+
+
+def _conflictual(tok: Any, lexicon: Lexicon) -> bool:
+    """Whether a verb or noun triggers a conflictual lexicon row."""
+    return tok.pos_ in ("VERB", "AUX", "NOUN") and _threat_in(tok, lexicon) is not None
 
 
 #: Verbs whose negation in a vow warns: "vowed it would never *allow* a colour revolution".
