@@ -31,16 +31,15 @@ NONE = "NONE"
 ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
-def no_event_pairs(path: Path, share: float, seed: int, limit: int = 0) -> list[dict]:
+def no_event_pairs(path: Path, seed: int, limit: int = 0) -> list[dict]:
     """Pairs of actors in one sentence that no gold event links, labelled NONE.
 
     Candidates are the record's gold actor spans and the spaCy entities that could be actors
     (countries, groups, organisations, people), in one sentence, linked by no event in either
     direction nor acting together in one. The corpus codes every event, so such a pair reports
     none between them ("Russia struck Kharkiv as China called for talks": China and Kharkiv).
-    A seeded sample of ``share`` times the number of positive pairs is kept.
+    All of them, in a seeded shuffle: training takes a share from the front.
     """
-    from whimbrel.evaluation import gold_pairs
     from whimbrel.nlp.parse import load_spacy
 
     nlp = load_spacy()
@@ -67,9 +66,8 @@ def no_event_pairs(path: Path, share: float, seed: int, limit: int = 0) -> list[
                 out.append({"id": f"{record['id']}~{a[0]}-{b[0]}", "text": record["text"],
                             "source": {"start": a[0], "end": a[1]},
                             "target": {"start": b[0], "end": b[1]}, "event_type": NONE})  # fmt: skip
-    positives = len(gold_pairs(records))
     random.Random(seed).shuffle(out)
-    return out[: int(share * positives)]
+    return out
 
 
 def _sentence(doc, span: tuple[int, int]) -> int:
@@ -94,64 +92,110 @@ def batches(n: int, lengths: list[int], size: int, generator) -> list[list[int]]
     return [out[i] for i in order]
 
 
-def train(args: argparse.Namespace) -> None:
-    import torch
-    from safetensors.torch import save_file
-    from torch import nn
-
+def prepare(seed: int, limit: int = 0) -> dict:
+    """What training reads, as plain data: the types, the train split's event pairs, every
+    no-event pair (shuffled by ``seed``; a run takes the first ``none_share`` × positives) and
+    the dev split's pairs for calibration (and its no-event pairs, to measure how often the
+    model answers NONE). Needs spaCy; ``--export`` writes it to a file so a
+    machine without whimbrel's dependencies (a GPU lease) can train from it."""
     from whimbrel.evaluation import read_gold_pairs
-    from whimbrel.events.pair_encoder import (
-        MAX_LENGTH,
-        MODEL_STEM,
-        build_network,
-        encode,
-        trained_state,
-    )
     from whimbrel.records import EVENT_TYPES
 
-    torch.manual_seed(args.seed)
-    random.seed(args.seed)
-    torch.use_deterministic_algorithms(True)
     types = [*EVENT_TYPES, NONE]
-    index = {t: i for i, t in enumerate(types)}
     train_path = SPLITS / "train.jsonl"
-    pairs = [p for p in read_gold_pairs(train_path) if p["event_type"] in index]
-    pairs += no_event_pairs(train_path, args.none_share, args.seed, args.limit)
-    pairs = sorted(pairs, key=lambda p: p["id"])[: args.limit or None]
-    print(
-        f"{len(pairs)} training pairs, {sum(p['event_type'] == NONE for p in pairs)} with no event"
-    )
-    labels = torch.tensor([index[p["event_type"]] for p in pairs])
-    net, tokenizer = build_network(len(types), args.rank, args.alpha)
+    events = [p for p in read_gold_pairs(train_path) if p["event_type"] in types]
+    return {"types": types, "events": events,
+            "none": no_event_pairs(train_path, seed, limit),
+            "dev": read_gold_pairs(SPLITS / "dev.jsonl")[: limit or None],
+            "dev_none": no_event_pairs(SPLITS / "dev.jsonl", seed, limit)}  # fmt: skip
+
+
+def training_pairs(bundle: dict, none_share: float, limit: int = 0) -> list[dict]:
+    """The event pairs plus the first ``none_share`` × their number of no-event pairs."""
+    events = bundle["events"]
+    pairs = events + bundle["none"][: int(none_share * len(events))]
+    return sorted(pairs, key=lambda p: p["id"])[: limit or None]
+
+
+def fit(pairs: list[dict], types: list[str], config: dict, device: str = "cpu") -> tuple:
+    """Train adapters and head on ``pairs``; return (network, tokenizer, seconds).
+
+    ``config`` holds epochs, rank, alpha, lr, batch and seed. Deterministic on one machine
+    and device (torch's deterministic algorithms; on CUDA with cuBLAS's fixed workspace).
+    """
+    import os
+
+    os.environ.setdefault("CUBLAS_WORKSPACE_CONFIG", ":4096:8")
+    import torch
+    from torch import nn
+
+    from whimbrel.events.pair_encoder import build_network, encode
+
+    torch.manual_seed(config["seed"])
+    random.seed(config["seed"])
+    torch.use_deterministic_algorithms(True, warn_only=device != "cpu")
+    index = {t: i for i, t in enumerate(types)}
+    labels = torch.tensor([index[p["event_type"]] for p in pairs], device=device)
+    net, tokenizer = build_network(len(types), config["rank"], config["alpha"])
+    if config.get("full"):  # a reference for sweeps (alpha 0): every weight trained, not shipped
+        for p in net.parameters():
+            p.requires_grad = True
     # adapters start as a small random A and a zero B: the network begins as the base encoder
     for name, p in net.named_parameters():
         if p.requires_grad and name.endswith(".A"):
             nn.init.normal_(p, std=0.01)
+    net.to(device)
     params = [p for p in net.parameters() if p.requires_grad]
-    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
-    steps = args.epochs * math.ceil(len(pairs) / args.batch)
+    opt = torch.optim.AdamW(params, lr=config["lr"], weight_decay=0.01)
+    steps = config["epochs"] * math.ceil(len(pairs) / config["batch"])
     warm = max(1, int(0.1 * steps))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: s / warm if s < warm else max(0.0, (steps - s) / (steps - warm))
     )
-    generator = torch.Generator().manual_seed(args.seed)
+    generator = torch.Generator().manual_seed(config["seed"])
     lengths = [len(p["text"]) for p in pairs]
     started = time.time()
-    for epoch in range(args.epochs):
+    for epoch in range(config["epochs"]):
         net.train()
         total = 0.0
-        for idx in batches(len(pairs), lengths, args.batch, generator):
+        for idx in batches(len(pairs), lengths, config["batch"], generator):
             batch, s, t = encode(tokenizer, [pairs[j] for j in idx])
-            loss = nn.functional.cross_entropy(net(batch, s, t), labels[idx])
+            batch = {k: v.to(device) for k, v in batch.items()}
+            out = net(batch, s.to(device), t.to(device))
+            loss = nn.functional.cross_entropy(out, labels[idx])
             opt.zero_grad()
             loss.backward()
             opt.step()
             sched.step()
             total += loss.item() * len(idx)
-        print(f"epoch {epoch + 1}/{args.epochs}: loss {total / len(pairs):.3f} "
+        print(f"epoch {epoch + 1}/{config['epochs']}: loss {total / len(pairs):.3f} "
               f"({time.time() - started:.0f} s)", flush=True)  # fmt: skip
     net.eval()
-    calibration, dev_accuracy = calibrate(net, tokenizer, types, args.limit)
+    return net, tokenizer, round(time.time() - started)
+
+
+def train(args: argparse.Namespace) -> None:
+    from safetensors.torch import save_file
+
+    from whimbrel.events.pair_encoder import MAX_LENGTH, MODEL_STEM, trained_state
+
+    if args.bundle:
+        bundle = json.loads(Path(args.bundle).read_text(encoding="utf-8"))
+    else:
+        bundle = prepare(args.seed, args.limit)
+    if args.export:
+        Path(args.export).write_text(json.dumps(bundle), encoding="utf-8")
+        print(f"wrote {args.export}: {len(bundle['events'])} event pairs, "
+              f"{len(bundle['none'])} no-event pairs, {len(bundle['dev'])} dev pairs")  # fmt: skip
+        return
+    types = bundle["types"]
+    pairs = training_pairs(bundle, args.none_share, args.limit)
+    print(
+        f"{len(pairs)} training pairs, {sum(p['event_type'] == NONE for p in pairs)} with no event"
+    )
+    config = {k: getattr(args, k) for k in ("epochs", "rank", "alpha", "lr", "batch", "seed")}
+    net, tokenizer, seconds = fit(pairs, types, config, args.device)
+    calibration, dev_accuracy = calibrate(net, tokenizer, types, bundle["dev"])
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     weights = out / f"{MODEL_STEM}.safetensors"
@@ -165,8 +209,8 @@ def train(args: argparse.Namespace) -> None:
         "max_length": MAX_LENGTH,
         "calibration": calibration,
         "trained_on": f"corpus/splits/train.jsonl: {len(pairs)} pairs",
-        "training": {"epochs": args.epochs, "lr": args.lr, "batch": args.batch,
-                     "seed": args.seed, "seconds": round(time.time() - started)},
+        "training": {**config, "none_share": args.none_share, "device": args.device,
+                     "seconds": seconds},
         "dev_pair_accuracy": dev_accuracy,
         "weights_sha256": hashlib.sha256(weights.read_bytes()).hexdigest(),
     }  # fmt: skip
@@ -174,16 +218,14 @@ def train(args: argparse.Namespace) -> None:
     print(f"wrote {weights} and its metadata; dev pair accuracy {dev_accuracy:.3f}")
 
 
-def calibrate(net, tokenizer, types: list[str], limit: int = 0) -> tuple[list[float], float]:
+def calibrate(net, tokenizer, types: list[str], dev: list[dict]) -> tuple[list[float], float]:
     """(a, b) of a logistic map from the model's top probability to P(right), on dev pairs."""
     from sklearn.linear_model import LogisticRegression
 
-    from whimbrel.evaluation import read_gold_pairs
     from whimbrel.events.pair_encoder import logit, probabilities
 
-    pairs = read_gold_pairs(SPLITS / "dev.jsonl")[: limit or None]
     xs, right = [], []
-    for probs, pair in zip(probabilities(net, tokenizer, pairs), pairs, strict=True):
+    for probs, pair in zip(probabilities(net, tokenizer, dev), dev, strict=True):
         top = max(probs)
         xs.append([logit(top)])
         right.append(int(types[probs.index(top)] == pair["event_type"]))
@@ -207,6 +249,9 @@ def main() -> None:
     parser.add_argument("--none-share", type=float, default=0.4,
                         help="No-event pairs to train on, as a share of the event pairs.")  # fmt: skip
     parser.add_argument("--limit", type=int, default=0, help="Use only the first N pairs (tests).")
+    parser.add_argument("--device", default="cpu", help="torch device to train on (cpu, cuda).")
+    parser.add_argument("--export", help="Write the prepared pairs to this JSON file and stop.")
+    parser.add_argument("--bundle", help="Train from pairs --export wrote (no spaCy needed).")
     train(parser.parse_args())
 
 

@@ -162,3 +162,47 @@ def test_training_tool_writes_a_model_that_loads(tmp_path):
     model = PairEncoder(meta, load_file(str(weights_path)))
     (probs,) = model.predict([pair("Chile recalled its envoy from Peru.", "Chile", "Peru")])
     assert sum(probs.values()) == pytest.approx(1.0, abs=1e-4)
+
+
+def _sweep_tool():
+    spec = importlib.util.spec_from_file_location(
+        "sweep_encoder", ROOT / "tools" / "sweep_encoder.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sweep_macro_f1_over_the_labels_gold_uses():
+    # AID: tp 1, fp 1, fn 0 -> 2/3; ACCUSE: tp 1, fp 0, fn 1 -> 2/3; NONE never in gold
+    gold = ["AID", "ACCUSE", "ACCUSE"]
+    guess = ["AID", "ACCUSE", "AID"]
+    assert _sweep_tool().macro_f1(gold, guess, ["AID", "ACCUSE", "NONE"]) == pytest.approx(
+        0.6667, abs=1e-4
+    )
+
+
+@needs_torch
+def test_sweep_packs_only_the_vocabulary_rows_its_pairs_use(tmp_path):
+    import json
+
+    import torch
+    from safetensors.torch import load_file
+    from transformers import AutoTokenizer
+
+    from whimbrel.events.pair_encoder import base_model_dir
+
+    tool = _sweep_tool()
+    one = pair("Chile recalled its envoy from Peru.", "Chile", "Peru")
+    bundle = {"types": ["RETREAT", "NONE"], "events": [one], "none": [], "dev": [one],
+              "dev_none": []}  # fmt: skip
+    (tmp_path / "bundle.json").write_text(json.dumps(bundle))
+    tool.pack(tmp_path, preset=0)
+    rebuilt = tool.unpack(tmp_path, tmp_path / "base")
+    table = load_file(str(rebuilt / "model.safetensors"))[tool.EMBEDDINGS]
+    original = load_file(str(base_model_dir() / "model.safetensors"))[tool.EMBEDDINGS]
+    used = AutoTokenizer.from_pretrained(str(rebuilt))(mark(one["text"], (0, 5), (30, 34))[0])
+    ids = torch.tensor(used["input_ids"])
+    assert table.shape == original.shape
+    assert torch.equal(table[ids], original[ids])  # every row the pair reads is the original
+    assert int((table.abs().sum(1) > 0).sum()) < 200  # the rest of the vocabulary is zeros

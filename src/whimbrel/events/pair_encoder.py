@@ -211,11 +211,14 @@ def probabilities(
     # shortest first, so each batch pads to a length close to its own sentences'
     order = sorted(range(len(records)), key=lambda i: len(records[i]["text"]))
     out: list[list[float]] = [[] for _ in records]
+    device = next(net.parameters()).device
     with torch.inference_mode():
         for i in range(0, len(order), batch_size):
             chunk = order[i : i + batch_size]
             batch, s, t = encode(tokenizer, [records[j] for j in chunk], max_length)
-            for j, row in zip(chunk, torch.softmax(net(batch, s, t), -1).tolist(), strict=True):
+            batch = {k: v.to(device) for k, v in batch.items()}
+            scores = torch.softmax(net(batch, s.to(device), t.to(device)), -1).tolist()
+            for j, row in zip(chunk, scores, strict=True):
                 out[j] = row
     return out
 
