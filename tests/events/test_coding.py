@@ -861,3 +861,17 @@ def test_coding_a_common_word_a_surname_spells_is_no_person(pipeline):
     # a title in lower case still finds the office's holder
     expelled = one(pipeline, "Venezuela expelled Israel's ambassador.", "SANCTION")
     assert [a.text for a in expelled.target] == ["Israel's ambassador"]
+
+
+def test_coding_a_joint_act_is_also_cooperation_between_its_doers(pipeline):
+    text = "Thai and Cambodian police jointly arrested 40 scam workers in Poipet on Monday."
+    joint = one(pipeline, text, "COOPERATE")
+    assert sorted(a.country for a in joint.source) == ["KHM", "THA"] and joint.target == []
+    assert {e.event_type for e in events(pipeline, text)} == {"COOPERATE", "COERCE"}
+    # the verb's auxiliaries and reporting clause are the adverb's event's too
+    future = "Chile and Peru will jointly manage the fishery, officials in Lima said."
+    assert one(pipeline, future, "COOPERATE").factuality == "future"
+    # one doer is no joint act; a verb that is cooperation already gives no second event
+    assert events(pipeline, "Greece jointly organised the games.") == []
+    patrolled = "Thai and Lao police jointly patrolled the Mekong in Chiang Saen last week."
+    assert len(events(pipeline, patrolled)) == 1

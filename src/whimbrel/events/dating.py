@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from whimbrel.events.draft import EventDraft
+from whimbrel.events.draft import EventDraft, clause_word
 from whimbrel.records import Article
 
 
@@ -33,7 +33,7 @@ def date_event(article: Article, draft: EventDraft, sent: Any, drafts_in_sentenc
         for r in (doc._.wb_dates or [])
         if sent.start <= r.start < sent.end and r.value is not None
     ]
-    chosen = next((r for r in refs if _attached(doc, r, draft.trigger)), None)
+    chosen = next((r for r in refs if _attached(doc, r, clause_word(doc, draft).i)), None)
     if chosen is None and drafts_in_sentence == 1 and len(refs) == 1:
         chosen = refs[0]
     if chosen is not None:

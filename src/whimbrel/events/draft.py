@@ -44,6 +44,14 @@ class EventDraft:
         return self.entry.event_type
 
 
+def clause_word(doc: Any, draft: EventDraft) -> Any:
+    """The word whose clause holds the event: the trigger, or for a manner adverb's event
+    ("will *jointly* manage") the verb it modifies, whose auxiliaries, cues, places and dates
+    are the event's too."""
+    word = doc[draft.trigger]
+    return word.head if word.pos_ == "ADV" and word.dep_ == "advmod" else word
+
+
 def drafts_of(doc: Any) -> list[EventDraft]:
     """The drafts on a parsed Doc (an empty list before extraction)."""
     drafts = doc._.wb_drafts

@@ -159,6 +159,7 @@ class ExtractEvents:
                 draft = self._verb_draft(article, si, tok, entry, noun, at)
                 if draft is not None:
                     drafts.append(draft)
+            drafts += self._manner_drafts(article, si, sent, at, drafts)
             for tok in sent:
                 if (
                     tok.pos_ not in ("NOUN", "PROPN")
@@ -178,6 +179,33 @@ class ExtractEvents:
         comment_targets(drafts, doc, at)
         doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc)]
         return article
+
+    def _manner_drafts(
+        self, article: Article, si: int, sent: Any, at: dict[int, int], drafts: list[EventDraft]
+    ) -> list[EventDraft]:
+        """Events a manner adverb makes of the verb it modifies ("Interpol and Nigerian police
+        *jointly* dismantled a ring": besides the raid, the two cooperated). The lexicon's
+        ADV rows name the adverbs; the verb's coordinated subjects, two actors at least, are
+        the source, as the annotation guidelines code a joint act. A verb that is that event
+        already ("jointly patrolled") gives no second one."""
+        done = {(d.trigger, d.event_type) for d in drafts}
+        out = []
+        for adverb in sent:
+            entries = self.lexicon.lookup(adverb.lemma_.lower(), "ADV")
+            verb = adverb.head
+            if not entries or adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            source = actors_at(expand_conj(logical_subjects(verb)[0]), at, ())
+            if len({actor_key(article.mentions[i]) for i in source}) < 2:
+                continue
+            entry = entries[0]
+            if (verb.i, entry.event_type) in done:
+                continue
+            factors = {"lexicon_weight": entry.weight}
+            draft = self._draft(article, si, adverb, entry, source, "nsubj", [], None, factors, at)
+            if draft is not None:
+                out.append(draft)
+        return out
 
     def _retype(
         self, entry: Entry, sources: list[Mention], trigger: Any, targets: list[Mention]

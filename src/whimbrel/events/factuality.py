@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from whimbrel.events.cues import Cues, load_cues
-from whimbrel.events.draft import EventDraft, drafts_of
+from whimbrel.events.draft import EventDraft, clause_word, drafts_of
 from whimbrel.events.plover import load_ontology
 from whimbrel.events.slots import LIGHT_VERBS, logical_subjects, reporter_conjunct
 from whimbrel.pipeline import StageSettings, stage
@@ -103,7 +103,7 @@ class AssessFactuality:
     def assess(self, doc: Any, draft: EventDraft, at: dict[int, int]) -> None:
         """Set ``draft.factuality``, its cue and ``attributed_to``."""
         found: Found = {}
-        trigger = doc[draft.trigger]
+        trigger = clause_word(doc, draft)
         self._own_cues(trigger, found)
         self._phrases(trigger, found)
         self._climb(trigger, found)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from whimbrel.actors.knowledge_base import NON_STATE
-from whimbrel.events.draft import drafts_of
+from whimbrel.events.draft import clause_word, drafts_of
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Article, Location
 
@@ -197,7 +197,7 @@ class LocateEvents:
             return article
         doc, near = article.doc, named_states(article)
         for draft in drafts_of(doc):
-            place = place_near(doc[draft.trigger])
+            place = place_near(clause_word(doc, draft))
             if place is not None:
                 draft.location = locate(place.text, near)
             elif draft.event_type in _PLACE_TARGET_TYPES and draft.target:
