@@ -875,3 +875,15 @@ def test_coding_a_joint_act_is_also_cooperation_between_its_doers(pipeline):
     assert events(pipeline, "Greece jointly organised the games.") == []
     patrolled = "Thai and Lao police jointly patrolled the Mekong in Chiang Saen last week."
     assert len(events(pipeline, patrolled)) == 1
+
+
+def test_coding_extradition_and_restitution_go_to_the_receiving_state(pipeline):
+    text = "Uruguay extradited a suspected cartel accountant to Argentina on Tuesday."
+    extradited = one(pipeline, text, "COOPERATE")
+    assert [a.country for a in extradited.target] == ["ARG"]
+    # the person handed over is not the recipient: without a receiving state, no event
+    assert events(pipeline, "Uruguay extradited the accountant.") == []
+    remains = "Belgium handed over the remains of Patrice Lumumba to Congo's government."
+    assert one(pipeline, remains, "COOPERATE").target[0].country == "COD"
+    hostages = one(pipeline, "The rebels handed over the hostages to the Red Cross.", "RETREAT")
+    assert hostages.mode == "release"
