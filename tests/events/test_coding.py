@@ -887,3 +887,14 @@ def test_coding_extradition_and_restitution_go_to_the_receiving_state(pipeline):
     assert one(pipeline, remains, "COOPERATE").target[0].country == "COD"
     hostages = one(pipeline, "The rebels handed over the hostages to the Red Cross.", "RETREAT")
     assert hostages.mode == "release"
+
+
+def test_coding_settings_the_parser_hangs_on_the_object_and_time_spent(pipeline):
+    text = 'Gustavo Petro announced a "new chapter" with Venezuela during a visit to Caracas.'
+    visit = one(pipeline, text, "CONSULT")
+    assert [a.country for a in visit.source] == ["COL"]
+    assert [a.country for a in visit.target] == ["VEN"]
+    # hours spent do not talk: the diplomats who spent them do
+    talks = "Indian and Chinese diplomats spent nine hours talking in Moscow on Friday."
+    talked = one(pipeline, talks, "CONSULT")
+    assert sorted(a.country for a in talked.source) == ["CHN", "IND"]

@@ -155,7 +155,9 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if dep == "xcomp" and is_passive(verb):
         return [], "none"  # "detainees described being beaten": the controller is the patient
     if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
-        objs = [c for c in head.children if c.dep_ in _OBJECT_CONTROL_DEPS]
+        objs = [c for c in head.children if c.dep_ in _OBJECT_CONTROL_DEPS
+                and c.lemma_.lower() not in MEASURE_HEADS]  # fmt: skip
+        # "spent eight *hours* talking": a stretch of time controls nothing
         if dep == "xcomp" and objs:
             return objs, "inherited"
         if dep == "xcomp" and is_passive(head) and not logical_subjects(head, depth + 1)[0]:
@@ -336,13 +338,11 @@ def governing_subject(noun: Token) -> list[Token]:
         and (prep.lower_, gov.head.lemma_.lower()) in _AUTHOR_OF_OBJECT
     ):
         return [gov]  # the parser hangs the phrase on the object: "accused [the Kremlin of ...]"
-    if (
-        noun.dep_ == "pobj"
-        and prep.lower_ in _SETTING_PREPS
-        and prep.head.pos_ in ("VERB", "AUX")
-        and not is_passive(prep.head)
-    ):
-        return logical_subjects(prep.head)[0]
+    if noun.dep_ == "pobj" and gov.dep_ == "dobj" and prep.lower_ == "during":
+        gov = gov.head  # the parser hangs it on the object: "announced his split *during* a visit"
+    in_setting = noun.dep_ == "pobj" and prep.lower_ in _SETTING_PREPS
+    if in_setting and gov.pos_ in ("VERB", "AUX") and not is_passive(gov):
+        return logical_subjects(gov)[0]
     return []
 
 
