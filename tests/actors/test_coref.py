@@ -105,3 +105,49 @@ def test_a_state_institution_is_not_a_namesake_organisation(pipeline):
             "retaken it.")  # fmt: skip
     army = mentions_of(pipeline, text)["the army"]
     assert army.actor is not None and army.actor.name != "Arakan Army"
+
+
+def _first_persons(pipeline, text, title=None):
+    article = Article(id="t", text=text, title=title)
+    for stage in pipeline.stages:
+        article = stage(article)
+        if stage.name == "actors.coref":
+            return [m.actor.country if m.actor else None for m in article.mentions
+                    if m.text.lower() in ("we", "our")]  # fmt: skip
+    raise AssertionError("no actors.coref stage")
+
+
+def test_we_in_a_statement_is_its_issuer(pipeline):
+    # the place line of a statement names the issuing state
+    statement = (
+        "STATEMENT ON THE DETENTION OF FISHERMEN\n\nHanoi, 3 March 2024\n\n"
+        "We call on China to release the 14 fishermen detained near the Paracel Islands. "
+        "We reject any claim that they fished illegally."
+    )
+    assert _first_persons(pipeline, statement) == ["VNM", "VNM"]
+    # a name in apposition says who "we" are, and later "we" stay the same side
+    bloc = (
+        "JOINT STATEMENT\n\nWe, the foreign ministers of the European Union, met in Brussels "
+        "today. We urge Serbia and Kosovo to resume talks."
+    )
+    assert _first_persons(pipeline, bloc) == ["EUR", "EUR"]
+    # ingestion takes the heading off as the title; the title still says it is a statement
+    titled = "We, the foreign ministers of the European Union, urge Serbia to resume talks."
+    assert _first_persons(pipeline, titled, title="Joint statement on Kosovo") == ["EUR"]
+
+
+def test_we_is_not_guessed_outside_a_statement_or_for_an_unknown_issuer(pipeline):
+    column = "We should worry less about Kim's missiles than about Russian money."
+    assert _first_persons(pipeline, column) == [None]
+    ngo = (
+        "PRESS RELEASE\n\nBamako, 10 February 2026 — Civilians are paying the price of the "
+        "blockade, the Sahel Civilian Protection Network said today.\n\n"
+        "We call on JNIM to lift the blockade."
+    )
+    assert _first_persons(pipeline, ngo) == [None]
+    # a quote's "we" is still its speaker's side, never the issuer's
+    quoted = (
+        "PRESS RELEASE\n\nSkopje, 17 June 2018\n\n"
+        '"We will not accept this," Greek Prime Minister Alexis Tsipras said.'
+    )
+    assert _first_persons(pipeline, quoted) == ["GRC"]

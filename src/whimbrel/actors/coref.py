@@ -14,6 +14,7 @@ foreign ministry") is resolved by the knowledge base in the country of its antec
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -77,9 +78,12 @@ class ResolveReferences:
                     m.actor, m.antecedent = article.mentions[j].actor, j
             elif m.resolved_by == "description":
                 self._description(article, i, dates[m.sentence], filed)
+        statement = self._is_statement(article.text, article.title)
         for i, m in enumerate(article.mentions):
             if m.actor is None and self._is_speaker_pronoun(m):
                 self._speaker_side(article, i)
+            if m.actor is None and self._is_speaker_pronoun(m) and statement:
+                self._issuer(article, i, dates[m.sentence])
         return article
 
     def _is_speaker_pronoun(self, m: Mention) -> bool:
@@ -301,6 +305,53 @@ class ResolveReferences:
                     m.actor, m.antecedent = side, by_head[subj.i]
                     return
 
+    def _is_statement(self, text: str, title: str | None) -> bool:
+        """Whether the text opens as a statement or press release: an upper-case heading
+        naming one (or a title, which ingestion takes off the text, naming one), or a line
+        giving only a place and a date ("Manila, 6 August 2023")."""
+        opening = text.lstrip()[:600]
+        lines = [line.strip() for line in opening.splitlines()[:6]]
+        headings = self.refs.statement_headings
+        heading = any(line.isupper() and any(h in line for h in headings) for line in lines)
+        titled = bool(title) and any(h in str(title).upper() for h in headings)
+        return heading or titled or _place_line(opening) is not None
+
+    def _issuer(self, article: Article, i: int, date: dt.date | None) -> None:
+        """ "We call on JNIM to lift the blockade": outside a quote, "we" in a statement is
+        whoever issues it. The name in apposition ("We, the Foreign Ministers of ASEAN"),
+        else the side an earlier such "we" stood for, else the state of the place line."""
+        mentions, text = article.mentions, article.text
+        m = mentions[i]
+        if _quoted(text, m.start):
+            return
+        root = article.doc[m.head]
+        apposed = {t.i for c in root.children if c.dep_ == "appos" for t in c.subtree}
+        for j, other in enumerate(mentions):
+            if other.head in apposed and other.actor is not None:
+                m.actor, m.antecedent = other.actor, j
+                return
+        for j in range(i - 1, -1, -1):
+            other = mentions[j]
+            if other.actor and self._is_speaker_pronoun(other) and not _quoted(text, other.start):
+                m.actor, m.antecedent = other.actor, j
+                return
+        if self._unknown_issuer(article):
+            return  # "..., the Sahel Civilian Protection Network said today": not the place's
+        place = _place_line(text.lstrip()[:600])
+        actor = self.kb.resolve(place, date) if place else None
+        if actor is not None and actor.country and actor.country not in NON_STATE:
+            m.actor = actor if actor.kind == "state" else self.kb.state(actor.country)
+
+    def _unknown_issuer(self, article: Article) -> bool:
+        """Whether the statement's opening sentences name who speaks, as a name the KB lacks."""
+        known = {m.head for m in article.mentions if m.actor is not None}
+        for sent in list(article.doc.sents)[:3]:
+            for tok in sent:
+                speaks = tok.lemma_.lower() in self.refs.speech_verbs
+                if speaks and any(c.dep_ == "nsubj" and c.i not in known for c in tok.children):
+                    return True
+        return False
+
     def _owner(self, article: Article, i: int, root: Any) -> Actor | None:
         """The actor a possessive pronoun in the description stands for ("his country")."""
         poss = [c for c in root.children if c.dep_ == "poss" and c.lower_ in self.refs.pronouns]
@@ -316,6 +367,26 @@ _LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "insid
 
 #: Posts abroad: the place they are in is not whose they are.
 _ABROAD = frozenset({"embassy", "consulate", "legation", "mission", "chancery"})
+
+
+#: A statement's place line: "Manila, 6 August 2023", "Bamako/Dakar, 10 February 2026 —".
+_PLACE_LINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Za-z'’. -]{1,30}?)(?:/[A-Z][A-Za-z'’. -]{1,30})?,[ \t]*"
+    r"\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}[ \t]*(?:[-—–]|$)"
+)
+
+
+def _place_line(opening: str) -> str | None:
+    """The place a statement's place-and-date line gives, if its opening has one."""
+    found = _PLACE_LINE.search(opening)
+    return found.group(1).strip() if found else None
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Whether an offset lies inside a quotation of its paragraph (quote marks before it in
+    the paragraph are unbalanced)."""
+    seg = text[text.rfind("\n", 0, offset) + 1 : offset]
+    return seg.count('"') % 2 == 1 or seg.count("“") > seg.count("”")
 
 
 def _clause_of(tok: Any) -> Any:

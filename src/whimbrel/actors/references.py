@@ -19,6 +19,8 @@ class References:
     pronouns: dict[str, tuple[str, ...]]
     descriptions: dict[str, dict[str, Any]]
     speech_verbs: frozenset[str] = frozenset()
+    #: Upper-case headings that open a statement or press release, whose "we" is its issuer.
+    statement_headings: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=2)
@@ -28,6 +30,7 @@ def load_references(name: str = "references.v1") -> References:
         pronouns={k: tuple(v) for k, v in raw["pronouns"].items()},
         descriptions=dict(raw["descriptions"]),
         speech_verbs=frozenset(raw.get("speech_verbs", ())),
+        statement_headings=tuple(raw.get("statement_headings", ())),
     )
 
 
