@@ -898,3 +898,11 @@ def test_coding_settings_the_parser_hangs_on_the_object_and_time_spent(pipeline)
     talks = "Indian and Chinese diplomats spent nine hours talking in Moscow on Friday."
     talked = one(pipeline, talks, "CONSULT")
     assert sorted(a.country for a in talked.source) == ["CHN", "IND"]
+
+
+def test_coding_ordering_a_state_to_act_is_a_demand(pipeline):
+    ordered = one(pipeline, "Ankara ordered Sweden to close the PKK offices.", "REQUEST")
+    assert [a.country for a in ordered.source] == ["TUR"]
+    assert [a.country for a in ordered.target] == ["SWE"]
+    # ordering troops somewhere still mobilises them
+    one(pipeline, "Putin ordered troops into the breakaway regions.", "MOBILIZE")
