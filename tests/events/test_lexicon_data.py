@@ -175,7 +175,11 @@ PLOVER_SCORES = {
 SLOT_RE = re.compile(r"(nsubj|nsubjpass|agent|dobj|dative|poss|compound|amod|prep:[a-z]+)")
 WORD_RE = re.compile(r"[a-z]+")
 #: Object classes a row may list besides lemmas (docs/lexicon.md).
-OBJECT_CLASSES = {"@gpe", "@org", "@person"}
+#: Object classes matched against the article's actors at run time, and the named word lists
+#: of object_classes.v1.json that the lexicon expands when it loads.
+ACTOR_CLASSES = {"@gpe", "@org", "@person"}
+WORD_CLASSES = json.loads((TRIGGERS.parent / "object_classes.v1.json").read_text())["classes"]
+OBJECT_CLASSES = ACTOR_CLASSES | set(WORD_CLASSES)
 
 
 def read_tsv(path: Path, columns: list[str]) -> list[dict[str, str]]:
@@ -316,6 +320,7 @@ def test_trigger_keys_are_unique_and_unambiguous(triggers):
     owners = defaultdict(set)
     for row in triggers:
         objects = split(row["object"], "|") if not row["object"].startswith("!") else []
+        objects = [w for o in objects for w in WORD_CLASSES.get(o, [o])]
         base = (row["lemma"], row["pos"], row["particle"], row["prep"])
         keys[(*base, frozenset(objects))] += 1
         for obj in objects:
@@ -616,3 +621,12 @@ def test_excluded_objects_rule_a_row_out(nlp, sentence, word, expected):
     tok = next(t for t in nlp(sentence) if t.text == word)
     match = match_trigger(load_lexicon(), tok, "VERB")
     assert (match and (match[0].event_type, match[0].mode)) == (expected or None)
+
+
+def test_object_classes_are_plain_lemmas_used_by_rows(triggers):
+    used = {o for row in triggers for o in split(row["object"].removeprefix("!"), "|")}
+    for name, words in WORD_CLASSES.items():
+        assert name.startswith("@") and name not in ACTOR_CLASSES, name
+        assert words and all(WORD_RE.fullmatch(w) for w in words), name
+        assert len(words) == len(set(words)), name
+        assert name in used, f"{name} is used by no row"

@@ -9,6 +9,7 @@ the coder by adding rows; docs/lexicon.md explains the columns.
 from __future__ import annotations
 
 import csv
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -77,11 +78,28 @@ def _split(value: str | None, sep: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in (value or "").split(sep) if v.strip())
 
 
+@lru_cache(maxsize=1)
+def load_object_classes(name: str = "object_classes.v1") -> dict[str, frozenset[str]]:
+    """Named object lists ("@goods") that lexicon rows use instead of spelling them out."""
+    raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in raw["classes"].items()}
+
+
+def _objects(raw: str, classes: dict[str, frozenset[str]]) -> frozenset[str]:
+    """A row's object lemmas, each "@name" of :func:`load_object_classes` replaced by its
+    words ("@gpe", "@org", "@person" stay: they are matched against the article's actors)."""
+    out: set[str] = set()
+    for word in _split(raw, "|"):
+        out |= classes.get(word, {word})
+    return frozenset(out)
+
+
 @lru_cache(maxsize=4)
 def load_lexicon(name: str = "triggers.v1") -> Lexicon:
     """Read and check the lexicon once per process; a bad row is a ConfigError naming its line."""
     path = data_path("lexicon", name, ".tsv")
     ontology = load_ontology()
+    classes = load_object_classes()
     index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
     with path.open(encoding="utf-8") as fh:
         lines = [
@@ -98,8 +116,8 @@ def load_lexicon(name: str = "triggers.v1") -> Lexicon:
             raise ConfigError(f"{path}:{n}: weight {row.get('weight')!r} is not a number") from None
         raw = (row.get("object") or "").strip()
         # "!a|b": the row applies to any object but these
-        negated = frozenset(_split(raw[1:], "|")) if raw.startswith("!") else frozenset()
-        objects = frozenset() if negated else frozenset(_split(raw, "|"))
+        negated = _objects(raw[1:], classes) if raw.startswith("!") else frozenset()
+        objects = frozenset() if negated else _objects(raw, classes)
         entry = Entry(
             lemma=(row.get("lemma") or "").strip().lower(),
             pos=(row.get("pos") or "VERB").strip().upper(),
