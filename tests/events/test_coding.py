@@ -906,3 +906,10 @@ def test_coding_ordering_a_state_to_act_is_a_demand(pipeline):
     assert [a.country for a in ordered.target] == ["SWE"]
     # ordering troops somewhere still mobilises them
     one(pipeline, "Putin ordered troops into the breakaway regions.", "MOBILIZE")
+
+
+def test_coding_a_passive_retained_object_names_the_goods(pipeline):
+    text = "Flood victims in Karachi were given tents and blankets by Chinese army crews."
+    given = one(pipeline, text, "AID")
+    assert [a.country for a in given.source] == ["CHN"]
+    assert given.target and given.target[0].country == "PAK"

@@ -46,7 +46,8 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         ]
         return with_compounds(with_conj([g for p in preps for g in p.children if g.dep_ == "pobj"]))
     if pos == "VERB":
-        deps = ("nsubjpass",) if is_passive(tok) else ("dobj",)
+        # a passive's subject, then its retained object ("were given *tents*")
+        deps = ("nsubjpass", "dobj") if is_passive(tok) else ("dobj",)
         objs = relative_objects(tok, with_conj([c for c in tok.children if c.dep_ in deps]))
         # "sent *any of* its vehicles", "delivered the first *batch of* missiles"
         objs += with_conj([g for o in objs if word_forms(o) & QUANTITY_HEADS
