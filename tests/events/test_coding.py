@@ -913,3 +913,9 @@ def test_coding_a_passive_retained_object_names_the_goods(pipeline):
     given = one(pipeline, text, "AID")
     assert [a.country for a in given.source] == ["CHN"]
     assert given.target and given.target[0].country == "PAK"
+
+
+def test_coding_a_plural_proper_noun_reads_as_its_singular(pipeline):
+    text = "Morocco and Israel put their names to the Abraham Accords in Rabat."
+    signed = one(pipeline, text, "AGREE")
+    assert {a.country for a in signed.source} >= {"MAR"}

@@ -112,8 +112,13 @@ def match_trigger(
 
 def word_forms(tok: Any) -> set[str]:
     """A word's lemma and its own form, either of which a lexicon row may list: spaCy reads
-    "data" as "datum", "remains" as "remain" and "media" as "medium"."""
-    return {tok.lemma_.lower(), tok.lower_}
+    "data" as "datum", "remains" as "remain" and "media" as "medium". A plural proper noun
+    also reads as its singular ("the Abraham *Accords*", "the Minsk *Agreements*"): spaCy
+    keeps a proper noun's own form as its lemma."""
+    forms = {tok.lemma_.lower(), tok.lower_}
+    if tok.pos_ == "PROPN" and tok.lower_.endswith("s") and not tok.lower_.endswith("ss"):
+        forms.add(tok.lower_[:-1])
+    return forms
 
 
 def object_forms(tok: Any, classes: dict[int, str] | None = None) -> set[str]:
