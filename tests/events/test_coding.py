@@ -919,3 +919,13 @@ def test_coding_a_plural_proper_noun_reads_as_its_singular(pipeline):
     text = "Morocco and Israel put their names to the Abraham Accords in Rabat."
     signed = one(pipeline, text, "AGREE")
     assert {a.country for a in signed.source} >= {"MAR"}
+
+
+def test_coding_a_trailing_participle_speaks_of_the_main_clause(pipeline):
+    text = (
+        "Turkey urged Sweden to extradite the suspects, accusing Stockholm of harbouring militants."
+    )
+    accused = one(pipeline, text, "ACCUSE")
+    assert [a.country for a in accused.source] == ["TUR"]
+    assert [a.country for a in accused.target] == ["SWE"]
+    assert accused.factuality == "asserted"  # not part of what Sweden was urged to do

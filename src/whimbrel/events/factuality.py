@@ -19,7 +19,12 @@ from typing import Any
 from whimbrel.events.cues import Cues, load_cues
 from whimbrel.events.draft import EventDraft, clause_word, drafts_of
 from whimbrel.events.plover import load_ontology
-from whimbrel.events.slots import LIGHT_VERBS, logical_subjects, reporter_conjunct
+from whimbrel.events.slots import (
+    LIGHT_VERBS,
+    logical_subjects,
+    reporter_conjunct,
+    trailing_participle,
+)
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import FACTUALITY_PRECEDENCE, Article
 
@@ -211,7 +216,10 @@ class AssessFactuality:
                 or (node.dep_ == "advcl" and any(ch.lower_ == "to" for ch in node.children))
                 or (node.dep_ == "conj" and not any(ch.dep_ in _SUBJECTS for ch in node.children))
             )  # not a result clause: "repeatedly struck the hospital, killing 42" is one attack
-            dep, node = node.dep_, node.head
+            skips_complement = (
+                node.dep_ == "advcl" and trailing_participle(node) and node.head.dep_ == "xcomp"
+            )  # "urged Sweden to extradite them, *accusing* Stockholm": not a requested act
+            dep, node = node.dep_, (node.head.head if skips_complement else node.head)
             if shares_frequency and node.pos_ in ("VERB", "AUX"):
                 governing: Found = {}
                 self._own_cues(node, governing)

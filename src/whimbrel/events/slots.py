@@ -175,9 +175,20 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return logical_subjects(gov, depth + 1)[0], "inherited"
     if dep == "conj" and reporter_conjunct(verb, head):
         return logical_subjects(head.head, depth + 1)[0], "inherited"
+    if dep == "advcl" and trailing_participle(verb) and head.dep_ == "xcomp":
+        # "told US forces to leave Mindanao, *complaining* that ...": a participle after a
+        # comma speaks of the main clause's subject, not of the one told to leave
+        return logical_subjects(head.head, depth + 1)[0], "inherited"
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return logical_subjects(head, depth + 1)[0], "inherited"
     return [], "none"
+
+
+def trailing_participle(verb: Token) -> bool:
+    """A present participle opening a clause after a comma (", accusing ...", ", saying ..."):
+    whose subject and statement are the main clause's when the parser hangs it on a
+    complement ("told US forces to leave, *complaining* ...")."""
+    return verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
 
 
 #: Auxiliaries a plain past tense cannot share: "would continue ... and *called*" (not
