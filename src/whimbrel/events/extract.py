@@ -234,6 +234,7 @@ class ExtractEvents:
                 and (not rule.get("source_sectors") or sectors & set(rule["source_sectors"]))
                 and not sectors & set(rule.get("unless_sectors", ()))
                 and len(countries) >= rule.get("source_countries", 0)
+                and len(countries) <= rule.get("source_countries_at_most", len(countries))
                 and (not rule.get("words") or words & set(rule["words"]))
                 and not (rule.get("targetless") and targets)
                 and (not rule.get("target_sectors") or target_sectors & set(rule["target_sectors"]))

@@ -44,17 +44,22 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         preps = [
             c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
         ]
-        return with_compounds(with_conj([g for p in preps for g in p.children if g.dep_ == "pobj"]))
+        objs = with_conj([g for p in preps for g in p.children if g.dep_ == "pobj"])
+        return with_compounds(objs + _quantified(objs))
     if pos == "VERB":
         # a passive's subject, then its retained object ("were given *tents*")
         deps = ("nsubjpass", "dobj") if is_passive(tok) else ("dobj",)
         objs = relative_objects(tok, with_conj([c for c in tok.children if c.dep_ in deps]))
-        # "sent *any of* its vehicles", "delivered the first *batch of* missiles"
-        objs += with_conj([g for o in objs if word_forms(o) & QUANTITY_HEADS
-                            for g in prep_objects(o, "of")])  # fmt: skip
-        return with_compounds(objs) + small_clauses(tok)
+        return with_compounds(objs + _quantified(objs)) + small_clauses(tok)
     found = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
     return found + prep_objects(tok, "of")
+
+
+def _quantified(objs: list[Any]) -> list[Any]:
+    """What amounts name: "sent *any of* its vehicles", "delivered the first *batch of*
+    missiles", "opened its border to *thousands of* refugees"."""
+    return with_conj([g for o in objs if word_forms(o) & QUANTITY_HEADS
+                      for g in prep_objects(o, "of")])  # fmt: skip
 
 
 def _temporal(prep: Any) -> bool:
