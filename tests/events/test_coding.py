@@ -946,3 +946,8 @@ def test_coding_a_trailing_participle_speaks_of_the_main_clause(pipeline):
 def test_coding_opened_borders(pipeline, text, event_type, target):
     opened = one(pipeline, text, event_type)
     assert [a.country for a in opened.target] == [target]
+
+
+def test_coding_expelled_journalists_are_a_sanction_deported_migrants_coercion(pipeline):
+    one(pipeline, "Moscow expelled two BBC correspondents on Friday.", "SANCTION")
+    one(pipeline, "Tunisia expelled hundreds of sub-Saharan migrants.", "COERCE")
