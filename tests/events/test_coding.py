@@ -951,3 +951,11 @@ def test_coding_opened_borders(pipeline, text, event_type, target):
 def test_coding_expelled_journalists_are_a_sanction_deported_migrants_coercion(pipeline):
     one(pipeline, "Moscow expelled two BBC correspondents on Friday.", "SANCTION")
     one(pipeline, "Tunisia expelled hundreds of sub-Saharan migrants.", "COERCE")
+
+
+def test_coding_protests_an_event_verb_acts_on_are_not_its_subjects(pipeline):
+    text = "Jordan sent troops into Bahrain to help quell weeks of Shi'ite-led protests."
+    # Jordan quelled the protests; it neither staged them nor lodged a diplomatic protest
+    assert {e.event_type for e in events(pipeline, text)} == {"MOBILIZE", "COERCE"}
+    crushed = "The junta crushed the uprising in Mandalay."
+    assert [a.country for a in one(pipeline, crushed, "COERCE").source] == ["MMR"]
