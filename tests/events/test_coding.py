@@ -959,3 +959,10 @@ def test_coding_protests_an_event_verb_acts_on_are_not_its_subjects(pipeline):
     assert {e.event_type for e in events(pipeline, text)} == {"MOBILIZE", "COERCE"}
     crushed = "The junta crushed the uprising in Mandalay."
     assert [a.country for a in one(pipeline, crushed, "COERCE").source] == ["MMR"]
+
+
+def test_coding_travel_bans_and_asset_freezes_are_sanctions(pipeline):
+    banned = one(pipeline, "The EU imposed a travel ban on Belarusian officials.", "SANCTION")
+    assert [a.country for a in banned.target] == ["BLR"]
+    # a ban on protests restricts people: coercion
+    one(pipeline, "The junta imposed a ban on protests in Bamako.", "COERCE")

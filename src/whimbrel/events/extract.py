@@ -225,8 +225,11 @@ class ExtractEvents:
         # distinct countries acting together; a party with none ("Western allies") counts apart
         countries = {m.actor.country or m.actor.id for m in sources if m.actor is not None}
         # the trigger, its object and what is hyphened or compounded on it ("*test*-fired")
+        objects = [c for c in trigger.children if c.dep_ in ("dobj", "npadvmod")]
         words = {trigger.lemma_.lower()} | {
-            c.lemma_.lower() for c in trigger.children if c.dep_ in ("dobj", "npadvmod")
+            w.lemma_.lower()
+            for c in objects
+            for w in (c, *(g for g in c.children if g.dep_ == "compound"))  # "*travel* ban"
         }
         for rule in self.retype_rules:
             if (
