@@ -33,7 +33,6 @@ from whimbrel.events.passes import actor_key, answer_claims, comment_targets, di
 from whimbrel.events.plover import Ontology, data_path, load_ontology
 from whimbrel.events.slots import (
     LIGHT_VERBS,
-    MEASURE_HEADS,
     QUANTITY_HEADS,
     actors_at,
     expand_conj,
@@ -43,6 +42,7 @@ from whimbrel.events.slots import (
     is_passive,
     logical_subjects,
     prep_objects,
+    through_amounts,
 )
 from whimbrel.events.triggers import actor_classes, match_trigger, with_conj, word_forms
 from whimbrel.nlp.parse import datelines
@@ -355,8 +355,9 @@ class ExtractEvents:
             parties = actors_at(expand_conj(prep_objects(noun, "between")), at, ())
             if len(parties) > 1:
                 source, src_slot = parties, "prep:between"
-        if not source and _support_verb(noun).i not in verb_triggers:
-            # "Russia stepped up its shelling of Kharkiv": the support verb's subject acts
+        if not source and through_amounts(noun).head.i not in verb_triggers:
+            # "Russia stepped up its shelling of Kharkiv": the support verb's subject acts,
+            # unless the verb is an event of its own ("quelled weeks of protests")
             governors = expand_conj(governing_subject(noun))
             source = actors_at(governors, at, ())
             src_slot = "governing_subject"
@@ -650,19 +651,6 @@ class ExtractEvents:
             target_slot=tgt_slot if target else None,
             factors=factors,
         )
-
-
-def _support_verb(noun: Any) -> Any:
-    """The word an event noun hangs on once amounts are read through: "quelled *weeks of*
-    protests" hangs on "quelled", which, being an event of its own, lends the protests no
-    subject."""
-    while (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ == "of"
-        and noun.head.head.lemma_.lower() in (MEASURE_HEADS)
-    ):
-        noun = noun.head.head
-    return noun.head
 
 
 def _phrase(tok: Any) -> Any:

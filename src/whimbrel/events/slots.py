@@ -322,17 +322,28 @@ _AUTHOR_OF_OBJECT = frozenset(
 _SETTING_PREPS = frozenset({"in", "during", "at", "through", "over"})
 
 
+def through_amounts(noun: Token) -> Token:
+    """An event noun, or the stretch of time it is counted in ("two *hours* of talks",
+    "quelled *weeks* of protests"): the word whose verb the event hangs on."""
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in MEASURE_HEADS
+    ):
+        noun = noun.head.head
+    return noun
+
+
 def governing_subject(noun: Token) -> list[Token]:
     """The subject of the verb an event noun depends on: its object ("Russia stepped up its
     shelling") or the setting of its act ("Japan's prime minister spoke in a call with Kyiv")."""
+    noun = through_amounts(noun)  # "the two men held two hours *of talks*"
     if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "AUX"):
         return logical_subjects(noun.head)[0]
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_HEADS:
         return governing_subject(noun.head)  # "Egypt launched a mediation effort"
     prep = noun.head
     gov = prep.head
-    if noun.dep_ == "pobj" and prep.lower_ == "of" and gov.lemma_.lower() in MEASURE_HEADS:
-        return governing_subject(gov)  # "the two men held two hours *of talks*"
     if (
         noun.dep_ == "pobj"
         and (prep.lower_, gov.lemma_.lower()) in _AUTHOR_OF_OBJECT
