@@ -78,12 +78,14 @@ class ResolveReferences:
                     m.actor, m.antecedent = article.mentions[j].actor, j
             elif m.resolved_by == "description":
                 self._description(article, i, dates[m.sentence], filed)
-        statement = self._is_statement(article.text, article.title)
+        place = _place_line(_opening(article.text))
+        statement = place is not None or self._has_statement_heading(article.text, article.title)
         for i, m in enumerate(article.mentions):
-            if m.actor is None and self._is_speaker_pronoun(m):
-                self._speaker_side(article, i)
-            if m.actor is None and self._is_speaker_pronoun(m) and statement:
-                self._issuer(article, i, dates[m.sentence])
+            if m.actor is not None or not self._is_speaker_pronoun(m):
+                continue
+            self._speaker_side(article, i)
+            if m.actor is None and statement:
+                self._issuer(article, i, dates[m.sentence], place)
         return article
 
     def _is_speaker_pronoun(self, m: Mention) -> bool:
@@ -305,21 +307,20 @@ class ResolveReferences:
                     m.actor, m.antecedent = side, by_head[subj.i]
                     return
 
-    def _is_statement(self, text: str, title: str | None) -> bool:
+    def _has_statement_heading(self, text: str, title: str | None) -> bool:
         """Whether the text opens as a statement or press release: an upper-case heading
-        naming one (or a title, which ingestion takes off the text, naming one), or a line
-        giving only a place and a date ("Manila, 6 August 2023")."""
-        opening = text.lstrip()[:600]
-        lines = [line.strip() for line in opening.splitlines()[:6]]
+        naming one, or a title (which ingestion takes off the text) naming one. A line giving
+        only a place and a date ("Manila, 6 August 2023") says so too (``_place_line``)."""
+        lines = [line.strip() for line in _opening(text).splitlines()[:6]]
         headings = self.refs.statement_headings
         heading = any(line.isupper() and any(h in line for h in headings) for line in lines)
-        titled = bool(title) and any(h in str(title).upper() for h in headings)
-        return heading or titled or _place_line(opening) is not None
+        return heading or (bool(title) and any(h in str(title).upper() for h in headings))
 
-    def _issuer(self, article: Article, i: int, date: dt.date | None) -> None:
+    def _issuer(self, article: Article, i: int, date: dt.date | None, place: str | None) -> None:
         """ "We call on JNIM to lift the blockade": outside a quote, "we" in a statement is
         whoever issues it. The name in apposition ("We, the Foreign Ministers of ASEAN"),
-        else the side an earlier such "we" stood for, else the state of the place line."""
+        else the side an earlier such "we" stood for, else the state of the statement's
+        place line (``place``)."""
         mentions, text = article.mentions, article.text
         m = mentions[i]
         if _quoted(text, m.start):
@@ -337,7 +338,6 @@ class ResolveReferences:
                 return
         if self._unknown_issuer(article):
             return  # "..., the Sahel Civilian Protection Network said today": not the place's
-        place = _place_line(text.lstrip()[:600])
         actor = self.kb.resolve(place, date) if place else None
         if actor is not None and actor.country and actor.country not in NON_STATE:
             m.actor = actor if actor.kind == "state" else self.kb.state(actor.country)
@@ -374,6 +374,11 @@ _PLACE_LINE = re.compile(
     r"(?m)^[ \t]*([A-Z][A-Za-z'’. -]{1,30}?)(?:/[A-Z][A-Za-z'’. -]{1,30})?,[ \t]*"
     r"\d{1,2}[ \t]+[A-Z][a-z]{2,8}[ \t]+\d{4}[ \t]*(?:[-—–]|$)"
 )
+
+
+def _opening(text: str) -> str:
+    """Where a statement's heading and place line would be: the first 600 characters."""
+    return text.lstrip()[:600]
 
 
 def _place_line(opening: str) -> str | None:
