@@ -529,9 +529,15 @@ def test_coding_a_past_verb_joined_to_a_modal_report_is_the_speakers(pipeline):
         ("The African Union suspended Madagascar after the coup.", "SANCTION", "MDG"),
         # a league in an actor's name does not make the sentence about sport
         ("The Arab League suspended Syria's membership.", "SANCTION", "SYR"),
+        # an opened border or crossing is cooperation with the state across it
+        ("Turkey reopened its land border with Armenia on Friday.", "COOPERATE", "ARM"),
+        # a corridor opened through a war zone eases access
+        ("Russia opened a humanitarian corridor out of Mariupol.", "RETREAT", "UKR"),
+        # a border opened to refugees shelters them
+        ("Poland opened its border to thousands of refugees from Ukraine.", "AID", "UKR"),
     ],
 )
-def test_coding_named_states_and_blocs_as_objects(pipeline, text, event_type, target):
+def test_coding_type_and_target_country(pipeline, text, event_type, target):
     event = one(pipeline, text, event_type)
     assert [a.country for a in event.target] == [target]
 
@@ -615,7 +621,8 @@ def test_coding_actor_spans_never_include_a_blanked_dateline(pipeline):
         ("Russia staged a massive military exercise near the Ukrainian border.", "MOBILIZE",
          "troops"),
         # two states reopening their border cooperate; one opening a crossing towards no one
-        # named eases access (towards a named state it cooperates: test_coding_opened_borders)
+        # named eases access (towards a named state it cooperates:
+        # test_coding_type_and_target_country)
         ("Kazakhstan and Kyrgyzstan reopened their border to freight trucks.", "COOPERATE", None),
         ("Egypt reopened the Rafah crossing on Monday.", "RETREAT", "access"),
         # stones thrown by protesters are a riot; by police, an assault
@@ -930,22 +937,6 @@ def test_coding_a_trailing_participle_speaks_of_the_main_clause(pipeline):
     assert [a.country for a in accused.source] == ["TUR"]
     assert [a.country for a in accused.target] == ["SWE"]
     assert accused.factuality == "asserted"  # not part of what Sweden was urged to do
-
-
-@pytest.mark.parametrize(
-    ("text", "event_type", "target"),
-    [
-        # an opened border or crossing is cooperation with the state across it
-        ("Turkey reopened its land border with Armenia on Friday.", "COOPERATE", "ARM"),
-        # a corridor opened through a war zone eases access
-        ("Russia opened a humanitarian corridor out of Mariupol.", "RETREAT", "UKR"),
-        # a border opened to refugees shelters them
-        ("Poland opened its border to thousands of refugees from Ukraine.", "AID", "UKR"),
-    ],
-)
-def test_coding_opened_borders(pipeline, text, event_type, target):
-    opened = one(pipeline, text, event_type)
-    assert [a.country for a in opened.target] == [target]
 
 
 def test_coding_expelled_journalists_are_a_sanction_deported_migrants_coercion(pipeline):

@@ -174,9 +174,9 @@ PLOVER_SCORES = {
 }
 SLOT_RE = re.compile(r"(nsubj|nsubjpass|agent|dobj|dative|poss|compound|amod|prep:[a-z]+)")
 WORD_RE = re.compile(r"[a-z]+")
-#: Object classes a row may list besides lemmas (docs/lexicon.md).
-#: Object classes matched against the article's actors at run time, and the named word lists
-#: of object_classes.v1.json that the lexicon expands when it loads.
+#: Object classes a row may list besides lemmas (docs/lexicon.md): those matched against the
+#: article's actors at run time, and the word lists of object_classes.v1.json that the
+#: lexicon expands when it loads.
 ACTOR_CLASSES = {"@gpe", "@org", "@person"}
 WORD_CLASSES = json.loads((TRIGGERS.parent / "object_classes.v1.json").read_text())["classes"]
 OBJECT_CLASSES = ACTOR_CLASSES | set(WORD_CLASSES)
