@@ -303,6 +303,22 @@ def test_coding_non_events_code_nothing(pipeline):
         assert events(pipeline, text) == [], text
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # armed actors keep a sentence political whatever its scene
+        ("Soldiers opened fire on a rally in a stadium in Conakry, killing 157 people.", "killing"),
+        # a verb sets no scene: protesters who stormed parliament bring no weather
+        ("Police fired on protesters who stormed parliament in Nairobi, killing five.", "killing"),
+        # a count is no score
+        ("An air strike ordered by Germany on two tankers near Kunduz killed scores of villagers.",
+         "killed"),
+    ],
+)
+def test_coding_scene_words_do_not_silence_political_violence(pipeline, text, trigger):
+    assert trigger in [e.trigger.text for e in events(pipeline, text) if e.event_type == "ASSAULT"]
+
+
 def test_coding_agentless_attack_on_a_named_victim_has_no_source(pipeline):
     event = one(pipeline, "Three farmers were killed in Benue State on Sunday.", "ASSAULT")
     assert event.source == [] and [a.text for a in event.target] == ["Three farmers"]

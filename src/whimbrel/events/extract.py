@@ -15,7 +15,7 @@ import json
 from collections.abc import Callable, Collection
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from whimbrel.actors.coref import filed_country, salient_country
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb
@@ -95,11 +95,19 @@ def load_instruments(name: str = "instruments.v1") -> tuple[frozenset[str], froz
     return frozenset(raw["types"]), frozenset(raw["nouns"])
 
 
+class Domains(NamedTuple):
+    """Non-political scenes: (context lemmas, triggers they disable) per domain, and the
+    sectors whose actors keep a sentence political whatever its scene."""
+
+    scenes: list[tuple[frozenset[str], frozenset[str]]]
+    armed: frozenset[str]
+
+
 @lru_cache(maxsize=2)
-def load_domains(name: str = "domains.v1") -> list[tuple[frozenset[str], frozenset[str]]]:
-    """(context lemmas, triggers they disable) per non-political domain."""
+def load_domains(name: str = "domains.v1") -> Domains:
     raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
-    return [(frozenset(d["context"]), frozenset(d["triggers"])) for d in raw["domains"].values()]
+    scenes = [(frozenset(d["context"]), frozenset(d["triggers"])) for d in raw["domains"].values()]
+    return Domains(scenes, frozenset(raw.get("armed_sectors", ())))
 
 
 @stage(
@@ -142,7 +150,7 @@ class ExtractEvents:
         for si, sent in enumerate(doc.sents):
             consumed: set[int] = set()
             verb_triggers: set[int] = set()
-            disabled = self._disabled(sent, at)
+            disabled = self._disabled(article, sent, at)
             for tok in sent:
                 if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in disabled:
                     continue
@@ -267,12 +275,22 @@ class ExtractEvents:
             or any(self.lexicon.lookup(form, "NOUN") for form in forms)
         )
 
-    def _disabled(self, sent: Any, at: dict[int, int]) -> frozenset[str]:
+    def _disabled(self, article: Article, sent: Any, at: dict[int, int]) -> frozenset[str]:
         """Triggers not coded in this sentence because it is about sport, the arts or weather.
-        Words inside a named actor do not set the scene: the *Arab League* plays no football."""
-        lemmas = {t.lemma_.lower() for t in sent if t.i not in at}
+        Only nouns outside a named actor set the scene: the *Arab League* plays no football,
+        protesters who *stormed* parliament bring no weather, and "killed *scores of*
+        villagers" is a count, not a match. Soldiers, police or gunmen in the sentence keep
+        it political ("opened fire on a rally in a *stadium*")."""
+        actors = (article.mentions[at[t.i]].actor for t in sent if t.i in at)
+        if any(a is not None and a.sector in self.domains.armed for a in actors):
+            return frozenset()
+        lemmas = {
+            t.lemma_.lower()
+            for t in sent
+            if t.i not in at and t.pos_ in ("NOUN", "PROPN") and not _counting(t)
+        }
         off: set[str] = set()
-        for context, triggers in self.domains:
+        for context, triggers in self.domains.scenes:
             if lemmas & context:
                 off |= triggers
         return frozenset(off)
@@ -741,6 +759,11 @@ def _place_country(span: Any, kb: Any, date: Any, near: Collection[str] = ()) ->
             if place is not None and place.country:
                 return str(place.country)
     return None
+
+
+def _counting(tok: Any) -> bool:
+    """A plural noun that counts what follows it ("*scores* of villagers")."""
+    return tok.tag_ in ("NNS", "NNPS") and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "of"
 
 
 def _token_index(article: Article) -> dict[int, int]:
