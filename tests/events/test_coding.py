@@ -311,8 +311,10 @@ def test_coding_non_events_code_nothing(pipeline):
         # a verb sets no scene: protesters who stormed parliament bring no weather
         ("Police fired on protesters who stormed parliament in Nairobi, killing five.", "killing"),
         # a count is no score
-        ("An air strike ordered by Germany on two tankers near Kunduz killed scores of villagers.",
-         "killed"),
+        (
+            "An air strike ordered by Germany on two tankers near Kunduz killed scores of villagers.",
+            "killed",
+        ),
     ],
 )
 def test_coding_scene_words_do_not_silence_political_violence(pipeline, text, trigger):
