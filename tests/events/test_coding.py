@@ -329,6 +329,27 @@ def test_coding_agentless_attack_on_a_named_victim_has_no_source(pipeline):
     assert not events(pipeline, "A ceasefire was demanded on Sunday.")
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "victim"),
+    [
+        ("Police said 61 people had been detained in Minsk.", "COERCE", "61 people"),
+        ("Several foreign journalists have been deported from Fiji.", "COERCE",
+         "Several foreign journalists"),
+        ("The first three Israeli hostages were handed to the Red Cross on Sunday.", "RETREAT",
+         "The first three Israeli hostages"),
+    ],
+)  # fmt: skip
+def test_coding_agentless_passives_code_the_one_acted_on(pipeline, text, event_type, victim):
+    event = one(pipeline, text, event_type)
+    assert event.source == [] and [a.text for a in event.target] == [victim]
+
+
+def test_coding_agentless_passive_with_an_unknown_agent_codes_nothing(pipeline):
+    # a by-agent the KB does not know is a source, not no source
+    text = "A regional bank was fined by the central bank for failing to report transactions."
+    assert events(pipeline, text) == []
+
+
 def test_coding_event_noun_in_a_setting_takes_the_verb_subject(pipeline):
     text = "Japan's prime minister voiced strong support for Ukraine in a call with Volodymyr Zelenskiy."
     event = one(pipeline, text, "CONSULT")
