@@ -151,3 +151,37 @@ def test_we_is_not_guessed_outside_a_statement_or_for_an_unknown_issuer(pipeline
         '"We will not accept this," Greek Prime Minister Alexis Tsipras said.'
     )
     assert _first_persons(pipeline, quoted) == ["GRC"]
+
+
+def countries_of(pipeline, text, words):
+    """The countries of every mention of ``words`` after reference resolution."""
+    article = Article(id="t", text=text)
+    for stage in pipeline.stages:
+        article = stage(article)
+        if stage.name == "actors.coref":
+            break
+    return [m.actor.country if m.actor else None for m in article.mentions if m.text == words]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "countries"),
+    [
+        # the latest coordination of as many named states
+        ("Israel recalled its ambassadors from Ireland, Norway and Spain after the three "
+         "governments moved to recognise a Palestinian state.", "the three governments",
+         ["IRL", "NOR", "ESP"]),
+        # else the countries the article has named most
+        ("Vladimir Putin met Xi Jinping in Beijing on Thursday. The two leaders signed a pact.",
+         "The two leaders", ["CHN", "RUS"]),
+        ("Armenia and Azerbaijan traded fire overnight. Both sides blamed the other.",
+         "Both sides", ["ARM", "AZE"]),
+    ],
+)  # fmt: skip
+def test_a_group_reference_stands_for_every_country_it_counts(pipeline, text, words, countries):
+    assert countries_of(pipeline, text, words) == countries
+
+
+def test_a_group_reference_needs_as_many_countries_as_it_counts(pipeline):
+    # two men of one country are no two countries
+    text = "Russian police detained two activists in Moscow. The two men were later released."
+    assert countries_of(pipeline, text, "The two men") == [None]

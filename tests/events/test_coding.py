@@ -350,6 +350,15 @@ def test_coding_agentless_passive_with_an_unknown_agent_codes_nothing(pipeline):
     assert events(pipeline, text) == []
 
 
+def test_coding_a_group_reference_acts_as_every_country_it_counts(pipeline):
+    text = "Russia and Ukraine fought for months. On Friday the two sides agreed to a ceasefire."
+    event = one(pipeline, text, "AGREE")
+    assert [(a.text, a.country) for a in event.source] == [
+        ("the two sides", "RUS"),
+        ("the two sides", "UKR"),
+    ]
+
+
 def test_coding_event_noun_in_a_setting_takes_the_verb_subject(pipeline):
     text = "Japan's prime minister voiced strong support for Ukraine in a call with Volodymyr Zelenskiy."
     event = one(pipeline, text, "CONSULT")

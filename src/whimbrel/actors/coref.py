@@ -22,7 +22,7 @@ from typing import Any
 from whimbrel.actors.knowledge_base import NON_STATE
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, sentence_dates
 from whimbrel.actors.normalise import normalise
-from whimbrel.actors.references import load_references
+from whimbrel.actors.references import group_size, load_references
 from whimbrel.events.location import locate, named_states
 from whimbrel.events.slots import expand_conj, logical_subjects
 from whimbrel.nlp.parse import datelines
@@ -66,6 +66,7 @@ class ResolveReferences:
         doc = article.doc
         dates = sentence_dates(article)
         filed = datelines(article.text)
+        members: dict[int, list[Actor]] = {}
         for i, m in enumerate(article.mentions):
             if m.actor is not None:
                 continue
@@ -78,6 +79,8 @@ class ResolveReferences:
                     m.actor, m.antecedent = article.mentions[j].actor, j
             elif m.resolved_by == "description":
                 self._description(article, i, dates[m.sentence], filed)
+            elif m.resolved_by == "group":
+                members[i] = self._group(article, i, dates[m.sentence])
         place = _place_line(_opening(article.text))
         statement = place is not None or self._has_statement_heading(article.text, article.title)
         for i, m in enumerate(article.mentions):
@@ -86,7 +89,30 @@ class ResolveReferences:
             self._speaker_side(article, i)
             if m.actor is None and statement:
                 self._issuer(article, i, dates[m.sentence], place)
+        _add_members(article, members)
         return article
+
+    def _group(self, article: Article, i: int, date: dt.date | None) -> list[Actor]:
+        """ "The two countries", "both sides": one actor per country the article has named most
+        before the phrase (``groups`` in the references file). The first becomes the
+        mention's actor; the others are returned for :func:`_add_members`. None when the
+        article has named fewer countries than the phrase counts by then."""
+        m, doc = article.mentions[i], article.doc
+        n = group_size(doc[m.token_start : m.token_end])
+        named = [x for x in article.mentions[:i] if x.resolved_by in ("kb", "title")]
+        countries = self._coordinated(doc, named, m.sentence, n)
+        countries = countries or salient_countries(named, m.sentence)[:n]
+        if len(countries) < n:
+            return []  # "the four" named as people, not as countries
+        head = doc[m.head]
+        actors = []
+        for country in countries:
+            actor = None if head.tag_ == "CD" else self.kb.resolve(head.text, date, (country,))
+            actors.append(
+                actor if actor is not None and actor.country == country else self.kb.state(country)
+            )
+        m.actor = actors[0]
+        return actors[1:]
 
     def _is_speaker_pronoun(self, m: Mention) -> bool:
         return m.resolved_by == "pronoun" and self.refs.pronouns.get(m.text.lower()) == ("speaker",)
@@ -288,6 +314,23 @@ class ResolveReferences:
                 return str(place.country)
         return None
 
+    def _coordinated(self, doc: Any, named: list[Mention], sentence: int, n: int) -> list[str]:
+        """The countries of the latest coordination of ``n`` named actors a few sentences back
+        ("Israel recalled its envoys from *Ireland, Norway and Spain* after the three
+        governments ..."), else none."""
+        by_head = {x.head: x for x in named if x.actor is not None}
+        for x in reversed(named):
+            if sentence - x.sentence > self.settings.max_sentence_distance:
+                break
+            first = doc[x.head]
+            while first.dep_ == "conj":
+                first = first.head
+            actors = [by_head[t.i].actor for t in expand_conj([first]) if t.i in by_head]
+            countries = list(dict.fromkeys(a.country for a in actors if a and a.country))
+            if len(countries) == n and not set(countries) & NON_STATE:
+                return countries
+        return []
+
     def _speaker_side(self, article: Article, i: int) -> None:
         """ "We are not asking for soldiers," the official said: "we" is the speaker's side."""
         m = article.mentions[i]
@@ -484,6 +527,14 @@ def salient_country(
     Minsk, named later in the same sentence). ``skip`` leaves out the mention being resolved;
     ``avoid`` a country that cannot be the answer (the attackers', for unnamed victims).
     """
+    ranked = salient_countries(mentions, sentence, skip, avoid)
+    return ranked[0] if ranked else None
+
+
+def salient_countries(
+    mentions: list[Mention], sentence: int, skip: int | None = None, avoid: str | None = None
+) -> list[str]:
+    """Every country :func:`salient_country` weighs, most salient first."""
     weights: Counter[str] = Counter()
     groups: Counter[str] = Counter()  # "Myanmar security forces": only when nothing else names one
     for j, m in enumerate(mentions):
@@ -497,7 +548,24 @@ def salient_country(
         counts = groups if actor.kind == "group" else weights
         counts[actor.country] += 1.0 / (1.0 + 0.5 * (sentence - m.sentence))
     weights = weights or groups
-    return max(weights, key=lambda c: weights[c]) if weights else None
+    return sorted(weights, key=lambda c: -weights[c])
+
+
+def _add_members(article: Article, members: dict[int, list[Actor]]) -> None:
+    """Put the other actors of each group reference ("the two countries") right after its
+    mention, as mentions of the same words, and renumber the antecedents."""
+    if not any(members.values()):
+        return
+    out: list[Mention] = []
+    new_index: dict[int, int] = {}
+    for i, m in enumerate(article.mentions):
+        new_index[i] = len(out)
+        out.append(m)
+        out += [m.model_copy(update={"actor": actor}) for actor in members.get(i, ())]
+    for m in out:
+        if m.antecedent is not None:
+            m.antecedent = new_index[m.antecedent]
+    article.mentions = out
 
 
 def _bound(doc: Any, cand: int, pronoun: int) -> bool:

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from whimbrel.actors.knowledge_base import KnowledgeBase
-from whimbrel.actors.references import description_heads
+from whimbrel.actors.references import description_heads, group_size
 from whimbrel.events.slots import coordinated_modifiers
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
@@ -179,6 +179,8 @@ class FindMentions:
         span = _strip(chunk)
         if span is None:
             return []
+        if group_size(span):
+            return [(span, None, "group")]  # "the two countries": coref counts them
         shared = self._shared_head(span, root, date)
         if shared:
             return shared

@@ -7,7 +7,7 @@ Shared by ``actors.mentions`` (which noun phrases are descriptions to resolve la
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +21,9 @@ class References:
     speech_verbs: frozenset[str] = frozenset()
     #: Upper-case headings that open a statement or press release, whose "we" is its issuer.
     statement_headings: tuple[str, ...] = ()
+    #: Counting words ("both", "two") and the plural heads they count ("the two *leaders*").
+    group_numbers: dict[str, int] = field(default_factory=dict)
+    group_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -31,9 +34,33 @@ def load_references(name: str = "references.v1") -> References:
         descriptions=dict(raw["descriptions"]),
         speech_verbs=frozenset(raw.get("speech_verbs", ())),
         statement_headings=tuple(raw.get("statement_headings", ())),
+        group_numbers=dict(raw.get("groups", {}).get("numbers", {})),
+        group_heads=frozenset(raw.get("groups", {}).get("heads", ())),
     )
 
 
 def description_heads() -> frozenset[str]:
     """Head nouns that make a definite noun phrase a description to resolve in context."""
     return frozenset(load_references().descriptions)
+
+
+def group_size(span: Any) -> int:
+    """How many actors a definite plural counts: 2 for "both sides" and "the two leaders", 4
+    for "the four"; 0 for any other phrase (``groups`` in the references file)."""
+    refs = load_references()
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 2:
+        return 0
+    first, second, root = words[0].lower_, words[1].lower_, span.root
+    if first == "both":
+        n = refs.group_numbers.get(first, 0)
+    elif first == "the":
+        n = refs.group_numbers.get(second, int(second) if second.isdigit() else 0)
+    else:
+        return 0
+    if n < 2 or (first == "both" and root.i == words[0].i):
+        return 0
+    if root.tag_ == "CD" and root.i == words[-1].i:
+        return n  # "the four"
+    plural = root.tag_ in ("NNS", "NNPS")
+    return n if plural and root.lemma_.lower() in refs.group_heads else 0

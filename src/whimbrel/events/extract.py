@@ -150,6 +150,7 @@ class ExtractEvents:
         doc = article.doc
         at = _token_index(article)
         self._classes = actor_classes(article)
+        self._members = group_members(article.mentions)
         drafts: list[EventDraft] = []
         for si, sent in enumerate(doc.sents):
             consumed: set[int] = set()
@@ -637,6 +638,9 @@ class ExtractEvents:
         factors: dict[str, float],
         at: dict[int, int],
     ) -> EventDraft | None:
+        # "the two countries": every country it counts
+        source = [j for i in source for j in self._members.get(i, [i])]
+        target = [j for i in target for j in self._members.get(i, [i]) if j not in source]
         info = self.ontology.types[entry.event_type]
         if source and not target and not (info.reciprocal and len(source) > 1):
             target = self._learned("target", article, si, trigger, entry, source, at, factors)
@@ -780,6 +784,16 @@ def _place_country(span: Any, kb: Any, date: Any, near: Collection[str] = ()) ->
             if place is not None and place.country:
                 return str(place.country)
     return None
+
+
+def group_members(mentions: list[Mention]) -> dict[int, list[int]]:
+    """Each mention of a group reference ("both sides") → the mentions of all the actors it
+    counts, which ``actors.coref`` gave the same words."""
+    spans: dict[tuple[int, int], list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.resolved_by == "group" and m.actor is not None:
+            spans.setdefault((m.start, m.end), []).append(i)
+    return {i: group for group in spans.values() if len(group) > 1 for i in group}
 
 
 def _counting(tok: Any) -> bool:
