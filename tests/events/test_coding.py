@@ -344,6 +344,16 @@ def test_coding_agentless_passives_code_the_one_acted_on(pipeline, text, event_t
     assert event.source == [] and [a.text for a in event.target] == [victim]
 
 
+def test_coding_a_cause_that_is_no_actor_is_no_unnamed_attacker(pipeline):
+    assert events(pipeline, "The virus has killed more than 600 people in China.") == []
+    assert events(pipeline, "Wildfires in southern France killed one firefighter.") == []
+    # violence and weapons still kill: the attack is coded with no source
+    event = one(
+        pipeline, "Border clashes killed at least 12 Thai civilians on Thursday.", "ASSAULT"
+    )
+    assert event.source == [] and [a.text for a in event.target] == ["at least 12 Thai civilians"]
+
+
 def test_coding_agentless_passive_with_an_unknown_agent_codes_nothing(pipeline):
     # a by-agent the KB does not know is a source, not no source
     text = "A regional bank was fined by the central bank for failing to report transactions."

@@ -547,6 +547,37 @@ class ExtractEvents:
             factors[factor] = IMPLICIT_TARGET
         return made
 
+    def _mere_cause(self, trigger: Any) -> bool:
+        """An active verb whose subject is no one, no act of violence and no weapon: "the
+        virus has killed 600 people", "wildfires killed a firefighter" name a cause, not an
+        unnamed attacker (where "a gunman killed", "border clashes killed", "the raid that
+        killed" and "a car bomb killed" do)."""
+        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return False
+        causes = [subject]
+        if subject.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl":
+            # "the raid *that* killed", "the bombing of a market *that* killed"
+            causes = [trigger.head]
+            if trigger.head.dep_ == "pobj" and trigger.head.head.head.pos_ == "NOUN":
+                causes.append(trigger.head.head.head)
+        return not any(self._someone(c) or self._violent(c.lemma_.lower()) for c in causes)
+
+    def _someone(self, tok: Any) -> bool:
+        """A word that names an actor the KB knows the kind of, if not the country ("whose
+        *coast guard* rammed", "*gunmen*"), or a named person, body or people."""
+        start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound"])
+        words = tok.doc[start : tok.i + 1].text
+        return (
+            tok.ent_type_ in ("PERSON", "ORG", "NORP")
+            or self.kb.resolve(words, None, PROBE_CONTEXT) is not None
+        )
+
+    def _violent(self, lemma: str) -> bool:
+        """A weapon or an act of violence ("clashes", "riots", "a car bomb")."""
+        types = {e.event_type for e in self.lexicon.lookup(lemma, "NOUN")}
+        return bool(types & {"ASSAULT", "PROTEST"}) or lemma in self.instruments[1]
+
     def _attacker_country(self, article: Article, entry: Entry, source: list[int]) -> str | None:
         """The country an unnamed recipient is not taken to belong to when the story gives it
         none: an army's own ("Russian strikes killed nine people"), an aid giver's or a
@@ -647,6 +678,8 @@ class ExtractEvents:
             tgt_slot = "learned" if target else tgt_slot
         if not source:
             if not (target and _agentless(entry, trigger, [article.mentions[i] for i in target])):
+                return None
+            if self._mere_cause(trigger):
                 return None
             # "three farmers were killed": PLOVER codes the act on a named victim with no
             # source; the event says so (an empty source) and weighs less
