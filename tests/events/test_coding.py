@@ -344,6 +344,14 @@ def test_coding_agentless_passives_code_the_one_acted_on(pipeline, text, event_t
     assert event.source == [] and [a.text for a in event.target] == [victim]
 
 
+def test_coding_the_accused_did_what_they_are_accused_of(pipeline):
+    # the parser hangs "of executing" on the object, not on "accused"
+    text = "Kyiv accused Russian troops of executing civilians in Bucha."
+    event = one(pipeline, text, "ASSAULT")
+    assert [a.text for a in event.source] == ["Russian troops"]
+    assert (event.factuality, event.attributed_to.text) == ("reported", "Kyiv")
+
+
 def test_coding_a_cause_that_is_no_actor_is_no_unnamed_attacker(pipeline):
     assert events(pipeline, "The virus has killed more than 600 people in China.") == []
     assert events(pipeline, "Wildfires in southern France killed one firefighter.") == []

@@ -195,6 +195,7 @@ class AssessFactuality:
         c = self.cues
         # a modal on the trigger itself ("it would free") counts as passed for backshifting
         node, climbed, same_clause = trigger, 0, True
+        dep = ""
         passed_modal = "hypothetical" in found
         while node.head.i != node.i and climbed < MAX_CLIMB and node.dep_ in _SCOPE:
             if self._presupposed(node, trigger):
@@ -219,7 +220,8 @@ class AssessFactuality:
             skips_complement = (
                 node.dep_ == "advcl" and trailing_participle(node) and node.head.dep_ == "xcomp"
             )  # "urged Sweden to extradite them, *accusing* Stockholm": not a requested act
-            dep, node = node.dep_, (node.head.head if skips_complement else node.head)
+            below, dep = dep, node.dep_
+            node = node.head.head if skips_complement else node.head
             if shares_frequency and node.pos_ in ("VERB", "AUX"):
                 governing: Found = {}
                 self._own_cues(node, governing)
@@ -247,8 +249,10 @@ class AssessFactuality:
                 ):
                     found.setdefault("denied", (gov.lemma_.lower(), _speaker(gov)))
             if node.pos_ in ("VERB", "AUX"):
-                if lemma in c.accusation_verbs and dep in ("prep", "pcomp"):
-                    found.setdefault("reported", (lemma, _speaker(node)))  # "accused X of -ing"
+                # "accused X of -ing", also where the parser hangs "of" on X
+                of_object = dep == "dobj" and below == "prep"
+                if lemma in c.accusation_verbs and (dep in ("prep", "pcomp") or of_object):
+                    found.setdefault("reported", (lemma, _speaker(node)))
                 if lemma in c.request_verbs and dep in ("ccomp", "xcomp") and climbed <= 2:
                     found.setdefault("hypothetical", (lemma, None))  # "demanded that X withdraw"
                 if lemma in c.reporting_verbs and _reports(dep, lemma) and not _performed(trigger):

@@ -167,6 +167,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
             return raised, "inherited"
         if dep == "xcomp":
             return logical_subjects(head, depth + 1)[0], "inherited"
+    if dep == "pcomp" and head.dep_ == "prep" and _accused_of(head):
+        return [head.head], "inherited"  # "accused [Russian troops] of executing"
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         gov = head.head
         objs = [c for c in gov.children if c.dep_ == "dobj"]
@@ -182,6 +184,13 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return logical_subjects(head, depth + 1)[0], "inherited"
     return [], "none"
+
+
+def _accused_of(prep: Token) -> bool:
+    """A preposition the parser hung on the object of a verb whose object did what the
+    preposition's object names ("accused *Russian troops* of executing civilians")."""
+    obj = prep.head
+    return obj.dep_ == "dobj" and (prep.lower_, obj.head.lemma_.lower()) in _AUTHOR_OF_OBJECT
 
 
 def trailing_participle(verb: Token) -> bool:
