@@ -352,6 +352,14 @@ def test_coding_the_accused_did_what_they_are_accused_of(pipeline):
     assert (event.factuality, event.attributed_to.text) == ("reported", "Kyiv")
 
 
+def test_coding_a_blocked_road_is_the_protest_means_not_its_target(pipeline):
+    event = one(pipeline, "Farmers blocked highways across France on Monday.", "PROTEST")
+    assert [a.text for a in event.source] == ["Farmers"] and event.target == []
+    # troops who seize a bridge coerce whoever holds it
+    event = one(pipeline, "Rebel soldiers seized the Bosphorus bridges.", "COERCE")
+    assert [a.text for a in event.target] == ["the Bosphorus bridges"]
+
+
 def test_coding_a_cause_that_is_no_actor_is_no_unnamed_attacker(pipeline):
     assert events(pipeline, "The virus has killed more than 600 people in China.") == []
     assert events(pipeline, "Wildfires in southern France killed one firefighter.") == []

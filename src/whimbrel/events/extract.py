@@ -92,11 +92,22 @@ def load_retype_rules(name: str = "retype.v1") -> list[dict[str, Any]]:
     )
 
 
+class Instruments(NamedTuple):
+    """Objects that are an event's means or goods, never its recipient."""
+
+    #: Event types whose matched object is always a means ("sent aid", "deployed troops").
+    types: frozenset[str]
+    #: Object nouns that are means ("fired *missiles*").
+    nouns: frozenset[str]
+    #: Object nouns that are means for one type only ("protesters blocked *roads*").
+    by_type: dict[str, frozenset[str]]
+
+
 @lru_cache(maxsize=2)
-def load_instruments(name: str = "instruments.v1") -> tuple[frozenset[str], frozenset[str]]:
-    """(event types whose object is always a means, object nouns that are means)."""
+def load_instruments(name: str = "instruments.v1") -> Instruments:
     raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
-    return frozenset(raw["types"]), frozenset(raw["nouns"])
+    by_type = {t: frozenset(v) for t, v in raw.get("by_type", {}).items()}
+    return Instruments(frozenset(raw["types"]), frozenset(raw["nouns"]), by_type)
 
 
 class Domains(NamedTuple):
@@ -272,11 +283,11 @@ class ExtractEvents:
 
     def _is_means(self, entry: Entry, noun: Any) -> bool:
         """Whether a row's matched object is the event's means or goods, not its recipient."""
-        types, nouns = self.instruments
+        means = self.instruments
         forms = word_forms(noun)
         return (
-            entry.event_type in types
-            or bool(forms & nouns)
+            entry.event_type in means.types
+            or bool(forms & (means.nouns | means.by_type.get(entry.event_type, frozenset())))
             or any(self.lexicon.lookup(form, "NOUN") for form in forms)
         )
 
@@ -331,7 +342,7 @@ class ExtractEvents:
             lambda s: fill_verb_slot(verb, s, noun),
             at,
             exclude=source,
-            means=self.instruments[1],
+            means=self.instruments.nouns,
             defer=self._sent_or_own(article, source, at),
         )
         place = place_near(verb) if tgt_how == "deferred" else None
@@ -401,7 +412,7 @@ class ExtractEvents:
                 lambda s: fill_noun_slot(noun, s),
                 at,
                 exclude=source,
-                means=self.instruments[1],
+                means=self.instruments.nouns,
             )
         if source and not target and rest:
             avoid = self._attacker_country(article, entry, source)
@@ -415,7 +426,7 @@ class ExtractEvents:
     ) -> Callable[[Any], bool]:
         """Which object words are what the source sends or owns rather than whom it acts on:
         means ("missiles", "troops") and a thing of its own ("*its* ambassadors")."""
-        means = self.instruments[1]
+        means = self.instruments.nouns
         mentions = article.mentions
         own = {mentions[i].actor.country for i in source if mentions[i].actor is not None}
 
@@ -576,7 +587,7 @@ class ExtractEvents:
     def _violent(self, lemma: str) -> bool:
         """A weapon or an act of violence ("clashes", "riots", "a car bomb")."""
         types = {e.event_type for e in self.lexicon.lookup(lemma, "NOUN")}
-        return bool(types & {"ASSAULT", "PROTEST"}) or lemma in self.instruments[1]
+        return bool(types & {"ASSAULT", "PROTEST"}) or lemma in self.instruments.nouns
 
     def _attacker_country(self, article: Article, entry: Entry, source: list[int]) -> str | None:
         """The country an unnamed recipient is not taken to belong to when the story gives it
