@@ -360,6 +360,29 @@ def test_coding_a_blocked_road_is_the_protest_means_not_its_target(pipeline):
     assert [a.text for a in event.target] == ["the Bosphorus bridges"]
 
 
+@pytest.mark.parametrize(
+    ("text", "answered_by"),
+    [
+        ("Algerian President Abdelaziz Bouteflika resigned on Tuesday after six weeks of mass "
+         "protests.", "Algerian President Abdelaziz Bouteflika"),
+        ("Serbia revoked Rio Tinto's lithium licences, yielding to months of protests.", "Serbia"),
+        # a participle after a relative clause speaks of the main clause
+        ("Romania's government scrapped a decree that would have shielded officials from "
+         "corruption charges, bowing to the largest street protests since 1989.",
+         "Romania's government"),
+    ],
+)  # fmt: skip
+def test_coding_unrest_someone_answered_is_a_protest_against_them(pipeline, text, answered_by):
+    event = one(pipeline, text, "PROTEST")
+    assert event.source == [] and [a.text for a in event.target] == [answered_by]
+    assert event.factuality == "asserted"
+
+
+def test_coding_unrest_no_one_answered_codes_no_protest(pipeline):
+    text = "Sudanese soldiers beat protesters detained after a rally in Omdurman."
+    assert "PROTEST" not in [e.event_type for e in events(pipeline, text)]
+
+
 def test_coding_a_cause_that_is_no_actor_is_no_unnamed_attacker(pipeline):
     assert events(pipeline, "The virus has killed more than 600 people in China.") == []
     assert events(pipeline, "Wildfires in southern France killed one firefighter.") == []

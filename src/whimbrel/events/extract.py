@@ -35,6 +35,7 @@ from whimbrel.events.slots import (
     LIGHT_VERBS,
     QUANTITY_HEADS,
     actors_at,
+    answering_subject,
     expand_conj,
     fill_noun_slot,
     fill_verb_slot,
@@ -417,6 +418,10 @@ class ExtractEvents:
         if source and not target and rest:
             avoid = self._attacker_country(article, entry, source)
             target = self._implicit_target(article, si, noun, rest, at, factors, avoid=avoid)
+        if not source and not target and entry.event_type == "PROTEST":
+            # "Bouteflika resigned after six weeks of protests": against whoever answered
+            target = actors_at(expand_conj(answering_subject(noun)), at, ())
+            tgt_slot = "answering_subject" if target else tgt_slot
         return self._draft(
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
         )
@@ -688,7 +693,8 @@ class ExtractEvents:
             target = self._learned("target", article, si, trigger, entry, source, at, factors)
             tgt_slot = "learned" if target else tgt_slot
         if not source:
-            if not (target and _agentless(entry, trigger, [article.mentions[i] for i in target])):
+            targets = [article.mentions[i] for i in target]
+            if not (target and _agentless(entry, trigger, targets, tgt_slot)):
                 return None
             if self._mere_cause(trigger):
                 return None
@@ -723,11 +729,13 @@ class ExtractEvents:
         )
 
 
-def _agentless(entry: Entry, trigger: Any, target: list[Mention]) -> bool:
+def _agentless(entry: Entry, trigger: Any, target: list[Mention], slot: str | None) -> bool:
     """Whether an event whose source the text does not name is still coded
-    (``_AGENTLESS_TYPES``). A by-agent means a source the KB did not know ("fined *by the
-    central bank*"), and a modifier is not the one acted on ("occupied *Ukrainian*
-    regions")."""
+    (``_AGENTLESS_TYPES``, and unrest someone answered). A by-agent means a source the KB
+    did not know ("fined *by the central bank*"), and a modifier is not the one acted on
+    ("occupied *Ukrainian* regions")."""
+    if slot == "answering_subject":
+        return True
     if entry.event_type not in _AGENTLESS_TYPES:
         return False
     if entry.event_type == "ASSAULT":

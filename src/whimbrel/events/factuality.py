@@ -218,10 +218,15 @@ class AssessFactuality:
                 or (node.dep_ == "conj" and not any(ch.dep_ in _SUBJECTS for ch in node.children))
             )  # not a result clause: "repeatedly struck the hospital, killing 42" is one attack
             skips_complement = (
-                node.dep_ == "advcl" and trailing_participle(node) and node.head.dep_ == "xcomp"
-            )  # "urged Sweden to extradite them, *accusing* Stockholm": not a requested act
+                node.dep_ == "advcl"
+                and trailing_participle(node)
+                and node.head.dep_ in ("xcomp", "relcl")
+            )  # "urged Sweden to extradite them, *accusing* Stockholm": not a requested act;
+            # "a decree that would have shielded officials, *bowing* to protests": not undone
             below, dep = dep, node.dep_
             node = node.head.head if skips_complement else node.head
+            if skips_complement and node.pos_ not in ("VERB", "AUX"):
+                node = next((t for t in node.ancestors if t.pos_ in ("VERB", "AUX")), node)
             if shares_frequency and node.pos_ in ("VERB", "AUX"):
                 governing: Found = {}
                 self._own_cues(node, governing)

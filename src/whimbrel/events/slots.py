@@ -181,6 +181,12 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         # "told US forces to leave Mindanao, *complaining* that ...": a participle after a
         # comma speaks of the main clause's subject, not of the one told to leave
         return logical_subjects(head.head, depth + 1)[0], "inherited"
+    if dep == "advcl" and trailing_participle(verb) and head.dep_ == "relcl":
+        # "scrapped a decree that would have shielded officials, *bowing* to protests": nor
+        # of a relative clause's
+        main = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if main is not None:
+            return logical_subjects(main, depth + 1)[0], "inherited"
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return logical_subjects(head, depth + 1)[0], "inherited"
     return [], "none"
@@ -375,6 +381,33 @@ def governing_subject(noun: Token) -> list[Token]:
     if in_setting and gov.pos_ in ("VERB", "AUX") and not is_passive(gov):
         return logical_subjects(gov)[0]
     return []
+
+
+#: Prepositions and verbs through which a clause answers unrest: "resigned *after* weeks of
+#: protests", "revoked the licences, *yielding to* months of protests".
+_AFTER_PREPS = frozenset({"after", "amid", "following"})
+_YIELD_VERBS = frozenset({"yield", "bow", "cave"})
+
+
+def answering_subject(noun: Token) -> list[Token]:
+    """Who the sentence says answered a stretch of unrest: the subject of the verb its
+    "after", "amid" or "yielding to" phrase hangs on ("Bouteflika resigned after six weeks of
+    *protests*", "Serbia revoked the licences, yielding to *protests*")."""
+    if any(c.dep_ == "acl" or c.lower_ == "led" for c in noun.subtree):
+        return []  # "protests led by the opposition", "lawyer-led protests": theirs
+    noun = through_amounts(noun)
+    if noun.dep_ not in ("pobj", "dobj"):
+        return []
+    gov = noun.head
+    if (noun.dep_ == "pobj" and gov.lower_ in _AFTER_PREPS) or (
+        noun.dep_ == "pobj" and gov.head.lemma_.lower() in _YIELD_VERBS
+    ):
+        gov = gov.head
+    elif noun.dep_ != "dobj" or gov.lemma_.lower() not in _YIELD_VERBS:
+        return []
+    if gov.pos_ not in ("VERB", "AUX") or gov.dep_ in ("acl", "relcl"):
+        return []  # "protesters detained after a rally": no one answered
+    return logical_subjects(gov)[0]
 
 
 def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
