@@ -391,6 +391,9 @@ def test_coding_a_cause_that_is_no_actor_is_no_unnamed_attacker(pipeline):
         pipeline, "Border clashes killed at least 12 Thai civilians on Thursday.", "ASSAULT"
     )
     assert event.source == [] and [a.text for a in event.target] == ["at least 12 Thai civilians"]
+    # and so do unnamed attackers the KB knows by their plural ("gunmen")
+    event = one(pipeline, "A gunman killed two police officers in Kabul.", "ASSAULT")
+    assert event.source == [] and [a.text for a in event.target] == ["two police officers"]
 
 
 def test_coding_agentless_passive_with_an_unknown_agent_codes_nothing(pipeline):

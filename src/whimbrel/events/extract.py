@@ -581,12 +581,14 @@ class ExtractEvents:
 
     def _someone(self, tok: Any) -> bool:
         """A word that names an actor the KB knows the kind of, if not the country ("whose
-        *coast guard* rammed", "*gunmen*"), or a named person, body or people."""
+        *coast guard* rammed", "a *gunman*"), or a named person, body or people."""
         start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound"])
         words = tok.doc[start : tok.i + 1].text
-        return (
-            tok.ent_type_ in ("PERSON", "ORG", "NORP")
-            or self.kb.resolve(words, None, PROBE_CONTEXT) is not None
+        forms = [words]
+        if tok.tag_ == "NN":  # the KB lists most such nouns in the plural: "a *gunman*"
+            forms.append(words[:-3] + "men" if words.endswith("man") else words + "s")
+        return tok.ent_type_ in ("PERSON", "ORG", "NORP") or any(
+            self.kb.resolve(form, None, PROBE_CONTEXT) is not None for form in forms
         )
 
     def _violent(self, lemma: str) -> bool:
