@@ -177,14 +177,16 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return logical_subjects(gov, depth + 1)[0], "inherited"
     if dep == "conj" and reporter_conjunct(verb, head):
         return logical_subjects(head.head, depth + 1)[0], "inherited"
-    if dep == "advcl" and trailing_participle(verb) and head.dep_ == "xcomp":
-        # "told US forces to leave Mindanao, *complaining* that ...": a participle after a
-        # comma speaks of the main clause's subject, not of the one told to leave
-        return logical_subjects(head.head, depth + 1)[0], "inherited"
-    if dep == "advcl" and trailing_participle(verb) and head.dep_ == "relcl":
-        # "scrapped a decree that would have shielded officials, *bowing* to protests": nor
-        # of a relative clause's
-        main = next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if dep == "advcl" and trailing_participle(verb) and head.dep_ in ("xcomp", "relcl"):
+        # "told US forces to leave Mindanao, *complaining* that ...", "scrapped a decree that
+        # would have shielded officials, *bowing* to protests": a participle after a comma
+        # speaks of the main clause's subject, not of the one told to leave or of the
+        # relative clause's
+        main = (
+            head.head
+            if head.dep_ == "xcomp"
+            else next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        )
         if main is not None:
             return logical_subjects(main, depth + 1)[0], "inherited"
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
