@@ -21,6 +21,7 @@ from whimbrel.events.draft import EventDraft, clause_word, drafts_of
 from whimbrel.events.plover import load_ontology
 from whimbrel.events.slots import (
     LIGHT_VERBS,
+    clause_above,
     logical_subjects,
     reporter_conjunct,
     trailing_participle,
@@ -224,9 +225,7 @@ class AssessFactuality:
             )  # "urged Sweden to extradite them, *accusing* Stockholm": not a requested act;
             # "a decree that would have shielded officials, *bowing* to protests": not undone
             below, dep = dep, node.dep_
-            node = node.head.head if skips_complement else node.head
-            if skips_complement and node.pos_ not in ("VERB", "AUX"):
-                node = next((t for t in node.ancestors if t.pos_ in ("VERB", "AUX")), node)
+            node = (clause_above(node.head) or node.head.head) if skips_complement else node.head
             if shares_frequency and node.pos_ in ("VERB", "AUX"):
                 governing: Found = {}
                 self._own_cues(node, governing)

@@ -182,16 +182,20 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         # would have shielded officials, *bowing* to protests": a participle after a comma
         # speaks of the main clause's subject, not of the one told to leave or of the
         # relative clause's
-        main = (
-            head.head
-            if head.dep_ == "xcomp"
-            else next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
-        )
+        main = clause_above(head)
         if main is not None:
             return logical_subjects(main, depth + 1)[0], "inherited"
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return logical_subjects(head, depth + 1)[0], "inherited"
     return [], "none"
+
+
+def clause_above(head: Token) -> Token | None:
+    """The verb of the clause a complement or relative clause belongs to: the verb an
+    ``xcomp`` hangs on, the verb above the noun a ``relcl`` modifies."""
+    if head.dep_ == "xcomp":
+        return head.head
+    return next((t for t in head.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
 
 def _accused_of(prep: Token) -> bool:
