@@ -136,7 +136,11 @@ class Mention(BaseModel):
     sentence: int = Field(description="Index into Article.sentences.")
     actor: Actor | None = None
     resolved_by: str = Field(
-        default="kb", description="kb, pronoun or description: how the actor was found."
+        default="kb",
+        description=(
+            "How the actor was found: kb, title, pronoun, description, group (one of the "
+            "actors 'the two countries' counts), implicit or unresolved."
+        ),
     )
     antecedent: int | None = Field(default=None, description="Index of the mention referred to.")
     #: Whether its country came from the story's most salient one, not from its own words or
