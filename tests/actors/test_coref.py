@@ -185,3 +185,9 @@ def test_a_group_reference_needs_as_many_countries_as_it_counts(pipeline):
     # two men of one country are no two countries
     text = "Russian police detained two activists in Moscow. The two men were later released."
     assert countries_of(pipeline, text, "The two men") == [None]
+
+
+def test_a_lower_case_word_is_no_namesake_description(pipeline):
+    # "a ban" probes the KB as Ban Ki-moon; spelt in lower case, it is no one
+    text = "Nepalese police fired tear gas at protesters angry over a ban on social media."
+    assert countries_of(pipeline, text, "a ban") == []

@@ -383,6 +383,12 @@ def test_coding_unrest_no_one_answered_codes_no_protest(pipeline):
     assert "PROTEST" not in [e.event_type for e in events(pipeline, text)]
 
 
+def test_coding_a_name_is_no_trigger(pipeline):
+    # "Ban" in Ban Ki-moon's name bans nothing
+    text = "UN Secretary-General Ban Ki-moon urged Israel to halt the offensive."
+    assert "COERCE" not in [e.event_type for e in events(pipeline, text)]
+
+
 def test_coding_a_cause_that_is_no_actor_is_no_unnamed_attacker(pipeline):
     assert events(pipeline, "The virus has killed more than 600 people in China.") == []
     assert events(pipeline, "Wildfires in southern France killed one firefighter.") == []

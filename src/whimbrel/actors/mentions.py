@@ -217,8 +217,9 @@ class FindMentions:
         # "its troops", "their police": the owner is a pronoun, so coref supplies the country
         pronoun_owner = all(p.lower_ in PRONOUNS for p in poss)
         probe = not found and root.pos_ in ("NOUN", "PROPN") and pronoun_owner
-        if probe and self.kb.resolve(span.text, date, PROBE_CONTEXT) is not None:
-            found.append((span, None, "description"))
+        probed = self.kb.resolve(span.text, date, PROBE_CONTEXT) if probe else None
+        if probed is not None and not _spelt_in_lower_case(root, probed):
+            found.append((span, None, "description"))  # but "a ban" is no Ban Ki-moon
         return found
 
     def _shared_head(

@@ -171,6 +171,8 @@ class ExtractEvents:
             for tok in sent:
                 if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in disabled:
                     continue
+                if _in_name(tok, at, article.mentions):
+                    continue
                 match = self._match(tok, "VERB")
                 if match is None:
                     continue
@@ -192,6 +194,7 @@ class ExtractEvents:
                     or tok.ent_type_ in ("DATE", "TIME")  # "in March" is no march
                     or tok.i in consumed
                     or tok.lemma_.lower() in disabled
+                    or _in_name(tok, at, article.mentions)
                 ):
                     continue
                 match = self._match(tok, "NOUN")
@@ -848,6 +851,12 @@ def group_members(mentions: list[Mention]) -> dict[int, list[int]]:
         if m.resolved_by == "group" and m.actor is not None:
             spans.setdefault((m.start, m.end), []).append(i)
     return {i: group for group in spans.values() if len(group) > 1 for i in group}
+
+
+def _in_name(tok: Any, at: dict[int, int], mentions: list[Mention]) -> bool:
+    """A capitalised word of a person's name: "Secretary-General *Ban* Ki-moon" bans nothing."""
+    actor = mentions[at[tok.i]].actor if tok.i in at else None
+    return tok.is_title and actor is not None and actor.kind == "person"
 
 
 def _counting(tok: Any) -> bool:
