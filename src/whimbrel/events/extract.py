@@ -571,15 +571,11 @@ class ExtractEvents:
         virus has killed 600 people", "wildfires killed a firefighter" name a cause, not an
         unnamed attacker (where "a gunman killed", "border clashes killed", "the raid that
         killed" and "a car bomb killed" do)."""
-        subject = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
-        if subject is None:
+        if not any(c.dep_ == "nsubj" for c in trigger.children):
             return False
-        causes = [subject]
-        if subject.tag_ in ("WDT", "WP") and trigger.dep_ == "relcl":
-            # "the raid *that* killed", "the bombing of a market *that* killed"
-            causes = [trigger.head]
-            if trigger.head.dep_ == "pobj" and trigger.head.head.head.pos_ == "NOUN":
-                causes.append(trigger.head.head.head)
+        causes = logical_subjects(trigger)[0]  # "the raid *that* killed": the raid
+        # "the bombing of a market *that* killed": the market's event too
+        causes += [c.head.head for c in causes if c.dep_ == "pobj" and c.head.head.pos_ == "NOUN"]
         return not any(self._someone(c) or self._violent(c.lemma_.lower()) for c in causes)
 
     def _someone(self, tok: Any) -> bool:
