@@ -375,11 +375,7 @@ def governing_subject(noun: Token) -> list[Token]:
         if is_passive(gov):
             return [c for c in gov.children if c.dep_ == "nsubjpass"]
         return [c for c in gov.children if c.dep_ == "dobj"]
-    if (
-        noun.dep_ == "pobj"
-        and gov.dep_ == "dobj"
-        and (prep.lower_, gov.head.lemma_.lower()) in _AUTHOR_OF_OBJECT
-    ):
+    if noun.dep_ == "pobj" and _accused_of(prep):
         return [gov]  # the parser hangs the phrase on the object: "accused [the Kremlin of ...]"
     if noun.dep_ == "pobj" and gov.dep_ == "dobj" and prep.lower_ == "during":
         gov = gov.head  # the parser hangs it on the object: "announced his split *during* a visit"
@@ -405,11 +401,11 @@ def answering_subject(noun: Token) -> list[Token]:
     if noun.dep_ not in ("pobj", "dobj"):
         return []
     gov = noun.head
-    if (noun.dep_ == "pobj" and gov.lower_ in _AFTER_PREPS) or (
-        noun.dep_ == "pobj" and gov.head.lemma_.lower() in _YIELD_VERBS
-    ):
-        gov = gov.head
-    elif noun.dep_ != "dobj" or gov.lemma_.lower() not in _YIELD_VERBS:
+    if noun.dep_ == "pobj":
+        if gov.lower_ not in _AFTER_PREPS and gov.head.lemma_.lower() not in _YIELD_VERBS:
+            return []
+        gov = gov.head  # "resigned *after* ...", "yielding *to* ..."
+    elif gov.lemma_.lower() not in _YIELD_VERBS:
         return []
     if gov.pos_ not in ("VERB", "AUX") or gov.dep_ in ("acl", "relcl"):
         return []  # "protesters detained after a rally": no one answered
