@@ -64,6 +64,15 @@ def test_pronoun_skips_modifier_names(pipeline, text, country):
     assert (it.actor.country if it.actor else None) == country
 
 
+def test_it_stands_for_a_singular_group_only(pipeline):
+    """An army or a military is "it"; troops are "they", never "it"."""
+    found = mentions_of(pipeline, "Iran's military admitted it had shot down a Ukrainian airliner.")
+    assert found["it"].actor is not None and found["it"].actor.sector == "MIL"
+    assert found["it"].actor.country == "IRN"
+    found = mentions_of(pipeline, "Russian troops entered the town. It was quiet.")
+    assert found["It"].actor is None
+
+
 def test_a_group_from_many_countries_has_none(pipeline):
     # "from about 50 countries": not the story's country, whichever it is
     text = "Germany hosted the meeting. Defence ministers from about 50 countries pledged aid."

@@ -117,6 +117,11 @@ class ResolveReferences:
     def _is_speaker_pronoun(self, m: Mention) -> bool:
         return m.resolved_by == "pronoun" and self.refs.pronouns.get(m.text.lower()) == ("speaker",)
 
+    def _number_clash(self, m: Mention, head: Any) -> bool:
+        """A singular pronoun cannot point back to a plural group: "Iran's military said it",
+        but not "Russian troops ... it"."""
+        return m.text.lower() in self.refs.singular_pronouns and head.tag_ in ("NNS", "NNPS")
+
     def _antecedent(
         self,
         mentions: list[Mention],
@@ -141,6 +146,8 @@ class ResolveReferences:
                 else ("person" if cand.resolved_by == "unresolved" else None)
             )
             if kind not in kinds:
+                continue
+            if kind == "group" and self._number_clash(m, doc[cand.head]):
                 continue
             if countries and (cand.actor is None or cand.actor.country not in countries):
                 continue

@@ -24,6 +24,8 @@ class References:
     #: Counting words ("both", "two") and the plural heads they count ("the two *leaders*").
     group_numbers: dict[str, int] = field(default_factory=dict)
     group_heads: frozenset[str] = frozenset()
+    #: Pronouns that stand for one thing: a group they refer to has a singular head noun.
+    singular_pronouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -36,6 +38,7 @@ def load_references(name: str = "references.v1") -> References:
         statement_headings=tuple(raw.get("statement_headings", ())),
         group_numbers=dict(raw.get("groups", {}).get("numbers", {})),
         group_heads=frozenset(raw.get("groups", {}).get("heads", ())),
+        singular_pronouns=frozenset(raw.get("singular_pronouns", ())),
     )
 
 
