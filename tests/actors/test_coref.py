@@ -73,6 +73,12 @@ def test_it_stands_for_a_singular_group_only(pipeline):
     assert found["It"].actor is None
 
 
+def test_a_date_the_parser_hangs_on_a_name_is_no_part_of_it(pipeline):
+    """ "on Wednesday Canberra signed": the tagger makes "Wednesday" a compound of the name."""
+    found = mentions_of(pipeline, "Aid has risen, and on Wednesday Canberra signed a deal.")
+    assert found["Canberra"].actor is not None and found["Canberra"].actor.country == "AUS"
+
+
 def test_a_group_from_many_countries_has_none(pipeline):
     # "from about 50 countries": not the story's country, whichever it is
     text = "Germany hosted the meeting. Defence ministers from about 50 countries pledged aid."

@@ -377,11 +377,19 @@ def _is_definite(chunk: Any) -> bool:
 
 
 def _strip(span: Any) -> Any | None:
-    """Drop leading punctuation and whitespace (a blanked dateline) and trailing possessive
-    markers; None if nothing is left."""
+    """Drop leading punctuation and whitespace (a blanked dateline), a leading date the parser
+    made a modifier ("on *Wednesday* Canberra signed") and trailing possessive markers; None
+    if nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
+    while start < end and (
+        doc[start].is_punct
+        or doc[start].is_space
+        or (
+            doc[start].ent_type_ in ("DATE", "TIME")
+            and doc[end - 1].ent_type_ not in ("DATE", "TIME")
+        )
+    ):
         start += 1
     while end > start and (
         doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
