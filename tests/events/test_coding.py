@@ -1070,3 +1070,24 @@ def test_coding_travel_bans_and_asset_freezes_are_sanctions(pipeline):
     assert [a.country for a in banned.target] == ["BLR"]
     # a ban on protests restricts people: coercion
     one(pipeline, "The junta imposed a ban on protests in Bamako.", "COERCE")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "target"),
+    [
+        ("Despite repeated appeals from Seoul, Tokyo has not lifted its export curbs.",
+         "REQUEST", "Seoul", "Tokyo"),
+        ("Hungary vetoed the aid package, drawing a sharp rebuke from the European Commission.",
+         "ACCUSE", "the European Commission", "Hungary"),
+        ("Belgrade turned down an offer from Budapest to host the talks.",
+         "AGREE", "Budapest", "Belgrade"),
+        # a verb's "from" is still whom it asks
+        ("Kenya requested emergency food aid from China.", "REQUEST", "Kenya", "China"),
+    ],
+)  # fmt: skip
+def test_coding_a_plea_from_someone_is_theirs(pipeline, text, event_type, source, target):
+    """An event noun's "from" names its author, and whoever refused, drew or ignored it is
+    whom it was addressed to."""
+    event = one(pipeline, text, event_type)
+    assert [a.text for a in event.source] == [source]
+    assert [a.text for a in event.target] == [target]

@@ -35,6 +35,7 @@ from whimbrel.events.slots import (
     LIGHT_VERBS,
     QUANTITY_HEADS,
     actors_at,
+    addressed_subject,
     answering_subject,
     expand_conj,
     fill_noun_slot,
@@ -318,9 +319,10 @@ class ExtractEvents:
     def _match(self, tok: Any, pos: str) -> tuple[Entry, Any] | None:
         return match_trigger(self.lexicon, tok, pos, self._classes)
 
-    def _slots(self, entry: Entry) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _slots(self, entry: Entry, noun: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
         info = self.ontology.types[entry.event_type]
-        return entry.source_slots or info.source_slots, entry.target_slots or info.target_slots
+        default = (noun and info.noun_source_slots) or info.source_slots
+        return entry.source_slots or default, entry.target_slots or info.target_slots
 
     def _verb_draft(
         self, article: Article, si: int, verb: Any, entry: Entry, noun: Any, at: dict[int, int]
@@ -382,7 +384,7 @@ class ExtractEvents:
         at: dict[int, int],
         verb_triggers: set[int],
     ) -> EventDraft | None:
-        src_slots, tgt_slots = self._slots(entry)
+        src_slots, tgt_slots = self._slots(entry, noun=True)
         source, src_slot, _, _ = _first_filled(
             src_slots, lambda s: fill_noun_slot(noun, s), at, exclude=()
         )
@@ -412,12 +414,16 @@ class ExtractEvents:
             target, tgt_slot, rest = [], None, []  # the parties are all named already
         else:
             target, tgt_slot, _, rest = _first_filled(
-                tgt_slots,
+                tuple(s for s in tgt_slots if s != src_slot),
                 lambda s: fill_noun_slot(noun, s),
                 at,
                 exclude=source,
                 means=self.instruments.nouns,
             )
+        if src_slot == "prep:from" and not target:
+            # "despite a request from Kyiv, Canberra has not sent": asked of Canberra
+            target = actors_at(expand_conj(addressed_subject(noun)), at, source)
+            tgt_slot = "addressed_subject" if target else tgt_slot
         if source and not target and rest:
             avoid = self._attacker_country(article, entry, source)
             target = self._implicit_target(article, si, noun, rest, at, factors, avoid=avoid)

@@ -53,6 +53,9 @@ class TypeInfo:
     target_slots: tuple[str, ...]
     target_required: bool
     reciprocal: bool
+    #: Source slots of a noun trigger where they differ: "a request *from* Kyiv" is Kyiv's,
+    #: though "requested help from China" asks China.
+    noun_source_slots: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ def load_ontology(name: str = "ontology.v1") -> Ontology:
             target_slots=tuple(v.get("target_slots", ())),
             target_required=bool(v.get("target_required", False)),
             reciprocal=bool(v.get("reciprocal", False)),
+            noun_source_slots=tuple(v.get("noun_source_slots", ())),
         )
         for t, v in raw["types"].items()
     }

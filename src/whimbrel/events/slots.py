@@ -412,6 +412,20 @@ def answering_subject(noun: Token) -> list[Token]:
     return logical_subjects(gov)[0]
 
 
+def addressed_subject(noun: Token) -> list[Token]:
+    """Whom a plea, offer or rebuke *from* someone was addressed to: the subject of the verb
+    that takes it ("the junta refused a request from the UN mission", "drawing condemnation
+    from Tbilisi") or that acts after or despite it ("despite appeals from Kyiv, Israel has
+    not supplied ...")."""
+    noun = through_amounts(noun)
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ in _AFTER_PREPS | {"despite"}:
+        gov = gov.head
+    elif noun.dep_ != "dobj":
+        return []
+    return logical_subjects(gov)[0] if gov.pos_ in ("VERB", "AUX") else []
+
+
 def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
     """Mentions at the slot tokens.
 
