@@ -79,6 +79,14 @@ def test_a_date_the_parser_hangs_on_a_name_is_no_part_of_it(pipeline):
     assert found["Canberra"].actor is not None and found["Canberra"].actor.country == "AUS"
 
 
+def test_an_event_noun_is_no_collective_with_a_link_phrase(pipeline):
+    """ "the withdrawal of American troops from Afghanistan" was one mention, "Afghan troops"."""
+    found = mentions_of(pipeline, "The deal sets a date for the withdrawal of American troops "
+                        "from Afghanistan.")  # fmt: skip
+    assert found["American troops"].actor.country == "USA"
+    assert found["Afghanistan"].actor.country == "AFG"
+
+
 def test_a_group_from_many_countries_has_none(pipeline):
     # "from about 50 countries": not the story's country, whichever it is
     text = "Germany hosted the meeting. Defence ministers from about 50 countries pledged aid."

@@ -18,6 +18,7 @@ from typing import Any
 
 from whimbrel.actors.knowledge_base import KnowledgeBase
 from whimbrel.actors.references import description_heads, group_size
+from whimbrel.events.lexicon import load_lexicon
 from whimbrel.events.slots import coordinated_modifiers
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
@@ -313,6 +314,8 @@ class FindMentions:
     def _with_link(self, chunk: Any, date: dt.date | None) -> tuple[Any, Actor, str] | None:
         """ "hackers tied to Pyongyang": resolve the collective together with its link phrase."""
         root = chunk.root
+        if root.is_lower and load_lexicon().lookup(root.lemma_, "NOUN"):
+            return None  # an event is no collective: "the withdrawal of US troops from Kabul"
         for child in root.rights:
             if child.lemma_ not in _LINKS or child.dep_ not in ("acl", "amod", "prep"):
                 continue
