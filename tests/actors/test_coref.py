@@ -87,6 +87,14 @@ def test_an_event_noun_is_no_collective_with_a_link_phrase(pipeline):
     assert found["Afghanistan"].actor.country == "AFG"
 
 
+def test_a_title_and_the_name_hung_on_it_are_one_person(pipeline):
+    """The parser makes the name an apposition of "Yemen's President"; alone, the title was
+    whoever held the office on the publication date."""
+    found = mentions_of(pipeline, "Yemen's President Ali Abdullah Saleh met Kim Jong Un.")
+    person = found["Yemen's President Ali Abdullah Saleh"]
+    assert person.actor is not None and person.actor.name == "Ali Abdullah Saleh"
+
+
 def test_a_group_from_many_countries_has_none(pipeline):
     # "from about 50 countries": not the story's country, whichever it is
     text = "Germany hosted the meeting. Defence ministers from about 50 countries pledged aid."

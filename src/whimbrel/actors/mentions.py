@@ -125,7 +125,7 @@ class FindMentions:
         self.people = {}
         # Span.noun_chunks and Span.ents scan the whole Doc each time: group them by sentence
         # once, or a long article costs the square of its length.
-        chunks = _by_sentence(doc.noun_chunks, sents)
+        chunks = _by_sentence(_titled_names(doc.noun_chunks), sents)
         self._ents = _by_sentence(doc.ents, sents)
         self._ent_at = {e.start: e for e in doc.ents}
         for si, sent in enumerate(sents):
@@ -351,6 +351,28 @@ class FindMentions:
                     if actor is not None and actor.country:
                         return actor.country
         return None
+
+
+def _titled_names(chunks: Any) -> list[Any]:
+    """Noun chunks, with a title and the name the parser hung on it as an apposition made
+    one ("Yemen's President | Ali Abdullah Saleh" is Saleh, not whoever held the office on the
+    publication date); a comma between them keeps them apart."""
+    out: list[Any] = []
+    for chunk in chunks:
+        prev = out[-1] if out else None
+        root = chunk.root
+        if (
+            prev is not None
+            and chunk.start == prev.end
+            and root.dep_ == "appos"
+            and root.head.i == prev.root.i
+            and root.ent_type_ == "PERSON"
+            and prev.root.is_title
+        ):
+            out[-1] = chunk.doc[prev.start : chunk.end]
+            continue
+        out.append(chunk)
+    return out
 
 
 def _by_sentence(spans: Any, sents: list[Any]) -> list[list[Any]]:
