@@ -1091,3 +1091,18 @@ def test_coding_a_plea_from_someone_is_theirs(pipeline, text, event_type, source
     event = one(pipeline, text, event_type)
     assert [a.text for a in event.source] == [source]
     assert [a.text for a in event.target] == [target]
+
+
+def test_coding_an_event_noun_a_traveller_went_for_is_theirs(pipeline):
+    """ "flew to Lima for talks": the traveller talks; a visit he arrived for is the arrival's
+    own event, not a second one; "at the start of a visit" is the visitor's."""
+    text = "Chile's foreign minister flew to Lima on Monday for talks with Peruvian officials."
+    talks = [e for e in events(pipeline, text) if e.trigger.text == "talks"]
+    assert [a.text for a in talks[0].source] == ["Chile's foreign minister"]
+    text = "Kenyan President William Ruto arrived in Tokyo on Monday for a state visit."
+    assert [e.trigger.text for e in events(pipeline, text)] == ["arrived"]
+    text = ("The Brazilian president held talks with Argentine officials on Thursday at the "
+            "start of a visit to Buenos Aires.")  # fmt: skip
+    visit = [e for e in events(pipeline, text) if e.trigger.text == "visit"]
+    assert [a.text for a in visit[0].source] == ["The Brazilian president"]
+    assert [a.text for a in visit[0].target] == ["Buenos Aires"]

@@ -45,6 +45,8 @@ from whimbrel.events.slots import (
     logical_subjects,
     prep_objects,
     through_amounts,
+    travel_destination,
+    travel_verb,
 )
 from whimbrel.events.triggers import actor_classes, match_trigger, with_conj, word_forms
 from whimbrel.nlp.parse import datelines
@@ -420,6 +422,13 @@ class ExtractEvents:
                 exclude=source,
                 means=self.instruments.nouns,
             )
+        travel = travel_verb(noun) if src_slot == "governing_subject" else None
+        if travel is not None and not target:
+            if travel.i in verb_triggers:
+                return None  # "arrived in Mongolia for a state visit": the verb codes the trip
+            # "flew to Colombo for talks": the talks are where he went
+            target = actors_at(expand_conj(travel_destination(noun)), at, source)
+            tgt_slot = "travel_destination" if target else tgt_slot
         if src_slot == "prep:from" and not target:
             # "despite a request from Kyiv, Canberra has not sent": asked of Canberra
             target = actors_at(expand_conj(addressed_subject(noun)), at, source)

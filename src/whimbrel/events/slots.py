@@ -341,6 +341,12 @@ _AUTHOR_OF_OBJECT = frozenset(
 #: Prepositions through which an event noun names the setting of its verb's subject's act:
 #: "voiced support *in* a call with Zelenskiy", "signed the deal *during* talks in Doha".
 _SETTING_PREPS = frozenset({"in", "during", "at", "through", "over"})
+#: Verbs of going somewhere whose "for" names what the traveller went to do: "flew to Colombo
+#: *for* talks with the Tigers", "gathered in Beijing *for* a summit".
+_TRAVEL_VERBS = frozenset({"fly", "travel", "arrive", "gather", "go", "come", "head", "return", "convene", "jet", "land"})  # fmt: skip
+#: Parts of an event that stand for it in a setting: "at *the start* of a visit to Cairo",
+#: "on *the sidelines* of the summit".
+_PHASE_HEADS = frozenset({"start", "end", "beginning", "close", "conclusion", "outset", "sidelines", "margins", "eve"})  # fmt: skip
 
 
 def through_amounts(noun: Token) -> Token:
@@ -349,7 +355,7 @@ def through_amounts(noun: Token) -> Token:
     while (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
-        and noun.head.head.lemma_.lower() in MEASURE_HEADS
+        and noun.head.head.lemma_.lower() in MEASURE_HEADS | _PHASE_HEADS
     ):
         noun = noun.head.head
     return noun
@@ -379,7 +385,11 @@ def governing_subject(noun: Token) -> list[Token]:
         return [gov]  # the parser hangs the phrase on the object: "accused [the Kremlin of ...]"
     if noun.dep_ == "pobj" and gov.dep_ == "dobj" and prep.lower_ == "during":
         gov = gov.head  # the parser hangs it on the object: "announced his split *during* a visit"
-    in_setting = noun.dep_ == "pobj" and prep.lower_ in _SETTING_PREPS
+    in_setting = noun.dep_ == "pobj" and (
+        prep.lower_ in _SETTING_PREPS
+        or (prep.lower_ == "for" and gov.lemma_.lower() in _TRAVEL_VERBS)
+        or (prep.lower_ == "on" and noun.lemma_.lower() in MEASURE_HEADS | _PHASE_HEADS)
+    )  # "flew to Colombo for talks", "on the first day of a state visit"
     if in_setting and gov.pos_ in ("VERB", "AUX") and not is_passive(gov):
         return logical_subjects(gov)[0]
     return []
@@ -410,6 +420,24 @@ def answering_subject(noun: Token) -> list[Token]:
     if gov.pos_ not in ("VERB", "AUX") or gov.dep_ in ("acl", "relcl"):
         return []  # "protesters detained after a rally": no one answered
     return logical_subjects(gov)[0]
+
+
+def travel_verb(noun: Token) -> Token | None:
+    """The verb of going whose "for" the event noun is in: "*flew* to Colombo for talks"."""
+    noun = through_amounts(noun)
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in _TRAVEL_VERBS:
+        return prep.head
+    return None
+
+
+def travel_destination(noun: Token) -> list[Token]:
+    """Where the traveller went for the event: "flew *to Colombo* for talks", "arrived *in
+    Mongolia* for a state visit"."""
+    verb = travel_verb(noun)
+    if verb is None:
+        return []
+    return prep_objects(verb, "to") or prep_objects(verb, "in")
 
 
 def addressed_subject(noun: Token) -> list[Token]:
