@@ -125,6 +125,15 @@ def test_former_title_is_not_the_incumbent(kb: KnowledgeBase) -> None:
     assert actor.name != "Vladimir Putin" and actor.country == "RUS"
 
 
+def test_an_acting_office_holder_is_of_that_country_but_not_the_incumbent(
+    kb: KnowledgeBase,
+) -> None:
+    actor = kb.resolve("Sri Lanka's acting president", D(2022, 7, 14))
+    assert actor is not None and actor.country == "LKA" and actor.kind == "person"
+    assert actor.name == "acting Sri Lankan president"
+    assert kb.resolve("Peru's interim president", D(2023, 1, 1)).country == "PER"
+
+
 def test_kinds(kb: KnowledgeBase) -> None:
     assert kb.resolve("Russian troops").kind == "group"
     assert kb.resolve("the Pentagon").kind == "organisation"

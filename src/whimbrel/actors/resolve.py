@@ -87,6 +87,9 @@ LEADING = frozenset(
     ]
 )
 FORMER = frozenset({"former", "ex", "late"})
+#: Words for someone standing in for an office: the KB's holder on the day is someone else, so
+#: "Sri Lanka's acting president" is an unnamed office-holder of that country.
+STANDING_IN = frozenset({"acting", "interim", "caretaker", "incoming", "transitional"})
 _KOREAS = frozenset({"PRK", "KOR"})
 _MAX_DEPTH = 2
 
@@ -298,12 +301,15 @@ def _head(
     """A title or a phrase ending in a sector noun, owned by *jur* or else by the context."""
     if not tokens:
         return None
+    qualifier = "former" if former else ""
     if tokens[0] in FORMER:
-        tokens, former = tokens[1:], True
+        tokens, qualifier = tokens[1:], "former"
+    elif tokens[0] in STANDING_IN and len(tokens) > 1:
+        tokens, qualifier = tokens[1:], tokens[0]
     phrase = " ".join(tokens)
     title = kb.titles.get(phrase)
     if title is not None:
-        return _title(kb, phrase, title, jur, day, ctx, former)
+        return _title(kb, phrase, title, jur, day, ctx, qualifier)
     for k in range(min(len(tokens), 5), 0, -1):  # longest suffix that is a sector noun
         noun = " ".join(tokens[-k:])
         entry = kb.nouns.get(noun)
@@ -341,9 +347,10 @@ def _title(
     jur: str | None,
     day: dt.date,
     ctx: tuple[str, ...],
-    former: bool,
+    qualifier: str,
 ) -> Actor | None:
-    """The holder of a titled office on *day*; an unnamed office-holder when nobody is known."""
+    """The holder of a titled office on *day*; an unnamed office-holder when nobody is known or
+    the phrase says the person is not the holder ("former", "acting": *qualifier*)."""
     owner = jur or title.get("default_jurisdiction") or (ctx[0] if ctx else None)
     if owner is None:
         return None
@@ -351,7 +358,7 @@ def _title(
     if keys == ["@exec"]:
         c = kb.countries.get(owner)
         keys = c["exec_roles"] if c else ["leader", "secretary_general", "president"]
-    if not former:
+    if not qualifier:
         for key in keys:
             found = kb.holder(owner, key, day)
             if found is not None:
@@ -360,7 +367,7 @@ def _title(
     sector = "MIL" if keys == ["military_chief"] else "GOV"
     name = f"{kb.adjective(owner)} {phrase}"
     ident = f"wb:office:{owner}-{'-'.join(phrase.split())}"
-    name = f"former {name}" if former else name
+    name = f"{qualifier} {name}" if qualifier else name
     return Actor(name=name, id=ident, country=kb.code_of(owner), sector=sector, kind="person")
 
 
