@@ -95,6 +95,13 @@ def test_a_title_and_the_name_hung_on_it_are_one_person(pipeline):
     assert person.actor is not None and person.actor.name == "Ali Abdullah Saleh"
 
 
+def test_the_coalition_and_the_force_are_descriptions(pipeline):
+    found = mentions_of(pipeline, "Rights groups accused the Saudi-led coalition of striking "
+                        "a hospital. The coalition denied the charge.")  # fmt: skip
+    assert found["The coalition"].actor is not None
+    assert found["The coalition"].actor.name == "Saudi-led coalition"
+
+
 def test_a_group_from_many_countries_has_none(pipeline):
     # "from about 50 countries": not the story's country, whichever it is
     text = "Germany hosted the meeting. Defence ministers from about 50 countries pledged aid."
