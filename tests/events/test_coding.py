@@ -404,9 +404,10 @@ def test_coding_a_cause_that_is_no_actor_is_no_unnamed_attacker(pipeline):
         pipeline, "Border clashes killed at least 12 Thai civilians on Thursday.", "ASSAULT"
     )
     assert event.source == [] and [a.text for a in event.target] == ["at least 12 Thai civilians"]
-    # and so do unnamed attackers the KB knows by their plural ("gunmen")
+    # and so do unnamed attackers the KB knows by their plural ("gunmen"), as the source
     event = one(pipeline, "A gunman killed two police officers in Kabul.", "ASSAULT")
-    assert event.source == [] and [a.text for a in event.target] == ["two police officers"]
+    assert [a.text for a in event.source] == ["A gunman"]
+    assert [a.text for a in event.target] == ["two police officers"]
 
 
 def test_coding_agentless_passive_with_an_unknown_agent_codes_nothing(pipeline):
@@ -1106,3 +1107,11 @@ def test_coding_an_event_noun_a_traveller_went_for_is_theirs(pipeline):
     visit = [e for e in events(pipeline, text) if e.trigger.text == "visit"]
     assert [a.text for a in visit[0].source] == ["The Brazilian president"]
     assert [a.text for a in visit[0].target] == ["Buenos Aires"]
+
+
+def test_coding_a_single_unnamed_attacker_is_the_source(pipeline):
+    """ "a gunman" is someone the KB knows the kind of (it lists "gunmen"): the attack is his,
+    not an agentless one."""
+    event = one(pipeline, "A gunman fired several shots at the Slovak prime minister.", "ASSAULT")
+    assert [a.text for a in event.source] == ["A gunman"]
+    assert [a.text for a in event.target] == ["the Slovak prime minister"]
