@@ -1115,3 +1115,13 @@ def test_coding_a_single_unnamed_attacker_is_the_source(pipeline):
     event = one(pipeline, "A gunman fired several shots at the Slovak prime minister.", "ASSAULT")
     assert [a.text for a in event.source] == ["A gunman"]
     assert [a.text for a in event.target] == ["the Slovak prime minister"]
+
+
+def test_coding_a_when_clause_names_who_carried_out_a_passive_attack(pipeline):
+    text = "Two aid workers were killed when gunmen stormed a clinic in Jalalabad."
+    killed = [e for e in events(pipeline, text) if e.trigger.text == "killed"]
+    assert [a.text for a in killed[0].source] == ["gunmen"]
+    # the victims fleeing did not attack themselves
+    text = "Villagers in Rakhine were shot as they fled across the river."
+    shot = one(pipeline, text, "ASSAULT")
+    assert shot.source == [] and [a.text for a in shot.target] == ["Villagers in Rakhine"]

@@ -422,6 +422,17 @@ def answering_subject(noun: Token) -> list[Token]:
     return logical_subjects(gov)[0]
 
 
+def when_clause(verb: Token) -> Token | None:
+    """The verb of a "when" or "as" clause that says how a passive came about: "were killed
+    when armed men *stormed* the consulate", "died as police *opened* fire"."""
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and not is_passive(c)):
+        if any(
+            m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as") for m in clause.children
+        ):
+            return clause
+    return None
+
+
 def travel_verb(noun: Token) -> Token | None:
     """The verb of going whose "for" the event noun is in: "*flew* to Colombo for talks"."""
     noun = through_amounts(noun)
