@@ -1125,3 +1125,10 @@ def test_coding_a_when_clause_names_who_carried_out_a_passive_attack(pipeline):
     text = "Villagers in Rakhine were shot as they fled across the river."
     shot = one(pipeline, text, "ASSAULT")
     assert shot.source == [] and [a.text for a in shot.target] == ["Villagers in Rakhine"]
+
+
+def test_coding_a_by_phrase_of_an_active_verb_is_not_its_source(pipeline):
+    """The parser hangs "by the African Union" on "ignored": the AU did not ignore anything."""
+    text = "The junta ignored appeals by the African Union."
+    rejects = [e for e in events(pipeline, text) if e.event_type == "REJECT"]
+    assert all("the African Union" not in [a.text for a in e.source] for e in rejects)
