@@ -1132,3 +1132,13 @@ def test_coding_a_by_phrase_of_an_active_verb_is_not_its_source(pipeline):
     text = "The junta ignored appeals by the African Union."
     rejects = [e for e in events(pipeline, text) if e.event_type == "REJECT"]
     assert all("the African Union" not in [a.text for a in e.source] for e in rejects)
+
+
+def test_coding_a_refusal_answers_the_claim_it_takes_as_its_object(pipeline):
+    """Two claims by others in the sentence: the one "rejected" governs is what it answers."""
+    text = ("Rwanda rejected Angolan calls for a ceasefire in eastern Congo, while Kinshasa "
+            "accused Kigali of arming the M23 rebels.")  # fmt: skip
+    reject = one(pipeline, text, "REJECT")
+    assert [a.country for a in reject.target] == ["AGO"]
+    request = one(pipeline, text, "REQUEST")
+    assert [a.country for a in request.target] == ["RWA"]

@@ -167,15 +167,24 @@ def answer_claims(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -
             and d.source
             and not own & {actor_key(mentions[i]) for i in d.source}
         ]
-        if len(claims) != 1:
+        # several claims: the one the refusal takes as its object ("rejected *US calls* for a
+        # ceasefire, accusing Washington of ...")
+        objects = [d for d in claims if _object_of(doc[d.trigger], reply.trigger)]
+        if len(claims) != 1 and len(objects) != 1:
             continue
-        claim = claims[0]
+        claim = claims[0] if len(claims) == 1 else objects[0]
         reply.target, reply.target_slot = list(claim.source), "answered_claim"
         reply.factors.pop("missing_target", None)
         governed = doc[reply.trigger].is_ancestor(doc[claim.trigger])
         if not claim.target and governed:
             claim.target, claim.target_slot = list(reply.source), "answered_by"
             claim.factors.pop("missing_target", None)
+
+
+def _object_of(tok: Any, verb: int) -> bool:
+    """Whether a claim's trigger is the object of the verb at index *verb* (a clause when the
+    parser reads "rejected US *calls*" as "the US calls")."""
+    return tok.dep_ in ("dobj", "ccomp") and tok.head.i == verb
 
 
 def comment_targets(drafts: list[EventDraft], doc: Any, at: dict[int, int]) -> None:
