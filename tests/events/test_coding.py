@@ -1142,3 +1142,9 @@ def test_coding_a_refusal_answers_the_claim_it_takes_as_its_object(pipeline):
     assert [a.country for a in reject.target] == ["AGO"]
     request = one(pipeline, text, "REQUEST")
     assert [a.country for a in request.target] == ["RWA"]
+
+
+def test_coding_an_attack_noun_with_no_attacker_on_a_place(pipeline):
+    """Agentless attacks named by a noun take an unnamed recipient as verbs do."""
+    event = one(pipeline, "The report described the bombing of Dresden in detail.", "ASSAULT")
+    assert event.source == [] and [a.country for a in event.target] == ["DEU"]

@@ -445,7 +445,8 @@ class ExtractEvents:
             # "despite a request from Kyiv, Canberra has not sent": asked of Canberra
             target = actors_at(expand_conj(addressed_subject(noun)), at, source)
             tgt_slot = "addressed_subject" if target else tgt_slot
-        if source and not target and rest:
+        agentless = not source and entry.event_type == "ASSAULT"  # "the attacks on a mosque"
+        if (source or agentless) and not target and rest:
             avoid = self._attacker_country(article, entry, source)
             target = self._implicit_target(article, si, noun, rest, at, factors, avoid=avoid)
         if not source and not target and entry.event_type == "PROTEST":
