@@ -148,6 +148,12 @@ def one(pipeline, text, event_type, date=PUB):
             "ASSAULT",
             "habitual",
         ),
+        # what someone apologises for happened, whether or not they apologise
+        (
+            "Belgrade has never apologised for the massacre of Bosniak civilians at Srebrenica.",
+            "ASSAULT",
+            "asserted",
+        ),
     ],
 )
 def test_coding_factuality(pipeline, text, event_type, factuality):

@@ -57,6 +57,7 @@ class Cues:
     request_verbs: frozenset[str]
     presupposing_markers: frozenset[str]
     presupposing_preps: frozenset[str]
+    presupposing_for_verbs: frozenset[str]
 
     @classmethod
     def from_toml(cls, raw: dict[str, Any]) -> Cues:
@@ -93,6 +94,7 @@ class Cues:
             request_verbs=_set(raw, "hypothetical", "request_verbs"),
             presupposing_markers=_set(raw, "presupposition", "clause_markers"),
             presupposing_preps=_set(raw, "presupposition", "prepositions"),
+            presupposing_for_verbs=_set(raw, "presupposition", "for_verbs"),
         )
 
 

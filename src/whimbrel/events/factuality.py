@@ -364,7 +364,11 @@ class AssessFactuality:
                 for c in node.children
             )
         if dep in ("pobj", "pcomp"):
-            return node.head.lower_ in self.cues.presupposing_preps
+            prep = node.head
+            return prep.lower_ in self.cues.presupposing_preps or (
+                prep.lower_ == "for"
+                and prep.head.lemma_.lower() in self.cues.presupposing_for_verbs
+            )
         return False
 
     def _condition(self, verb: Any) -> bool:
