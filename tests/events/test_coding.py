@@ -1154,3 +1154,10 @@ def test_coding_an_attack_noun_with_no_attacker_on_a_place(pipeline):
     """Agentless attacks named by a noun take an unnamed recipient as verbs do."""
     event = one(pipeline, "The report described the bombing of Dresden in detail.", "ASSAULT")
     assert event.source == [] and [a.country for a in event.target] == ["DEU"]
+
+
+def test_coding_telling_a_state_or_its_people_to_act_is_a_request(pipeline):
+    event = one(pipeline, "Canberra told its citizens to leave Myanmar at once.", "REQUEST")
+    assert [a.text for a in event.target] == ["its citizens"]
+    # telling reporters something is speech, not a request
+    assert events(pipeline, "The minister told reporters that talks would resume.") == []
