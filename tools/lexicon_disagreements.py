@@ -1,6 +1,6 @@
 """List lexicon rows whose events the gold corpus types otherwise at their own triggers.
 
-Run: python tools/lexicon_disagreements.py [--split train] [--min 2] [--share 0.5]
+Run: python tools/lexicon_disagreements.py [--split train] [--min 2] [--share 0.5] [--spurious]
 
 The split's texts are coded by the default pipeline with ``explain`` on, so each event names
 the lexicon row it came from (after retyping rules and the passes have had their say). Every
@@ -29,8 +29,10 @@ def _overlap(a: dict, b: dict) -> bool:
     return min(a["end"], b["end"]) > max(a["start"], b["start"])
 
 
-def disagreements(split: str) -> tuple[dict, dict]:
-    """(row → Counter of (coded type, gold type)), row → example sentences) over the split."""
+def disagreements(split: str, spurious: bool = False) -> tuple[dict, dict]:
+    """(row → Counter of (coded type, gold type)), row → example sentences) over the split.
+    With ``spurious``, an event with no gold event at its trigger counts against gold type
+    "none": a row the corpus never codes where it fires ("a suicide *bomber*")."""
     from whimbrel.pipeline import load_pipeline, parse_date
     from whimbrel.records import Article
 
@@ -46,11 +48,11 @@ def disagreements(split: str) -> tuple[dict, dict]:
             gold = [
                 g for g in record["events"] if g.get("trigger") and _overlap(g["trigger"], trigger)
             ]
-            if not gold or not event.explain:
+            if not (gold or spurious) or not event.explain:
                 continue
             entry = event.explain["lexicon_entry"]
             key = (entry["line"], entry["lemma"], entry["pos"])
-            gold_type = gold[0]["event_type"]
+            gold_type = gold[0]["event_type"] if gold else "none"
             counts[key][(event.event_type, gold_type)] += 1
             if gold_type != event.event_type and len(examples[key]) < 2:
                 sentence = record["text"][event.sentence_start : event.sentence_end]
@@ -65,8 +67,11 @@ def main() -> None:
     parser.add_argument("--split", default="train", choices=["train", "dev"])
     parser.add_argument("--min", type=int, default=2, help="Fewest disagreeing gold events.")
     parser.add_argument("--share", type=float, default=0.5, help="Least disagreeing share.")
+    parser.add_argument(
+        "--spurious", action="store_true", help="Count events no gold event has at its trigger."
+    )
     args = parser.parse_args()
-    counts, examples = disagreements(args.split)
+    counts, examples = disagreements(args.split, args.spurious)
     listed = 0
     for key, pairs in sorted(counts.items(), key=lambda kv: -sum(kv[1].values())):
         line, lemma, pos = key
