@@ -1161,3 +1161,10 @@ def test_coding_telling_a_state_or_its_people_to_act_is_a_request(pipeline):
     assert [a.text for a in event.target] == ["its citizens"]
     # telling reporters something is speech, not a request
     assert events(pipeline, "The minister told reporters that talks would resume.") == []
+
+
+def test_coding_officials_of_a_group_reference_act_for_each_country(pipeline):
+    text = ("Kyrgyz and Tajik border guards exchanged fire on Wednesday. The foreign ministers "
+            "of the two countries met in Moscow on Thursday.")  # fmt: skip
+    event = one(pipeline, text, "CONSULT")
+    assert sorted(a.country for a in event.source) == ["KGZ", "TJK"]

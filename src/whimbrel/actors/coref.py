@@ -198,6 +198,8 @@ class ResolveReferences:
             # noun heads an organisation's name named earlier is that organisation
             m.actor, m.antecedent = mentions[j].actor, j
             return
+        if _of_group(mentions, root):
+            return  # "the foreign ministers of the two countries": the events take each country
         owner = self._owner(article, i, root)
         if spec.get("counterpart"):
             own = self._own_country(article, i, date)
@@ -469,6 +471,16 @@ def _from_many(root: Any) -> bool:
                 if obj.dep_ == "pobj" and obj.lemma_.lower() in _MANY_OWNERS and obj.tag_ == "NNS":
                     return True
     return False
+
+
+def _of_group(mentions: list[Mention], root: Any) -> bool:
+    """Whether a description's "of" phrase is a group reference ("the foreign ministers *of the
+    two countries*"), whose members ``events.extract`` reaches through the phrase."""
+    heads = {m.head for m in mentions if m.resolved_by == "group"}
+    return any(
+        g.i in heads for c in root.children if c.lower_ == "of" for g in c.children
+        if g.dep_ == "pobj"
+    )  # fmt: skip
 
 
 def _apposed(mentions: list[Mention], i: int, root: Any) -> int | None:
