@@ -1168,3 +1168,10 @@ def test_coding_officials_of_a_group_reference_act_for_each_country(pipeline):
             "of the two countries met in Moscow on Thursday.")  # fmt: skip
     event = one(pipeline, text, "CONSULT")
     assert sorted(a.country for a in event.source) == ["KGZ", "TJK"]
+
+
+def test_coding_a_person_the_kb_lacks_owns_their_event_noun(pipeline):
+    """ "Desmond Tutu's visit": the possessor acts though the KB does not know him, and the
+    possessive marker is no part of his name."""
+    event = one(pipeline, "Desmond Tutu's visit to Zanzibar lasted two days.", "CONSULT")
+    assert [a.text for a in event.source] == ["Desmond Tutu"]

@@ -399,10 +399,13 @@ class ExtractEvents:
         verb_triggers: set[int],
     ) -> EventDraft | None:
         src_slots, tgt_slots = self._slots(entry, noun=True)
-        source, src_slot, _, _ = _first_filled(
+        source, src_slot, _, named = _first_filled(
             src_slots, lambda s: fill_noun_slot(noun, s), at, exclude=()
         )
         factors = {"lexicon_weight": entry.weight, "noun_trigger": NOUN_TRIGGER}
+        crowd = [t for t in named if src_slot == "poss" and t.ent_type_ == "PERSON"]
+        if not source and crowd:  # "Nancy Pelosi's visit": a person the KB does not know
+            source = self._implicit_target(article, si, noun, crowd, at, factors, "implicit_source")
         if not source:
             # "talks between Kinshasa and the M23 rebels", "fighting between two militias":
             # the parties named by "between" are the event's actors, all of them sources
@@ -807,8 +810,10 @@ def _phrase(tok: Any) -> Any:
     end = min([end] + [c.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBD"])
     while start < tok.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > tok.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > tok.i + 1 and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"
+    ):
+        end -= 1  # "Desmond Tutu*'s* visit": the possessive marker is no part of the name
     return doc[start:end]
 
 
