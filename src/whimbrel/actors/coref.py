@@ -198,7 +198,7 @@ class ResolveReferences:
             # noun heads an organisation's name named earlier is that organisation
             m.actor, m.antecedent = mentions[j].actor, j
             return
-        if _of_group(mentions, root):
+        if _of_group(root):
             return  # "the foreign ministers of the two countries": the events take each country
         owner = self._owner(article, i, root)
         if spec.get("counterpart"):
@@ -473,13 +473,13 @@ def _from_many(root: Any) -> bool:
     return False
 
 
-def _of_group(mentions: list[Mention], root: Any) -> bool:
+def _of_group(root: Any) -> bool:
     """Whether a description's "of" phrase is a group reference ("the foreign ministers *of the
     two countries*"), whose members ``events.extract`` reaches through the phrase."""
-    heads = {m.head for m in mentions if m.resolved_by == "group"}
+    doc = root.doc
     return any(
-        g.i in heads for c in root.children if c.lower_ == "of" for g in c.children
-        if g.dep_ == "pobj"
+        group_size(doc[g.left_edge.i : g.i + 1]) > 0
+        for c in root.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
     )  # fmt: skip
 
 
