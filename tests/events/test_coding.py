@@ -1175,3 +1175,13 @@ def test_coding_a_person_the_kb_lacks_owns_their_event_noun(pipeline):
     possessive marker is no part of his name."""
     event = one(pipeline, "Desmond Tutu's visit to Zanzibar lasted two days.", "CONSULT")
     assert [a.text for a in event.source] == ["Desmond Tutu"]
+
+
+def test_coding_the_extract_stage_pickles_after_use(pipeline):
+    """Its KB-probe cache is plain data, so a used stage still travels to Dask workers."""
+    import pickle
+
+    events(pipeline, "A gunman killed two police officers in Kabul.")
+    stage = next(s for s in pipeline.stages if s.name == "events.extract")
+    assert stage._probes  # the probe was remembered
+    assert pickle.loads(pickle.dumps(stage))._probes == stage._probes

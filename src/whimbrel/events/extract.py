@@ -148,6 +148,9 @@ class ExtractEvents:
         self.ontology: Ontology = load_ontology()
         self.domains = load_domains(settings.domains)
         self.kb = load_kb(settings.kb)
+        #: KB probes of bare nouns ("gunman", "central bank") repeat across a corpus; a plain
+        #: dict (cleared when full) keeps the stage picklable for Dask workers
+        self._probes: dict[tuple[str, bool], tuple[Actor, ...]] = {}
         self.instruments = load_instruments(settings.instruments)
         self.retype_rules = load_retype_rules(settings.retype)
         self.argument_models: dict[str, ArgumentModel | None] = {
@@ -632,15 +635,20 @@ class ExtractEvents:
             for a in self._probed(tok)
         )
 
-    def _probed(self, tok: Any) -> list[Actor]:
+    def _probed(self, tok: Any) -> tuple[Actor, ...]:
         """What the KB makes of a noun and its compounds, singular or plural, anywhere."""
         start = min([tok.i] + [c.i for c in tok.children if c.dep_ == "compound"])
-        words = tok.doc[start : tok.i + 1].text
-        forms = [words]
-        if tok.tag_ == "NN":  # the KB lists most such nouns in the plural: "a *gunman*"
-            forms.append(words[:-3] + "men" if words.endswith("man") else words + "s")
-        found = (self.kb.resolve(form, None, PROBE_CONTEXT) for form in forms)
-        return [actor for actor in found if actor is not None]
+        key = (tok.doc[start : tok.i + 1].text, tok.tag_ == "NN")
+        if key not in self._probes:
+            if len(self._probes) >= _PROBE_CACHE:
+                self._probes.clear()
+            words, singular = key
+            forms = [words]
+            if singular:  # the KB lists most such nouns in the plural: "a *gunman*"
+                forms.append(words[:-3] + "men" if words.endswith("man") else words + "s")
+            found = (self.kb.resolve(form, None, PROBE_CONTEXT) for form in forms)
+            self._probes[key] = tuple(actor for actor in found if actor is not None)
+        return self._probes[key]
 
     def _violent(self, lemma: str) -> bool:
         """A weapon or an act of violence ("clashes", "riots", "a car bomb")."""
@@ -816,6 +824,9 @@ def _phrase(tok: Any) -> Any:
         end -= 1  # "Desmond Tutu*'s* visit": the possessive marker is no part of the name
     return doc[start:end]
 
+
+#: Most distinct nouns ``ExtractEvents._probed`` remembers before it starts again.
+_PROBE_CACHE = 4096
 
 #: Collective nouns that act although they are grammatically singular.
 _COLLECTIVE_AGENTS = frozenset({"police", "army", "military", "government", "opposition", "junta", "regime", "militia", "coalition", "alliance", "crowd", "mob"})  # fmt: skip
