@@ -406,9 +406,11 @@ class ExtractEvents:
             src_slots, lambda s: fill_noun_slot(noun, s), at, exclude=()
         )
         factors = {"lexicon_weight": entry.weight, "noun_trigger": NOUN_TRIGGER}
-        crowd = [t for t in named if src_slot == "poss" and t.ent_type_ == "PERSON"]
-        if not source and crowd:  # "Nancy Pelosi's visit": a person the KB does not know
-            source = self._implicit_target(article, si, noun, crowd, at, factors, "implicit_source")
+        owners = [t for t in named if t.ent_type_ == "PERSON"] if src_slot == "poss" else []
+        if not source and owners:  # "Nancy Pelosi's visit": a person the KB does not know
+            source = self._implicit_target(
+                article, si, noun, owners, at, factors, "implicit_source"
+            )
         if not source:
             # "talks between Kinshasa and the M23 rebels", "fighting between two militias":
             # the parties named by "between" are the event's actors, all of them sources

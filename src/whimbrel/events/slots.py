@@ -349,6 +349,8 @@ _TRAVEL_VERBS = frozenset({"fly", "travel", "arrive", "gather", "go", "come", "h
 #: Parts of an event that stand for it in a setting: "at *the start* of a visit to Cairo",
 #: "on *the sidelines* of the summit".
 _PHASE_HEADS = frozenset({"start", "end", "beginning", "close", "conclusion", "outset", "sidelines", "margins", "eve"})  # fmt: skip
+#: Words an event noun hangs under that stand for the event itself (a stretch or a part of it).
+_EVENT_SPANS = MEASURE_HEADS | _PHASE_HEADS
 
 
 def through_amounts(noun: Token) -> Token:
@@ -357,7 +359,7 @@ def through_amounts(noun: Token) -> Token:
     while (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
-        and noun.head.head.lemma_.lower() in MEASURE_HEADS | _PHASE_HEADS
+        and noun.head.head.lemma_.lower() in _EVENT_SPANS
     ):
         noun = noun.head.head
     return noun
@@ -389,9 +391,9 @@ def governing_subject(noun: Token) -> list[Token]:
         gov = gov.head  # the parser hangs it on the object: "announced his split *during* a visit"
     in_setting = noun.dep_ == "pobj" and (
         prep.lower_ in _SETTING_PREPS
-        or (prep.lower_ == "for" and gov.lemma_.lower() in _TRAVEL_VERBS)
-        or (prep.lower_ == "on" and noun.lemma_.lower() in MEASURE_HEADS | _PHASE_HEADS)
-    )  # "flew to Colombo for talks", "on the first day of a state visit"
+        or travel_verb(noun) is not None  # "flew to Colombo for talks"
+        or (prep.lower_ == "on" and noun.lemma_.lower() in _EVENT_SPANS)
+    )  # "on the first day of a state visit"
     if in_setting and gov.pos_ in ("VERB", "AUX") and not is_passive(gov):
         return logical_subjects(gov)[0]
     return []
