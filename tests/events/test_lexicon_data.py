@@ -632,3 +632,20 @@ def test_object_classes_are_plain_lemmas_used_by_rows(triggers):
         assert words and all(WORD_RE.fullmatch(w) for w in words), name
         assert len(words) == len(set(words)), name
         assert name in used, f"{name} is used by no row"
+
+
+def test_sector_groups_expand_to_ontology_sectors_in_every_rule():
+    """Retype rules and the domains' armed actors name sectors through the ontology's
+    sector groups ("@armed"); once spelt out, every code is a PLOVER sector."""
+    from whimbrel.errors import ConfigError
+    from whimbrel.events.extract import load_domains, load_retype_rules
+    from whimbrel.events.plover import load_ontology
+
+    ontology = load_ontology()
+    assert ontology.sector_groups["armed"] >= {"MIL", "COP", "REB"}
+    for rule in load_retype_rules():
+        for key in (k for k in rule if k.endswith("_sectors")):
+            assert set(rule[key]) <= set(ontology.sectors), (rule, key)
+    assert load_domains().armed == ontology.sector_groups["armed"]
+    with pytest.raises(ConfigError, match="@navy"):
+        ontology.expand_sectors(["MIL", "@navy"])

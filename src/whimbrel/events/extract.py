@@ -91,10 +91,17 @@ class ExtractSettings(StageSettings):
 
 @lru_cache(maxsize=2)
 def load_retype_rules(name: str = "retype.v1") -> list[dict[str, Any]]:
-    """Rules that change a type by who acts (``data/lexicon/retype.v1.json``)."""
-    return list(
-        json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))["rules"]
-    )
+    """Rules that change a type by who acts (``data/lexicon/retype.v1.json``), with sector
+    groups ("@armed") spelt out from the ontology."""
+    raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
+    ontology = load_ontology()
+    return [
+        {
+            k: sorted(ontology.expand_sectors(v)) if k.endswith("_sectors") else v
+            for k, v in rule.items()
+        }
+        for rule in raw["rules"]
+    ]
 
 
 class Instruments(NamedTuple):
@@ -127,7 +134,7 @@ class Domains(NamedTuple):
 def load_domains(name: str = "domains.v1") -> Domains:
     raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
     scenes = [(frozenset(d["context"]), frozenset(d["triggers"])) for d in raw["domains"].values()]
-    return Domains(scenes, frozenset(raw.get("armed_sectors", ())))
+    return Domains(scenes, load_ontology().expand_sectors(["@armed"]))
 
 
 @stage(

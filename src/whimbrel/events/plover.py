@@ -64,6 +64,23 @@ class Ontology:
     types: dict[str, TypeInfo]
     contexts: tuple[str, ...]
     sectors: tuple[str, ...]
+    #: Named sets of sectors data files refer to as "@name" ("@armed": MIL, COP, REB, ...).
+    sector_groups: dict[str, frozenset[str]]
+
+    def expand_sectors(self, codes: Any) -> frozenset[str]:
+        """Sector codes with every "@group" replaced by its members; an unknown group is a
+        ConfigError naming it."""
+        out: set[str] = set()
+        for code in codes:
+            if not code.startswith("@"):
+                out.add(code)
+            elif code[1:] in self.sector_groups:
+                out |= self.sector_groups[code[1:]]
+            else:
+                raise ConfigError(
+                    f"unknown sector group {code!r} (known: {sorted(self.sector_groups)})"
+                )
+        return frozenset(out)
 
 
 @lru_cache(maxsize=2)
@@ -89,6 +106,9 @@ def load_ontology(name: str = "ontology.v1") -> Ontology:
         types=types,
         contexts=tuple(raw.get("contexts", {})),
         sectors=tuple(raw.get("sectors", {})),
+        sector_groups={
+            k: frozenset(v) for k, v in raw.get("sector_groups", {}).items() if k != "about"
+        },
     )
 
 
