@@ -1177,11 +1177,14 @@ def test_coding_a_person_the_kb_lacks_owns_their_event_noun(pipeline):
     assert [a.text for a in event.source] == ["Desmond Tutu"]
 
 
-def test_coding_the_extract_stage_pickles_after_use(pipeline):
-    """Its KB-probe cache is plain data, so a used stage still travels to Dask workers."""
+def test_coding_a_used_pipeline_still_pickles(pipeline):
+    """Stages keep no spaCy objects between articles and the extractor's KB-probe cache is
+    plain data, so a pipeline that has coded text still travels to Dask workers."""
     import pickle
 
     events(pipeline, "A gunman killed two police officers in Kabul.")
     stage = next(s for s in pipeline.stages if s.name == "events.extract")
     assert stage._probes  # the probe was remembered
     assert pickle.loads(pickle.dumps(stage))._probes == stage._probes
+    copy = pickle.loads(pickle.dumps(pipeline))
+    assert [e.event_type for e in copy("A gunman killed two police officers in Kabul.").events]

@@ -122,25 +122,30 @@ class FindMentions:
         mentions: list[Mention] = []
         sents = list(doc.sents)
         seen: Counter[str] = Counter()
-        self.people = {}
         # Span.noun_chunks and Span.ents scan the whole Doc each time: group them by sentence
         # once, or a long article costs the square of its length.
         chunks = _by_sentence(_titled_names(doc.noun_chunks), sents)
         self._ents = _by_sentence(doc.ents, sents)
         self._ent_at = {e.start: e for e in doc.ents}
-        for si, sent in enumerate(sents):
-            date = dates[si]
-            self.context = tuple(c for c, _ in seen.most_common(3))
-            self._sent_ents = self._ents[si]
-            for span, actor, how in self._candidates(sent, chunks[si], date):
-                # A possessive pronoun inside a description ("his host") is a mention too.
-                if how != "pronoun":
-                    if taken.intersection(range(span.start, span.end)):
-                        continue
-                    taken.update(range(span.start, span.end))
-                mentions.append(_mention(span, si, actor, how))
-                if actor is not None and actor.country and actor.kind in ("state", "person"):
-                    seen[actor.country] += 1
+        try:
+            for si, sent in enumerate(sents):
+                date = dates[si]
+                self.context = tuple(c for c, _ in seen.most_common(3))
+                self._sent_ents = self._ents[si]
+                for span, actor, how in self._candidates(sent, chunks[si], date):
+                    # A possessive pronoun inside a description ("his host") is a mention too.
+                    if how != "pronoun":
+                        if taken.intersection(range(span.start, span.end)):
+                            continue
+                        taken.update(range(span.start, span.end))
+                    mentions.append(_mention(span, si, actor, how))
+                    if actor is not None and actor.country and actor.kind in ("state", "person"):
+                        seen[actor.country] += 1
+        finally:
+            # nothing of one article outlives it: no spaCy spans (a used stage still pickles
+            # for Dask workers) and no people or countries carried into the next article
+            self._ents, self._sent_ents, self._ent_at = [], [], {}
+            self.people, self.context = {}, ()
         mentions.sort(key=lambda m: m.start)
         article.mentions = mentions
         return article
