@@ -638,8 +638,8 @@ def test_sector_groups_expand_to_ontology_sectors_in_every_rule():
     """Retype rules and the domains' armed actors name sectors through the ontology's
     sector groups ("@armed"); once spelt out, every code is a PLOVER sector."""
     from whimbrel.errors import ConfigError
-    from whimbrel.events.extract import load_domains, load_retype_rules
     from whimbrel.events.plover import load_ontology
+    from whimbrel.events.resources import load_domains, load_retype_rules
 
     ontology = load_ontology()
     assert ontology.sector_groups["armed"] >= {"MIL", "COP", "REB"}

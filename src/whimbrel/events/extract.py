@@ -11,11 +11,9 @@ more sources and targets (coordination), so a sentence can hold several events.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection
 from dataclasses import replace
-from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from whimbrel.actors.coref import filed_country, salient_country
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb
@@ -30,7 +28,8 @@ from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
 from whimbrel.events.location import locate, named_states, place_near
 from whimbrel.events.passes import actor_key, answer_claims, comment_targets, directed, fold_threats
-from whimbrel.events.plover import Ontology, data_path, load_ontology
+from whimbrel.events.plover import Ontology, load_ontology
+from whimbrel.events.resources import load_domains, load_instruments, load_retype_rules
 from whimbrel.events.slots import (
     LIGHT_VERBS,
     QUANTITY_HEADS,
@@ -87,54 +86,6 @@ class ExtractSettings(StageSettings):
     recipient: str | None = "recipient.v1"
     agent: str | None = None
     kb: str = "default"
-
-
-@lru_cache(maxsize=2)
-def load_retype_rules(name: str = "retype.v1") -> list[dict[str, Any]]:
-    """Rules that change a type by who acts (``data/lexicon/retype.v1.json``), with sector
-    groups ("@armed") spelt out from the ontology."""
-    raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
-    ontology = load_ontology()
-    return [
-        {
-            k: sorted(ontology.expand_sectors(v)) if k.endswith("_sectors") else v
-            for k, v in rule.items()
-        }
-        for rule in raw["rules"]
-    ]
-
-
-class Instruments(NamedTuple):
-    """Objects that are an event's means or goods, never its recipient."""
-
-    #: Event types whose matched object is always a means ("sent aid", "deployed troops").
-    types: frozenset[str]
-    #: Object nouns that are means ("fired *missiles*").
-    nouns: frozenset[str]
-    #: Object nouns that are means for one type only ("protesters blocked *roads*").
-    by_type: dict[str, frozenset[str]]
-
-
-@lru_cache(maxsize=2)
-def load_instruments(name: str = "instruments.v1") -> Instruments:
-    raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
-    by_type = {t: frozenset(v) for t, v in raw.get("by_type", {}).items()}
-    return Instruments(frozenset(raw["types"]), frozenset(raw["nouns"]), by_type)
-
-
-class Domains(NamedTuple):
-    """Non-political scenes: (context lemmas, triggers they disable) per domain, and the
-    sectors whose actors keep a sentence political whatever its scene."""
-
-    scenes: list[tuple[frozenset[str], frozenset[str]]]
-    armed: frozenset[str]
-
-
-@lru_cache(maxsize=2)
-def load_domains(name: str = "domains.v1") -> Domains:
-    raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
-    scenes = [(frozenset(d["context"]), frozenset(d["triggers"])) for d in raw["domains"].values()]
-    return Domains(scenes, load_ontology().expand_sectors(["@armed"]))
 
 
 @stage(
