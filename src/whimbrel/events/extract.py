@@ -306,12 +306,7 @@ class ExtractEvents:
         if not source and clause is not None and self._attack_verb(clause):
             # "were killed when armed men stormed the consulate": the clause's attackers
             agents = expand_conj([c for c in clause.children if c.dep_ == "nsubj"])
-            source = actors_at(agents, at, ())
-            crowd = [t for t in agents if t.i not in at and self._agent(t)]
-            if not source and crowd:
-                source = self._implicit_target(
-                    article, si, verb, crowd, at, factors, "implicit_source"
-                )
+            source = self._acting(article, si, verb, agents, at, factors, self._agent)
             src_slot = "when_clause" if source else src_slot
         if not source:
             source = self._learned("source", article, si, verb, entry, [], at, factors)
@@ -379,14 +374,10 @@ class ExtractEvents:
             # "Russia stepped up its shelling of Kharkiv": the support verb's subject acts,
             # unless the verb is an event of its own ("quelled weeks of protests")
             governors = expand_conj(governing_subject(noun))
-            source = actors_at(governors, at, ())
-            src_slot = "governing_subject"
             factors["inherited_source"] = INHERITED_SOURCE
-            crowd = [t for t in governors if t.i not in at and _agent_like(t)]
-            if not source and crowd:  # "Buddhist monks led a march": unnamed, but they act
-                source = self._implicit_target(
-                    article, si, noun, crowd, at, factors, "implicit_source"
-                )
+            # "Buddhist monks led a march": unnamed, but they act
+            source = self._acting(article, si, noun, governors, at, factors, _agent_like)
+            src_slot = "governing_subject"
         if not source:
             source = self._learned("source", article, si, noun, entry, [], at, factors)
             src_slot = "learned" if source else src_slot
@@ -559,6 +550,24 @@ class ExtractEvents:
         if made:
             factors[factor] = IMPLICIT_TARGET
         return made
+
+    def _acting(
+        self,
+        article: Article,
+        si: int,
+        trigger: Any,
+        words: list[Any],
+        at: dict[int, int],
+        factors: dict[str, float],
+        agent: Callable[[Any], bool],
+    ) -> list[int]:
+        """The named actors among words that say who acted, else those of the unnamed ones
+        ``agent`` accepts, made implicit sources ("*armed men* stormed", "*monks* led")."""
+        found = actors_at(words, at, ())
+        crowd = [t for t in words if t.i not in at and agent(t)]
+        if found or not crowd:
+            return found
+        return self._implicit_target(article, si, trigger, crowd, at, factors, "implicit_source")
 
     def _mere_cause(self, trigger: Any) -> bool:
         """An active verb whose subject is no one, no act of violence and no weapon: "the
