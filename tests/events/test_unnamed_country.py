@@ -19,6 +19,11 @@ OWNED = [
      "government buildings", "UKR"),
     # a region adjective belongs to no one country: no country rather than the story's
     ("Russian hackers targeted European diplomats in Brussels.", "European diplomats", None),
+    # "foreign" says the group is from elsewhere: not the setting's or the story's country
+    ("Fiji's military ruler expelled several foreign journalists in Suva on Monday.",
+     "several foreign journalists", None),
+    ("Zimbabwe's information minister threatened to arrest foreign journalists.",
+     "foreign journalists", None),
 ]  # fmt: skip
 
 
@@ -78,3 +83,13 @@ def test_backed_groups_take_the_story_country(pipeline, text, span, country):
 def test_unnamed_victims_of_an_army(pipeline, text, event_type, span, country):
     events = [e for e in pipeline(text, date="2024-03-03").events if e.event_type == event_type]
     assert [(t.text, t.country) for t in events[0].target] == [(span, country)]
+
+
+def test_foreign_office_is_the_story_country(pipeline):
+    """ "foreign" in an office's name ("the foreign minister") is no group from elsewhere."""
+    article = pipeline(
+        "Fiji expelled two Australian journalists. The foreign minister accused them of bias.",
+        date="2024-03-03",
+    )
+    found = {m.text: m.actor.country for m in article.mentions if m.actor is not None}
+    assert found["The foreign minister"] == "FJI"

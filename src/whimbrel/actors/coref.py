@@ -226,19 +226,21 @@ class ResolveReferences:
             if j is not None:
                 m.actor, m.antecedent = mentions[j].actor, j
             return
-        if _from_many(root):
-            # "defence ministers from about 50 countries": no one country's
+        own = self._own_country(article, i, date)
+        many = _from_many(root)
+        if many or (own is None and self._foreign(root)):
+            # "defence ministers from about 50 countries": no one country's; "foreign
+            # journalists": not the country the story or the sentence is set in
             probe = self.kb.resolve(m.text, date, PROBE_CONTEXT)
             if probe is not None:
+                tag = "multinational" if many else "foreign"
                 m.actor = probe.model_copy(
-                    update={"country": None, "id": f"wb:group:multinational-{probe.sector}"}
+                    update={"country": None, "id": f"wb:group:{tag}-{probe.sector}"}
                 )
             return
-        j, country = None, self._own_country(article, i, date)
+        j = None
         country = (
-            country
-            or self._setting_country(article, i)
-            or filed_country(self.kb, filed, m.start, date)
+            own or self._setting_country(article, i) or filed_country(self.kb, filed, m.start, date)
         )
         if not country:
             country = salient_country(mentions, m.sentence, skip=i)
@@ -247,6 +249,16 @@ class ResolveReferences:
             resolved = self.kb.resolve(m.text, date, (country,))
             if resolved is not None:
                 m.actor, m.antecedent = resolved, j
+
+    def _foreign(self, root: Any) -> bool:
+        """Whether a description says its people come from elsewhere ("*foreign*
+        journalists", "*overseas* workers"), where "foreign minister" and "foreign ministry"
+        are offices of the story's country like any other."""
+        for c in root.children:
+            if c.dep_ == "amod" and c.lower_ in self.kb.foreign:
+                phrase = f"{c.lower_} {root.lemma_.lower()}"
+                return phrase not in self.kb.titles and phrase not in self.kb.nouns
+        return False
 
     def _own_country(self, article: Article, i: int, date: dt.date | None) -> str | None:
         """A country the description names itself ("at least 12 *Thai* civilians") or shares

@@ -194,6 +194,7 @@ class KnowledgeBase:
         self.nouns: dict[str, dict[str, Any]] = sectors["nouns"]
         self.not_actors = frozenset(normalise(x) for x in sectors["not_actors"])
         self.unowned = tuple(normalise(x) for x in sectors.get("unowned", []))
+        self.foreign = tuple(normalise(x) for x in sectors.get("foreign", []))
         self.affiliations = frozenset(normalise(x) for x in sectors.get("affiliations", []))
         self.determiners = sorted(
             {normalise(x) + " " for x in sectors["determiners"]}, key=len, reverse=True
@@ -373,6 +374,11 @@ class KnowledgeBase:
         country ("European", "Western"): the article context must not give it one."""
         text = f" {' '.join(words)} "
         return any(f" {u} " in text for u in self.unowned)
+
+    def foreign_in(self, words: Sequence[str]) -> bool:
+        """Whether normalised *words* say an unnamed group comes from elsewhere ("foreign
+        journalists"): neither where it was acted on nor the story's country is its own."""
+        return any(w in self.foreign for w in words)
 
     def generic(self, jurisdiction: str, noun: str, entry: dict[str, Any]) -> Actor:
         """An unnamed collective, institution or role of a jurisdiction: "Russian troops"."""

@@ -524,7 +524,8 @@ class ExtractEvents:
             # whoever the phrase names as owner ("Islamic State positions"); none for
             # "European diplomats"; else the place it is in, the story's country, or a place
             # the sentence names ("Police fired on mourners in Kasserine")
-            unowned = self.kb.unowned_in(normalise(span[: tok.i - span.start].text).split())
+            mods = normalise(span[: tok.i - span.start].text).split()
+            unowned = self.kb.unowned_in(mods) or self.kb.foreign_in(mods)
             country = _owner_country(owned, tok, self.kb, article.date) or (
                 None
                 if unowned
