@@ -6,6 +6,7 @@ packaged data, so a state dropped from the KB makes this test fail.
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 import pytest
@@ -54,3 +55,11 @@ def test_manifest_counts_match_files(kb: KnowledgeBase) -> None:
     assert manifest["files"]["countries.v1.jsonl"]["records"] == len(kb.countries)
     assert manifest["files"]["organisations.v1.jsonl"]["records"] == len(kb.orgs)
     assert manifest["files"]["leaders.v1.jsonl"]["records"] == len(kb.people)
+
+
+def test_manifest_checksums_match_files(kb: KnowledgeBase) -> None:
+    """A hand edit of a KB file without rerunning tools/build_kb.py leaves a stale manifest."""
+    manifest = json.loads((kb.path / "manifest.json").read_text(encoding="utf-8"))
+    for name, info in manifest["files"].items():
+        digest = hashlib.sha256((kb.path / name).read_bytes()).hexdigest()
+        assert digest == info["sha256"], f"{name}: rerun tools/build_kb.py"
