@@ -229,3 +229,20 @@ def test_a_lower_case_word_is_no_namesake_description(pipeline):
     # "a ban" probes the KB as Ban Ki-moon; spelt in lower case, it is no one
     text = "Nepalese police fired tear gas at protesters angry over a ban on social media."
     assert countries_of(pipeline, text, "a ban") == []
+
+
+def test_the_event_noun_check_reads_the_configured_lexicon(tmp_path):
+    """A lexicon without "withdrawal" given to actors.mentions no longer keeps the noun from
+    heading an actor phrase: the setting is read, not the packaged default."""
+    from whimbrel.events.lexicon import data_path
+    from whimbrel.pipeline import load_pipeline
+
+    rows = data_path("lexicon", "triggers.v1", ".tsv").read_text(encoding="utf-8").splitlines()
+    kept = [r for r in rows if not r.startswith("withdrawal\t")]
+    assert len(kept) < len(rows)
+    own = tmp_path / "own.tsv"
+    own.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    pipeline = load_pipeline(**{"actors.mentions.lexicon": str(own)})
+    found = mentions_of(pipeline, "The deal sets a date for the withdrawal of American troops "
+                        "from Afghanistan.")  # fmt: skip
+    assert "American troops" not in found

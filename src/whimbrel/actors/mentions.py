@@ -62,6 +62,9 @@ def load_kb(name: str = "default") -> KnowledgeBase:
 
 class MentionSettings(StageSettings):
     kb: str = "default"
+    #: The trigger lexicon whose event nouns are no collectives ("the withdrawal of US
+    #: troops"): the one ``events.extract`` codes with.
+    lexicon: str = "triggers.v1"
 
 
 def sentence_dates(article: Article) -> list[dt.date | None]:
@@ -107,6 +110,7 @@ class FindMentions:
 
     def __init__(self, settings: MentionSettings) -> None:
         self.kb = load_kb(settings.kb)
+        self.lexicon = load_lexicon(settings.lexicon)
         #: Countries the article has named most so far, for titles without a country.
         self.context: tuple[str, ...] = ()
         #: People introduced with a title in this article, by full name and surname ("Petro").
@@ -319,7 +323,7 @@ class FindMentions:
     def _with_link(self, chunk: Any, date: dt.date | None) -> tuple[Any, Actor, str] | None:
         """ "hackers tied to Pyongyang": resolve the collective together with its link phrase."""
         root = chunk.root
-        if root.is_lower and load_lexicon().lookup(root.lemma_, "NOUN"):
+        if root.is_lower and self.lexicon.lookup(root.lemma_, "NOUN"):
             return None  # an event is no collective: "the withdrawal of US troops from Kabul"
         for child in root.rights:
             if child.lemma_ not in _LINKS or child.dep_ not in ("acl", "amod", "prep"):
