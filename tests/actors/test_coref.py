@@ -246,3 +246,21 @@ def test_the_event_noun_check_reads_the_configured_lexicon(tmp_path):
     found = mentions_of(pipeline, "The deal sets a date for the withdrawal of American troops "
                         "from Afghanistan.")  # fmt: skip
     assert "American troops" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "country"),
+    [
+        # the tagger calls "Rotterdam" a person: the town still says whose police they are
+        ("Turkey accused the Dutch government of Nazi behaviour after Rotterdam police"
+         " dispersed a rally.", "Rotterdam police", "NLD"),
+        # a capitalised word the tagger took for a common noun, inside the sentence
+        ("Turkey condemned the raid. Angry Kharkiv residents fled the shelling.",
+         "Angry Kharkiv residents", "UKR"),
+        # a sentence's first word is capitalised anyway: no town is looked up for it
+        ("Israel struck again. Police officers said 40 people died.", "Police officers", "ISR"),
+    ],
+)  # fmt: skip
+def test_a_town_before_a_description_gives_its_country(pipeline, text, span, country):
+    found = mentions_of(pipeline, text)
+    assert found[span].actor is not None and found[span].actor.country == country

@@ -280,6 +280,16 @@ class ResolveReferences:
                 actor = self.kb.resolve(ent.text, date)
                 if actor is not None and actor.kind == "state" and actor.country:
                     return str(actor.country)
+        town = [c for c in root.lefts if c.dep_ == "compound" and _proper(c)]
+        if town:
+            # "*Kharkiv* residents", "*Rotterdam* police": a place the tagger did not mark
+            name = doc[town[0].i : town[-1].i + 1].text
+            actor = self.kb.resolve(name, date)
+            if actor is not None and actor.kind == "state" and actor.country:
+                return str(actor.country)
+            place = locate(name, named_states(article)) if actor is None else None
+            if place is not None and place.country:
+                return str(place.country)
         partners = [c.i for c in root.children if c.dep_ == "conj"]
         if root.dep_ == "conj":
             partners.append(root.head.i)
@@ -545,6 +555,12 @@ def filed_country(
         if actor is not None and actor.kind == "state" and actor.country:
             return str(actor.country)
     return None
+
+
+def _proper(tok: Any) -> bool:
+    """A proper noun, or a capitalised word the tagger took for a common noun inside a
+    sentence ("fled to *Kharkiv*"); a sentence's first word is capitalised anyway."""
+    return tok.pos_ == "PROPN" or (tok.is_title and not tok.is_sent_start)
 
 
 def salient_country(
