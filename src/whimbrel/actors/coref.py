@@ -255,7 +255,7 @@ class ResolveReferences:
         journalists", "*overseas* workers"), where "foreign minister" and "foreign ministry"
         are offices of the story's country like any other."""
         for c in root.children:
-            if c.dep_ == "amod" and c.lower_ in self.kb.foreign:
+            if c.dep_ == "amod" and self.kb.foreign_in([c.lower_]):
                 phrase = f"{c.lower_} {root.lemma_.lower()}"
                 return phrase not in self.kb.titles and phrase not in self.kb.nouns
         return False

@@ -194,7 +194,7 @@ class KnowledgeBase:
         self.nouns: dict[str, dict[str, Any]] = sectors["nouns"]
         self.not_actors = frozenset(normalise(x) for x in sectors["not_actors"])
         self.unowned = tuple(normalise(x) for x in sectors.get("unowned", []))
-        self.foreign = tuple(normalise(x) for x in sectors.get("foreign", []))
+        self.foreign = frozenset(normalise(x) for x in sectors.get("foreign", []))
         self.affiliations = frozenset(normalise(x) for x in sectors.get("affiliations", []))
         self.determiners = sorted(
             {normalise(x) + " " for x in sectors["determiners"]}, key=len, reverse=True
