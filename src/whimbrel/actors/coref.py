@@ -252,13 +252,9 @@ class ResolveReferences:
 
     def _foreign(self, root: Any) -> bool:
         """Whether a description says its people come from elsewhere ("*foreign*
-        journalists", "*overseas* workers"), where "foreign minister" and "foreign ministry"
-        are offices of the story's country like any other."""
-        for c in root.children:
-            if c.dep_ == "amod" and self.kb.foreign_in([c.lower_]):
-                phrase = f"{c.lower_} {root.lemma_.lower()}"
-                return phrase not in self.kb.titles and phrase not in self.kb.nouns
-        return False
+        journalists", "*overseas* workers")."""
+        mods = [c.lower_ for c in root.children if c.dep_ == "amod"]
+        return self.kb.foreign_in(mods, root.lemma_.lower())
 
     def _own_country(self, article: Article, i: int, date: dt.date | None) -> str | None:
         """A country the description names itself ("at least 12 *Thai* civilians") or shares

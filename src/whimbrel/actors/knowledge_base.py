@@ -375,10 +375,17 @@ class KnowledgeBase:
         text = f" {' '.join(words)} "
         return any(f" {u} " in text for u in self.unowned)
 
-    def foreign_in(self, words: Sequence[str]) -> bool:
-        """Whether normalised *words* say an unnamed group comes from elsewhere ("foreign
-        journalists"): neither where it was acted on nor the story's country is its own."""
-        return any(w in self.foreign for w in words)
+    def foreign_in(self, words: Sequence[str], noun: str) -> bool:
+        """Whether normalised modifier *words* of *noun* say an unnamed group comes from
+        elsewhere ("foreign journalists"): neither where it was acted on nor the story's
+        country is its own. "Foreign minister" and "foreign ministry" (a title, a sector
+        noun) are offices of the story's country like any other."""
+        return any(
+            w in self.foreign
+            and f"{w} {noun}" not in self.titles
+            and f"{w} {noun}" not in self.nouns
+            for w in words
+        )
 
     def generic(self, jurisdiction: str, noun: str, entry: dict[str, Any]) -> Actor:
         """An unnamed collective, institution or role of a jurisdiction: "Russian troops"."""

@@ -525,7 +525,7 @@ class ExtractEvents:
             # "European diplomats"; else the place it is in, the story's country, or a place
             # the sentence names ("Police fired on mourners in Kasserine")
             mods = normalise(span[: tok.i - span.start].text).split()
-            unowned = self.kb.unowned_in(mods) or self.kb.foreign_in(mods)
+            unowned = self.kb.unowned_in(mods) or self.kb.foreign_in(mods, tok.lemma_.lower())
             country = _owner_country(owned, tok, self.kb, article.date) or (
                 None
                 if unowned
