@@ -38,15 +38,20 @@ THRESHOLD = 0.5  # name an actor when the model finds it more likely right than 
 ROLES = {"source": ("agent.v1", "agent"), "target": ("recipient.v1", "recipient")}
 
 
-def groups(path: Path, pipeline, role: str) -> list[tuple[list[dict[str, float]], list[int]]]:
+def read_records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def groups(
+    records: list[dict], pipeline, role: str
+) -> list[tuple[list[dict[str, float]], list[int]]]:
     """(candidate features, candidate labels) per decision point of ``role``."""
     from whimbrel.pipeline import parse_date
     from whimbrel.records import Article
 
     extract = next(s for s in pipeline.stages if s.name == "events.extract")
     out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
+    for record in records:
         extract.argument_log = []
         article = Article(id=record["id"], text=record["text"], date=parse_date(record.get("date")))
         pipeline.run(article)
@@ -79,6 +84,18 @@ def fit(data, c: float):
     return model.fit(vec.fit_transform(X), y), vec
 
 
+def model_payload(role: str, model, vec, c: float, points: int) -> dict:
+    """The JSON whimbrel reads (``events/arguments.py``): the weights, bias folded in."""
+    names = vec.get_feature_names_out()
+    weights = {
+        names[j]: round(float(w), 3) for j, w in enumerate(model.coef_[0]) if abs(w) >= 0.005
+    }
+    weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 3)
+    return {"version": ROLES[role][0], "role": role, "trained_on": "corpus/splits/train.jsonl",
+            "C": c, "threshold": THRESHOLD, "decision_points": points,
+            "weights": weights}  # fmt: skip
+
+
 def decisions_right(data, model, vec) -> tuple[int, int, int]:
     """(points answered right, actors named, actors named right)."""
     right = named = named_right = 0
@@ -96,7 +113,7 @@ def decisions_right(data, model, vec) -> tuple[int, int, int]:
 
 def train_role(role: str, pipeline, eval_path: Path | None) -> None:
     """Fit, choose C by cross-validation, write the model, report on ``eval_path``."""
-    data = groups(TRAIN, pipeline, role)
+    data = groups(read_records(TRAIN), pipeline, role)
     found = sum(1 for _, labels in data if any(labels))
     print(f"[{role}] {len(data)} decision points; {found} with the gold actor among the "
           f"candidates; {sum(len(x) for _, x in data)} candidates")  # fmt: skip
@@ -112,22 +129,15 @@ def train_role(role: str, pipeline, eval_path: Path | None) -> None:
         if score > best_score:
             best_c, best_score = c, score
     model, vec = fit(data, best_c)
-    names = vec.get_feature_names_out()
-    weights = {
-        names[j]: round(float(w), 3) for j, w in enumerate(model.coef_[0]) if abs(w) >= 0.005
-    }
-    weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 3)
-    name = ROLES[role][0]
-    out = MODELS / f"{name}.json"
-    payload = {"version": name, "role": role, "trained_on": "corpus/splits/train.jsonl",
-               "C": best_c, "threshold": THRESHOLD, "decision_points": len(data),
-               "weights": weights}  # fmt: skip
+    out = MODELS / f"{ROLES[role][0]}.json"
+    payload = model_payload(role, model, vec, best_c, len(data))
+    weights = payload["weights"]
     out.write_text(json.dumps(payload, sort_keys=True, indent=0) + "\n", encoding="utf-8")
     print(
         f"[{role}] wrote {out} (C={best_c}, {len(weights)} weights, {out.stat().st_size // 1024} KB)"
     )
     if eval_path:
-        held = groups(eval_path, pipeline, role)
+        held = groups(read_records(eval_path), pipeline, role)
         right, named, named_right = decisions_right(held, model, vec)
         print(f"[{role}] {eval_path}: {right}/{len(held)} decision points right; "
               f"{named_right}/{named} actors named right")  # fmt: skip

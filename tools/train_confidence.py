@@ -1,36 +1,71 @@
 """Train the confidence calibration (data/models/confidence.v1.json) on the gold train split.
 
-Run: python tools/train_confidence.py
+Run: python tools/train_confidence.py   (after tools/train_arguments.py: docs/corpus.md)
 
 Codes every train record, matches its events to the gold ones (the rules of
 ``whimbrel eval --mode e2e``), and fits a logistic model of "matched with the right type"
 on how each event was found (its confidence factors, type, target, factuality).
-Deterministic; scikit-learn is needed for fitting only.
+
+The records are coded out of fold: in five folds by record, with a recipient model fitted
+(``tools/train_arguments.py``'s fitting, at the shipped model's C) on the other four fifths.
+The shipped recipient model was trained on these records, and events coded with it here are
+right more often (0.70 of them in session 15) than on text it never saw (0.65 out of fold,
+as on the test split): a calibration fitted to them was overconfident elsewhere (dev ECE
+0.056 against 0.031). Deterministic; scikit-learn is needed for fitting only.
 """
 
 from __future__ import annotations
 
 import json
+import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "whimbrel" / "data" / "models" / "confidence.v1.json"
+FOLDS = 5
+
+
+def coded_out_of_fold(gold: list[dict]) -> dict[str, list[dict]]:
+    """Each record's events (JSON, with ``explain``) as coded by a recipient model fitted on
+    the other folds' records."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    import train_arguments
+
+    import whimbrel
+    from whimbrel.evaluation.e2e import predict_e2e
+
+    shipped = json.loads((train_arguments.MODELS / "recipient.v1.json").read_text())
+    without = whimbrel.load_pipeline(**{"events.extract.recipient": ""})
+    predicted: dict[str, list[dict]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(FOLDS):
+            rest = [r for i, r in enumerate(gold) if i % FOLDS != k]
+            data = train_arguments.groups(rest, without, "target")
+            model, vec = train_arguments.fit(data, shipped["C"])
+            path = Path(tmp) / f"recipient-fold{k}.json"
+            payload = train_arguments.model_payload("target", model, vec, shipped["C"], len(data))
+            path.write_text(json.dumps(payload), encoding="utf-8")
+            pipeline = whimbrel.load_pipeline(
+                **{"events.extract.recipient": str(path), "events.finalize.explain": True}
+            )
+            held = [r for i, r in enumerate(gold) if i % FOLDS == k]
+            predicted.update(predict_e2e(held, pipeline)[0])
+    return predicted
 
 
 def main() -> None:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    import whimbrel
-    from whimbrel.evaluation.e2e import match_events, predict_e2e
+    from whimbrel.evaluation.e2e import match_events
     from whimbrel.events.confidence import confidence_features
 
     gold = [
         json.loads(line)
         for line in (ROOT / "corpus" / "splits" / "train.jsonl").read_text().splitlines()
     ]
-    pipeline = whimbrel.load_pipeline(**{"events.finalize.explain": True})
-    predicted, _ = predict_e2e(gold, pipeline)
+    predicted = coded_out_of_fold(gold)
     X, y = [], []
     for record in gold:
         preds = predicted.get(str(record["id"]), [])
@@ -48,10 +83,12 @@ def main() -> None:
     names = vec.get_feature_names_out()
     weights = {names[j]: round(float(w), 4) for j, w in enumerate(model.coef_[0])}
     weights["bias"] = round(weights.get("bias", 0.0) + float(model.intercept_[0]), 4)
-    OUT.write_text(json.dumps({"version": "confidence.v1", "trained_on": "corpus/splits/train.jsonl",
+    OUT.write_text(json.dumps({"version": "confidence.v1",
+                               "trained_on": "corpus/splits/train.jsonl, coded out of fold",
                                "events": len(y), "right": sum(y), "weights": weights},
                               sort_keys=True, indent=1) + "\n", encoding="utf-8")  # fmt: skip
-    print(f"{len(y)} predicted events on the train split, {sum(y)} right; wrote {OUT}")
+    print(f"{len(y)} predicted events on the train split (out of fold), {sum(y)} right; "
+          f"wrote {OUT}")  # fmt: skip
 
 
 if __name__ == "__main__":
