@@ -39,6 +39,7 @@ ROLES = {"source": ("agent.v1", "agent"), "target": ("recipient.v1", "recipient"
 
 
 def read_records(path: Path) -> list[dict]:
+    """A gold split's records; ``groups`` takes records so a caller can pass a fold of them."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
