@@ -107,6 +107,40 @@ def test_ece_last_bin_holds_one_and_missing_confidences_are_left_out():
     assert ece([], [])["ece"] is None
 
 
+def test_ece_interval_by_hand_and_around_the_estimate():
+    # every item in one bin, all right at confidence 1.0: every resample has ECE 0
+    assert ece([1.0, 1.0, 1.0], [True, True, True])["interval"] == [0.0, 0.0]
+    # one item: no interval to draw
+    assert ece([0.7], [True])["interval"] is None
+    # a resample of items all at 0.6 has ECE |share right - 0.6|; with 6 right of 10 the
+    # estimate is 0 and the interval, over resamples whose share right varies, starts at 0
+    conf, right = [0.6] * 10, [True] * 6 + [False] * 4
+    low, high = ece(conf, right)["interval"]
+    assert low == 0.0 and 0.2 <= high <= 0.4
+    # the same mix ten times larger: same estimate, a narrower interval, same seed same answer
+    big = ece(conf * 10, right * 10)
+    assert big["ece"] == approx(0.0)
+    assert big["interval"][1] < high
+    assert big["interval"] == ece(conf * 10, right * 10)["interval"]
+
+
+def test_ece_interval_matches_ece_on_each_resample():
+    """The vectorised resampled ECE agrees with ece() itself on one drawn resample."""
+    import numpy as np
+
+    from whimbrel.evaluation.metrics import ece_interval
+
+    rng = np.random.default_rng(1)
+    conf = [round(float(x), 3) for x in rng.random(40)]
+    right = [bool(x) for x in rng.random(40) < 0.5]
+    low, high = ece_interval(conf, right)
+    assert low <= ece(conf, right)["ece"] <= high
+    # with one resample the percentiles collapse to that resample's ECE
+    idx = np.random.default_rng(0).integers(0, 40, size=(1, 40))[0]
+    one = ece([conf[i] for i in idx], [right[i] for i in idx])["ece"]
+    assert ece_interval(conf, right, resamples=1) == [round(one, 4), round(one, 4)]
+
+
 def test_accuracy_and_sides():
     assert accuracy([True, False, True, True]) == (0.75, 4)
     assert accuracy([]) == (None, 0)

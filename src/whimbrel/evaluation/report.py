@@ -68,7 +68,9 @@ def summary_rows(report: dict[str, Any]) -> list[tuple[str, str]]:
             ("factuality accuracy (matched)", _acc(report["factuality"])),
             ("mode accuracy (matched, same type)", _acc(report["mode_accuracy"])),
         ]
-    rows.append((f"ECE, 10 bins (n={cal['n']})", _f(cal["ece"])))
+    interval = cal.get("interval")
+    spread = f" (bootstrap 95%: {_f(interval[0])}–{_f(interval[1])})" if interval else ""
+    rows.append((f"ECE, 10 bins (n={cal['n']})", _f(cal["ece"]) + spread))
     if report.get("merged_classes"):
         rows.append(
             (
