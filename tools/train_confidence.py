@@ -37,11 +37,12 @@ def coded_out_of_fold(gold: list[dict]) -> dict[str, list[dict]]:
 
     shipped = json.loads((train_arguments.MODELS / "recipient.v1.json").read_text())
     without = whimbrel.load_pipeline(**{"events.extract.recipient": ""})
+    # each record's decision points once; a fold's model takes the other records' points
+    points = [train_arguments.groups([record], without, "target") for record in gold]
     predicted: dict[str, list[dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for k in range(FOLDS):
-            rest = [r for i, r in enumerate(gold) if i % FOLDS != k]
-            data = train_arguments.groups(rest, without, "target")
+            data = [p for i, group in enumerate(points) if i % FOLDS != k for p in group]
             model, vec = train_arguments.fit(data, shipped["C"])
             path = Path(tmp) / f"recipient-fold{k}.json"
             payload = train_arguments.model_payload("target", model, vec, shipped["C"], len(data))
