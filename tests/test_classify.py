@@ -100,6 +100,26 @@ def test_classify_promised_cooperation_is_agree(classifier):
             "the government",
             "REJECT",
         ),
+        # a demand that others punish the target is, between the two, disapproval of it
+        (
+            "Estonia's foreign minister called for sanctions against Belarus over the border crisis.",
+            "Estonia's foreign minister",
+            "Belarus",
+            "ACCUSE",
+        ),
+        (
+            "Kenyan lawmakers urged the African Union to impose sanctions on Sudan's army.",
+            "Kenyan lawmakers",
+            "Sudan's army",
+            "ACCUSE",
+        ),
+        # ... but the party asked to act is the request's own target
+        (
+            "Kenyan lawmakers urged the African Union to impose sanctions on Sudan's army.",
+            "Kenyan lawmakers",
+            "the African Union",
+            "REQUEST",
+        ),
     ],
 )
 def test_classify_reads_future_and_refused_acts_as_the_dyad_relation(

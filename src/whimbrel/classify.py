@@ -22,7 +22,7 @@ from whimbrel.errors import InputError
 from whimbrel.events.cues import load_cues
 from whimbrel.events.pair_encoder import load_pair_encoder
 from whimbrel.events.plover import load_ontology
-from whimbrel.events.readings import pair_reading
+from whimbrel.events.readings import demanded_against, pair_reading
 from whimbrel.events.relation import load_relation_model, pair_features
 from whimbrel.events.slots import tree_path
 from whimbrel.pipeline import Pipeline, load_pipeline, parse_date
@@ -200,7 +200,56 @@ def analyse_pair(
     else:
         rule_type, fit = None, 0.0
     features = pair_features(article.doc, src, tgt, lexicon, (rule_type, fit))
-    return {"chosen": chosen, "vote": vote, "features": features}
+    act = _requested_act(article, tgt, chosen, vote, lexicon) if rule_type == "REQUEST" else None
+    return {"chosen": chosen, "vote": vote, "features": features, "act": act}
+
+
+#: Prepositions that make their object the object of an act ("sanctions *against* X").
+_AGAINST = frozenset({"against", "on", "upon", "of"})
+
+
+def _object_of_act(tok: Any) -> bool:
+    """Whether ``tok`` is acted upon (a direct object or the object of "against", "on", "of"),
+    not the one asked to act ("demanding *the administration* cut off aid")."""
+    return tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in _AGAINST)
+
+
+def _requested_act(
+    article: Article,
+    tgt: tuple[int, int],
+    chosen: tuple[Event, float] | None,
+    vote: tuple[Any, float, Any] | None,
+    lexicon: Any,
+) -> str | None:
+    """The type of the act a REQUEST asks for, where the target is that act's object.
+
+    Climbs from the target to the request's trigger ("called for *sanctions* against
+    Moscow"); the first lexicon word on the way is the act requested. None when the climb
+    never reaches the trigger (the target is not inside what was requested).
+    """
+    from whimbrel.events.triggers import match_trigger
+
+    doc = article.doc
+    span = doc.char_span(*tgt, alignment_mode="expand")
+    if vote is not None:
+        trigger = vote[2]
+    elif chosen is not None:
+        t = chosen[0].trigger
+        trigger_span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        trigger = trigger_span.root if trigger_span is not None else None
+    else:
+        trigger = None
+    if span is None or trigger is None or not _object_of_act(span.root):
+        return None
+    act = None
+    for tok in span.root.ancestors:
+        if tok.i == trigger.i:
+            return act
+        pos = "VERB" if tok.pos_ in ("VERB", "AUX") else "NOUN" if tok.pos_ == "NOUN" else None
+        if act is None and pos is not None:
+            match = match_trigger(lexicon, tok, pos)
+            act = match[0].event_type if match is not None else None
+    return None
 
 
 #: Answer routes the pair encoder, where installed, answers in place of (docs/ACCURACY.md).
@@ -285,6 +334,9 @@ def answer(
     elif prediction is not None and prediction[1] >= MODEL_MIN_PROBABILITY:
         out.update(event_type=prediction[0], confidence=prediction[1] * MODEL_ONLY)
         route = "model"
+    demanded = demanded_against(out["event_type"], found.get("act")) if route else None
+    if demanded is not None:
+        out["event_type"], out["mode"] = demanded
     if out["event_type"] is not None:
         out["quad"] = load_ontology().types[out["event_type"]].quad
     out["confidence"] = round(out["confidence"], 3)

@@ -5,7 +5,10 @@ future). A dyad answers a different question, what the source did to the target 
 text was written, and PLOVER's manual codes that differently (../docs/ontology.md): a stated
 future cooperative act is the promise of it (AGREE); a stated future conflictual act is a
 threat (THREATEN, in the mode of the act threatened); a cooperative act refused or stated not
-to happen is a rejection (REJECT, in the mode of what was rejected). The pair classifier
+to happen is a rejection (REJECT, in the mode of what was rejected); a demand that others
+punish or act against the target ("called for sanctions against X") is, between the caller
+and X, disapproval of X (ACCUSE), since the request itself is addressed to whoever would act
+(annotation guidelines, parts 7–8). The pair classifier
 applies this to the event it finds, and gold pairs made from the corpus apply it to the gold
 event, so both sides of the pair evaluation answer the same question.
 """
@@ -42,6 +45,18 @@ def as_threat(event_type: str, mode: str | None) -> tuple[str, str | None] | Non
         return None
     modes = _THREATENABLE[event_type]
     return "THREATEN", modes.get(mode, modes.get(None))
+
+
+#: Acts that, when one side demands them against the other, read as disapproval of it.
+_DEMANDED_AGAINST = frozenset({"SANCTION", "COERCE", "ASSAULT"})
+
+
+def demanded_against(event_type: str, act_type: str | None) -> tuple[str, str] | None:
+    """ACCUSE/disapprove for a REQUEST whose requested act (``act_type``) is punitive and aimed
+    at the pair's target ("urged the EU to impose sanctions on *Minsk*"); None otherwise."""
+    if event_type == "REQUEST" and act_type in _DEMANDED_AGAINST:
+        return "ACCUSE", "disapprove"
+    return None
 
 
 def pair_reading(
