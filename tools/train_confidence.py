@@ -16,6 +16,7 @@ as on the test split): a calibration fitted to them was overconfident elsewhere 
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
@@ -56,6 +57,7 @@ def coded_out_of_fold(gold: list[dict]) -> dict[str, list[dict]]:
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
