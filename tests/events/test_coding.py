@@ -708,6 +708,15 @@ def test_coding_unnamed_actors_and_the_place_of_their_own_phrase(pipeline):
     text = "Insurgents ambushed a convoy carrying American contractors in Fallujah."
     ambushed = one(pipeline, text, "ASSAULT")
     assert [a.country for a in ambushed.source] == ["IRQ"]
+    # a region's name the tagger reads as an adjective is still a place; "Federal police"
+    # (an Argentine town is called Federal) is no place
+    text = ("Russian troops had withdrawn from the entire Kyiv region by Thursday, the Russian "
+            "defence ministry said.")  # fmt: skip
+    withdrew = one(pipeline, text, "RETREAT")
+    assert [a.country for a in withdrew.target] == ["UKR"]
+    text = "Federal police in riot gear retook the centre of Oaxaca from striking teachers."
+    retook = one(pipeline, text, "COERCE")
+    assert "ARG" not in {a.country for a in retook.source + retook.target}
 
 
 def test_coding_an_organisation_named_in_the_sentence_is_no_place(pipeline):

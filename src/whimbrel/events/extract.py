@@ -844,6 +844,10 @@ def _named_whole(doc: Any, mention: Mention) -> bool:
     return mention.head >= 0 and doc[mention.head].tag_ == "NNP"
 
 
+#: Nouns a place name modifies to name a region ("the Kyiv region", "Idlib province").
+_REGIONS = frozenset({"region", "province", "district", "oblast", "governorate", "area"})
+
+
 def _place_country(span: Any, kb: Any, date: Any, near: Collection[str] = ()) -> str | None:
     """The country of the first place named inside a phrase ("the hotel in Mogadishu");
     ``near``: the states the article names, for towns several countries have."""
@@ -868,7 +872,10 @@ def _place_country(span: Any, kb: Any, date: Any, near: Collection[str] = ()) ->
         if region is not None:
             return region
     for tok in span:
-        if tok.pos_ == "PROPN" and not tok.ent_type_:  # a town the small model did not tag
+        # a town the small model did not tag, or tagged as an adjective naming a region
+        # ("the entire *Kyiv* region"; not "*Federal* police")
+        named_region = tok.is_title and not tok.is_sent_start and tok.head.lemma_ in _REGIONS
+        if (tok.pos_ == "PROPN" or named_region) and not tok.ent_type_:
             place = locate(tok.text, near)
             if place is not None and place.country:
                 return str(place.country)
