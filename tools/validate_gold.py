@@ -6,7 +6,8 @@ Usage::
 
 Checks, for every line of every file: the line parses as a JSON object; the required fields
 are present with the right types; ids are unique across all the files given; every span
-(trigger, source, target, attributed_to) has ``text[start:end] == span["text"]``; event types
+(trigger, source, target, attributed_to) has ``text[start:end] == span["text"]`` and starts
+and ends on word boundaries; event types
 and modes exist in the PLOVER ontology (``src/whimbrel/data/plover/ontology.v1.json``, read
 relative to the repository root); contexts, factuality values, tags, country codes (three
 upper-case letters) and sector codes are known; dates are ``YYYY-MM-DD`` (publication) or
@@ -108,6 +109,13 @@ def _is_valid_date(value: str) -> bool:
     return True
 
 
+def _inside_word(text: str, start: int, end: int) -> bool:
+    """Whether a span starts or ends in the middle of a word."""
+    return (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or (
+        end < len(text) and text[end].isalnum() and text[end - 1].isalnum()
+    )
+
+
 def _check_span(
     span: object, text: str, where: str, what: str, rep: Report, *, actor: bool, onto: Ontology
 ) -> None:
@@ -126,6 +134,9 @@ def _check_span(
         rep.error(where, f"{what} {stext!r}: offsets {start}:{end} out of range")
     elif text[start:end] != stext:
         rep.error(where, f"{what} {stext!r}: text[{start}:{end}] is {text[start:end]!r}")
+    elif _inside_word(text, start, end):
+        # str.find("it") lands in "Security" as readily as on the pronoun
+        rep.error(where, f"{what} {stext!r}: offsets {start}:{end} cut through a word")
     if actor:
         country = span.get("country")
         if country is not None and not (isinstance(country, str) and COUNTRY.match(country)):

@@ -80,6 +80,22 @@ def test_validator_catches_bad_offsets(tmp_path: Path) -> None:
         assert needle in text, needle
 
 
+def test_validator_catches_a_span_inside_a_word(tmp_path: Path) -> None:
+    text = "The Security Council said it rejected the plan."
+    at = text.index("it")  # inside "Security", where a careless str.find lands
+    record = {"id": "x-2", "text": text, "date": "2024-07-09", "events": [
+        {"event_type": "REJECT", "mode": None,
+         "trigger": {"text": "rejected", "start": 29, "end": 37},
+         "source": [{"text": "it", "start": at, "end": at + 2, "country": "UNO", "sector": None}],
+         "target": [], "factuality": "asserted", "attributed_to": None, "date": None}]}  # fmt: skip
+    path = tmp_path / "inside.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert any("cut through a word" in e for e in validate_gold.check_files([path]).errors)
+    record["events"][0]["source"][0].update(start=26, end=28)
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert validate_gold.check_files([path]).errors == []
+
+
 def test_summary_runs_on_valid_record(tmp_path: Path) -> None:
     record = {
         "id": "x-2",
