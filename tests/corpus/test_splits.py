@@ -33,3 +33,14 @@ def test_records_written_after_the_freeze_never_go_to_test():
     ids = [f"s9-{i:04d}" for i in range(2000)]
     splits = {split_of(i, frozen=False) for i in ids}
     assert splits == {"train", "dev"}
+
+
+def test_retrain_runs_the_documented_steps_in_order():
+    # tools/retrain.py and docs/corpus.md must agree: session 15 found the relation model
+    # documented before the confidence model whose output it calibrates against
+    from retrain import STEPS
+
+    documented = re.findall(r"^\d\. `tools/(\w+\.py)`", (ROOT / "docs" / "corpus.md").read_text(),
+                            flags=re.MULTILINE)  # fmt: skip
+    assert [script for script, _ in STEPS] == ["split_corpus.py", *documented]
+    assert len(documented) == 5
