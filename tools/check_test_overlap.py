@@ -13,7 +13,6 @@ dropped, or kept with the reason in ``KEPT``. Exit status 1 when anything is lis
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
@@ -21,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from split_corpus import ROOT, sources, split_of
+from split_corpus import ROOT, read_records, sources, split_of
 
 #: A name is "rare" when at most this many records of the corpus use it.
 RARE = 3
@@ -48,12 +47,6 @@ def _day(value: str) -> date:
     return date(parts[0], parts[1], parts[2])
 
 
-def load(path: Path) -> list[dict]:
-    return [
-        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
-    ]
-
-
 def overlaps(
     candidates: list[dict], test: list[dict], counts: Counter
 ) -> list[tuple[dict, dict, set[str]]]:
@@ -77,12 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path, help="corpus files to check")
     args = parser.parse_args(argv)
     corpus = ROOT / "corpus"
-    everything = {name: load(corpus / name) for name, _ in sources(corpus)}
+    everything = {name: read_records(corpus / name) for name, _ in sources(corpus)}
     frozen = {name for name, is_frozen in sources(corpus) if is_frozen}
     test = [r for name in frozen for r in everything[name] if split_of(r["id"]) == "test"]
     counts = Counter(n for recs in everything.values() for r in recs for n in names(r["text"]))
     files = args.files or [corpus / name for name in everything if name not in frozen]
-    found = [hit for path in files for hit in overlaps(load(path), test, counts)]
+    found = [hit for path in files for hit in overlaps(read_records(path), test, counts)]
     for rec, t, shared in found:
         print(f"{rec['id']} ~ test {t['id']}: {', '.join(sorted(shared))}")
     print(f"{len(found)} record(s) listed", file=sys.stderr)

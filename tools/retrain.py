@@ -19,15 +19,15 @@ import time
 from pathlib import Path
 
 TOOLS = Path(__file__).resolve().parent
-#: The steps, in order: (script, arguments).
-STEPS: list[tuple[str, list[str]]] = [
-    ("split_corpus.py", []),
-    ("induce_triggers.py", []),
-    ("train_arguments.py", []),
-    ("train_confidence.py", []),
-    ("train_relation.py", []),
-    ("train_encoder.py", []),
-]
+#: The steps, in order.
+STEPS = (
+    "split_corpus.py",
+    "induce_triggers.py",
+    "train_arguments.py",
+    "train_confidence.py",
+    "train_relation.py",
+    "train_encoder.py",
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,13 +36,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave the pair encoder as it is (its training takes about 40 "
                              "minutes on two CPU cores; it needs the [encoder] extra)")  # fmt: skip
     args = parser.parse_args(argv)
-    for script, extra in STEPS:
+    for script in STEPS:
         if args.skip_encoder and script == "train_encoder.py":
             print("skipped train_encoder.py: the shipped pair encoder is unchanged")
             continue
         started = time.perf_counter()
         print(f"== {script}", flush=True)
-        done = subprocess.run([sys.executable, str(TOOLS / script), *extra], check=False)
+        done = subprocess.run([sys.executable, str(TOOLS / script)], check=False)
         if done.returncode != 0:
             print(f"{script} failed (exit {done.returncode}); later steps not run", file=sys.stderr)
             return done.returncode

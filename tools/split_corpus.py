@@ -40,6 +40,14 @@ def split_of(record_id: str, frozen: bool = True) -> str:
     return "test" if bucket < test else "dev" if bucket < dev else "train"
 
 
+def read_records(path: Path) -> list[dict]:
+    """The records of a corpus or split file (JSON Lines; blank lines skipped)."""
+    import json
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
 def sources(corpus: Path) -> list[tuple[str, bool]]:
     """(file name, written before the freeze) for every corpus file, frozen ones first."""
     later = sorted({p.name for g in LATER for p in corpus.glob(g)} - set(SOURCES))

@@ -29,6 +29,8 @@ import argparse
 import json
 from pathlib import Path
 
+from split_corpus import read_records  # tools/ is on the path of a script run from there
+
 ROOT = Path(__file__).resolve().parents[1]
 MODELS = ROOT / "src" / "whimbrel" / "data" / "models"
 TRAIN = ROOT / "corpus" / "splits" / "train.jsonl"
@@ -36,11 +38,6 @@ FOLDS = 5
 THRESHOLD = 0.5  # name an actor when the model finds it more likely right than wrong
 #: role → (model file name, the setting that turns it off or on)
 ROLES = {"source": ("agent.v1", "agent"), "target": ("recipient.v1", "recipient")}
-
-
-def read_records(path: Path) -> list[dict]:
-    """A gold split's records; ``groups`` takes records so a caller can pass a fold of them."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
 def groups(

@@ -23,6 +23,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+import train_arguments  # noqa: E402
+from split_corpus import read_records  # noqa: E402
+
 OUT = ROOT / "src" / "whimbrel" / "data" / "models" / "confidence.v1.json"
 FOLDS = 5
 
@@ -30,9 +34,6 @@ FOLDS = 5
 def coded_out_of_fold(gold: list[dict]) -> dict[str, list[dict]]:
     """Each record's events (JSON, with ``explain``) as coded by a recipient model fitted on
     the other folds' records."""
-    sys.path.insert(0, str(ROOT / "tools"))
-    import train_arguments
-
     import whimbrel
     from whimbrel.evaluation.e2e import predict_e2e
 
@@ -64,10 +65,7 @@ def main() -> None:
     from whimbrel.evaluation.e2e import match_events
     from whimbrel.events.confidence import confidence_features
 
-    gold = [
-        json.loads(line)
-        for line in (ROOT / "corpus" / "splits" / "train.jsonl").read_text().splitlines()
-    ]
+    gold = read_records(ROOT / "corpus" / "splits" / "train.jsonl")
     predicted = coded_out_of_fold(gold)
     X, y = [], []
     for record in gold:
