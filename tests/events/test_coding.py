@@ -1204,3 +1204,12 @@ def test_coding_a_used_pipeline_still_pickles(pipeline):
     assert pickle.loads(pickle.dumps(stage))._probes == stage._probes
     copy = pickle.loads(pickle.dumps(pipeline))
     assert [e.event_type for e in copy("A gunman killed two police officers in Kabul.").events]
+
+
+def test_coding_a_title_in_a_name_meets_a_rows_object_list(pipeline):
+    """"called Ethiopian President Sahle-Work Zewde": the object is the name, the lexicon
+    row's object list names the title; a plain name says nothing of a phone call."""
+    text = "President Reuven Rivlin called Ethiopian President Sahle-Work Zewde on Friday."
+    call = one(pipeline, text, "CONSULT", date="2019-03-02")
+    assert call.mode == "phone" and call.target[0].country == "ETH"
+    assert not events(pipeline, "Rivlin called Zewde on Friday.", date="2019-03-02")

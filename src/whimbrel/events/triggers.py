@@ -131,6 +131,9 @@ def object_forms(tok: Any, classes: dict[int, str] | None = None) -> set[str]:
     for a named country, place, organisation or person ("recognised *South Sudan*", "joined
     *NATO*", "welcomed *Donald Trump*")."""
     forms = word_forms(tok)
+    if tok.pos_ == "PROPN":
+        # a name's title is part of the object: "called Ethiopian *President* Sahle-Work Zewde"
+        forms |= {c.lemma_.lower() for c in tok.children if c.dep_ == "compound" and c.is_title}
     found = classes.get(tok.i) if classes is not None else _OBJECT_CLASSES.get(tok.ent_type_)
     if found:
         forms.add(found)
