@@ -1213,3 +1213,9 @@ def test_coding_a_title_in_a_name_meets_a_rows_object_list(pipeline):
     call = one(pipeline, text, "CONSULT", date="2019-03-02")
     assert call.mode == "phone" and call.target[0].country == "ETH"
     assert not events(pipeline, "Rivlin called Zewde on Friday.", date="2019-03-02")
+
+
+def test_coding_striking_a_tone_is_no_strike(pipeline):
+    text = "In a televised address on Tuesday, the president struck a conciliatory tone."
+    assert not [e for e in events(pipeline, text) if e.event_type == "ASSAULT"]
+    assert one(pipeline, "Israel struck targets in Lebanon on Tuesday.", "ASSAULT")

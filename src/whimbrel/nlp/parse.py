@@ -114,9 +114,10 @@ class Parse:
 
 
 #: A wire dateline opening a paragraph: "ADDIS ABABA -", "KYIV, Ukraine —",
-#: "BISHKEK, April 30 (Horn Wire) -". The place is in capitals; it is where the story was filed.
+#: "BISHKEK, April 30 (Horn Wire) -", "BISHKEK/DUSHANBE, Aug 11 (Steppe Wire) -". The place
+#: is in capitals; it is where the story was filed.
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*(?=[A-Z'’.\- ]*[A-Z]{3})[A-Z][A-Z'’.\- ]{1,40}"
+    r"(?m)^[ \t]*(?=[A-Z'’./\- ]*[A-Z]{3})[A-Z][A-Z'’./\- ]{1,40}"
     r"(?:,[ \t]*[A-Z][\w.'’ -]{1,30}?)?"
     r"(?:,?[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
     r"(?:[ \t]*\([^)\n]{1,40}\))?"
@@ -144,7 +145,7 @@ def datelines(text: str) -> list[tuple[int, list[str]]]:
         head = re.sub(r"\([^)]*\)", "", head)
         parts = [p.strip() for p in head.split(",") if p.strip()]
         places = [p for p in parts[1:] if not re.search(r"\d", p)][:1]
-        if parts:
+        if parts and "/" not in parts[0]:  # "BISHKEK/DUSHANBE": filed from two places, no one
             places.append(parts[0].title())
         found.append((match.start(), places))
     return found
