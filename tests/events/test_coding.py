@@ -312,6 +312,9 @@ def test_coding_non_events_code_nothing(pipeline):
         "The striker scored twice as Brazil beat Chile.",
         "Physicists at the Livermore laboratory fired 192 lasers at a pellet of hydrogen fuel.",
         "Floods swept away much of the Libyan city of Derna.",
+        "Wolves attacked a flock of sheep near the Polish border overnight.",
+        "Heavy rains forced the evacuation of 9,000 residents of Porto Alegre.",
+        "Monsoon rains flooded large parts of Dhaka on Tuesday.",
     ):
         assert events(pipeline, text) == [], text
 
