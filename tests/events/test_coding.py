@@ -1222,3 +1222,21 @@ def test_coding_striking_a_tone_is_no_strike(pipeline):
     text = "In a televised address on Tuesday, the president struck a conciliatory tone."
     assert not [e for e in events(pipeline, text) if e.event_type == "ASSAULT"]
     assert one(pipeline, "Israel struck targets in Lebanon on Tuesday.", "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        ("Moscow promised a proportionate response to Latvia's decision.", "THREATEN", "LVA"),
+        ("Egypt and Turkey flew field hospitals to eastern Libya.", "AID", "LBY"),
+    ],
+)
+def test_coding_what_is_given_or_promised_is_no_recipient(pipeline, text, event_type, target):
+    """The means an event uses ("a response", "field hospitals", instruments.v1.json) is
+    not the one it is aimed at."""
+    assert [a.country for a in one(pipeline, text, event_type).target] == [target]
+
+
+def test_coding_a_withdrawn_bill_is_no_recipient(pipeline):
+    text = "Kenyan President William Ruto withdrew the finance bill after a week of protests."
+    assert "bill" not in " ".join(a.text for a in one(pipeline, text, "CONCEDE").target)
