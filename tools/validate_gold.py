@@ -336,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         for msg in rep.warnings:
             print(msg, file=sys.stderr)
     if args.summary:
-        print(summarise(rep.records))
+        print(summarise(rep.records), flush=True)  # before the count on stderr, when both are piped
     print(
         f"{len(rep.errors)} error(s), {len(rep.warnings)} warning(s) in {len(args.files)} file(s)",
         file=sys.stderr,
