@@ -1210,7 +1210,7 @@ def test_coding_a_used_pipeline_still_pickles(pipeline):
 
 
 def test_coding_a_title_in_a_name_meets_a_rows_object_list(pipeline):
-    """"called Ethiopian President Sahle-Work Zewde": the object is the name, the lexicon
+    """ "called Ethiopian President Sahle-Work Zewde": the object is the name, the lexicon
     row's object list names the title; a plain name says nothing of a phone call."""
     text = "President Reuven Rivlin called Ethiopian President Sahle-Work Zewde on Friday."
     call = one(pipeline, text, "CONSULT", date="2019-03-02")
@@ -1240,3 +1240,9 @@ def test_coding_what_is_given_or_promised_is_no_recipient(pipeline, text, event_
 def test_coding_a_withdrawn_bill_is_no_recipient(pipeline):
     text = "Kenyan President William Ruto withdrew the finance bill after a week of protests."
     assert "bill" not in " ".join(a.text for a in one(pipeline, text, "CONCEDE").target)
+
+
+def test_coding_a_named_treaty_is_no_agreement(pipeline):
+    text = "Thousands marched on parliament in Wellington against a bill to reinterpret the Treaty of Waitangi."
+    assert "AGREE" not in [e.event_type for e in events(pipeline, text)]
+    assert one(pipeline, "Russia and Ukraine signed a ceasefire agreement in Minsk.", "AGREE")

@@ -160,6 +160,7 @@ class ExtractEvents:
                     or tok.i in consumed
                     or tok.lemma_.lower() in disabled
                     or _in_name(tok, at, article.mentions)
+                    or _titled(tok)
                 ):
                     continue
                 match = self._match(tok, "NOUN")
@@ -796,6 +797,14 @@ _PROBE_CACHE = 4096
 
 #: Collective nouns that act although they are grammatically singular.
 _COLLECTIVE_AGENTS = frozenset({"police", "army", "military", "government", "opposition", "junta", "regime", "militia", "coalition", "alliance", "crowd", "mob"})  # fmt: skip
+
+
+def _titled(tok: Any) -> bool:
+    """A capitalised event noun inside a sentence names a treaty, an operation or a body
+    ("against a bill to reinterpret the *Treaty* of Waitangi", "the Abraham *Accords*"), not
+    an event the sentence reports; the verb that acts on it codes the act ("signed the Minsk
+    *Agreement*" is the signing)."""
+    return tok.is_title and not tok.is_sent_start and tok.pos_ == "PROPN"
 
 
 def _person(tok: Any) -> bool:
