@@ -1243,6 +1243,10 @@ def test_coding_a_withdrawn_bill_is_no_recipient(pipeline):
 
 
 def test_coding_a_named_treaty_is_no_agreement(pipeline):
-    text = "Thousands marched on parliament in Wellington against a bill to reinterpret the Treaty of Waitangi."
-    assert "AGREE" not in [e.event_type for e in events(pipeline, text)]
+    """ "Treaty" in an organisation's name the parse splits off is no event of its own."""
+    text = (
+        "Diplomats in Yerevan said the Collective Security Treaty Organization, the Russian-led"
+        " alliance, stood ready to help end the standoff."
+    )
+    assert "Treaty" not in [e.trigger.text for e in events(pipeline, text)]
     assert one(pipeline, "Russia and Ukraine signed a ceasefire agreement in Minsk.", "AGREE")
