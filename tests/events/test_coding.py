@@ -1250,3 +1250,15 @@ def test_coding_a_named_treaty_is_no_agreement(pipeline):
     )
     assert "Treaty" not in [e.trigger.text for e in events(pipeline, text)]
     assert one(pipeline, "Russia and Ukraine signed a ceasefire agreement in Minsk.", "AGREE")
+
+
+def test_coding_an_amount_in_goods_meets_the_goods_row(pipeline):
+    """"$450 million *in* military assistance": the row for suspended assistance applies."""
+    text = "Washington suspended $450 million in military assistance to Cairo on Tuesday."
+    cut = one(pipeline, text, "SANCTION")
+    assert cut.mode == "discontinue" and cut.target[0].country == "EGY"
+
+
+def test_coding_ordering_an_organisations_closure_is_coercion(pipeline):
+    text = "Russia's Supreme Court ordered the closure of the Helsinki Committee on Monday."
+    assert one(pipeline, text, "COERCE").source[0].country == "RUS"

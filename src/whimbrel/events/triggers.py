@@ -57,9 +57,10 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
 
 def _quantified(objs: list[Any]) -> list[Any]:
     """What amounts name: "sent *any of* its vehicles", "delivered the first *batch of*
-    missiles", "opened its border to *thousands of* refugees"."""
+    missiles", "opened its border to *thousands of* refugees", "suspended $900 million *in*
+    security assistance"."""
     return with_conj([g for o in objs if word_forms(o) & QUANTITY_HEADS
-                      for g in prep_objects(o, "of")])  # fmt: skip
+                      for g in prep_objects(o, "of") + prep_objects(o, "in")])  # fmt: skip
 
 
 def _temporal(prep: Any) -> bool:
