@@ -1253,7 +1253,7 @@ def test_coding_a_named_treaty_is_no_agreement(pipeline):
 
 
 def test_coding_an_amount_in_goods_meets_the_goods_row(pipeline):
-    """"$450 million *in* military assistance": the row for suspended assistance applies."""
+    """ "$450 million *in* military assistance": the row for suspended assistance applies."""
     text = "Washington suspended $450 million in military assistance to Cairo on Tuesday."
     cut = one(pipeline, text, "SANCTION")
     assert cut.mode == "discontinue" and cut.target[0].country == "EGY"
