@@ -36,6 +36,9 @@ CASES = [
      "his Eritrean counterpart", "ERI"),
     # with none of those, the article's most salient country
     ("Kenya said on Monday that police had arrested 40 protesters.", "40 protesters", "KEN"),
+    # a post abroad is not the host's own, whatever "its" last named
+    ("Riyadh recalled its envoy from Iran after a crowd set fire to its embassy in Tehran.",
+     "its embassy", "SAU"),
 ]  # fmt: skip
 
 

@@ -428,8 +428,24 @@ class ResolveReferences:
         if not poss:
             return None
         kinds = self.refs.pronouns[poss[0].lower_]
-        j = self._antecedent(article.mentions, i, article.doc, kinds)
+        host = self._host_country(article, root) if root.lemma_.lower() in _ABROAD else None
+        # "*its* embassy in Tehran": not the host's own embassy
+        j = self._antecedent(article.mentions, i, article.doc, kinds, exclude_country=host)
         return article.mentions[j].actor if j is not None else None
+
+    def _host_country(self, article: Article, root: Any) -> str | None:
+        """The country a post abroad is in ("the embassy *in Tehran*"), where the phrase says."""
+        for prep in root.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                name = article.doc[obj.left_edge.i : obj.i + 1].text
+                place = locate(name, named_states(article))
+                if place is not None and place.country:
+                    return str(place.country)
+        return None
 
 
 #: Prepositions that set where something happens ("in Kabul", "near Baidoa").
