@@ -1262,3 +1262,10 @@ def test_coding_an_amount_in_goods_meets_the_goods_row(pipeline):
 def test_coding_ordering_an_organisations_closure_is_coercion(pipeline):
     text = "Russia's Supreme Court ordered the closure of the Helsinki Committee on Monday."
     assert one(pipeline, text, "COERCE").source[0].country == "RUS"
+
+
+def test_coding_members_of_a_named_body_take_its_country(pipeline):
+    """ "Fighters *of* the Islamic State's Sahel branch" are ISM wherever they fight; critics
+    of a state are not that state's."""
+    text = "Fighters of the Islamic State's Sahel branch overran an army post near Tillaberi."
+    assert one(pipeline, text, "COERCE").source[0].country == "ISM"

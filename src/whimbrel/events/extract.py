@@ -523,7 +523,10 @@ class ExtractEvents:
             # the sentence names ("Police fired on mourners in Kasserine")
             mods = normalise(span[: tok.i - span.start].text).split()
             unowned = self.kb.unowned_in(mods) or self.kb.foreign_in(mods, tok.lemma_.lower())
-            country = _owner_country(owned, tok, self.kb, article.date) or (
+            country = (
+                _owner_country(owned, tok, self.kb, article.date)
+                or _member_of_country(tok, self.kb, article.date)
+            ) or (
                 None
                 if unowned
                 else _place_country(owned, self.kb, article.date, near)
@@ -834,6 +837,38 @@ def _owner_country(span: Any, head: Any, kb: Any, date: Any) -> str | None:
         actor = kb.resolve(name, date)
         if actor is not None and actor.country:
             return str(actor.country)
+    return None
+
+
+#: Heads whose "of" phrase names the body they belong to ("fighters *of Islamic State*"), not
+#: what they stand against ("critics *of Beijing*").
+_MEMBERS = frozenset({"fighter", "member", "militant", "soldier", "supporter", "officer", "official", "leader", "commander", "troop", "unit", "force", "wing", "branch", "delegation", "envoy", "representative", "staff", "employee", "activist", "cell", "faction", "loyalist", "agent", "operative", "gunman"})  # fmt: skip
+
+
+def _member_of_country(head: Any, kb: Any, date: Any) -> str | None:
+    """The country of the named body an "of" phrase gives members of: "*Fighters* of the
+    Islamic State's Sahel branch" are ISM wherever they fight."""
+    if head.lemma_.lower() not in _MEMBERS:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            doc = head.doc
+            span = doc[obj.left_edge.i : obj.right_edge.i + 1]
+            names = [
+                e.text
+                for e in span.ents
+                if e.label_ in ("ORG", "NORP", "GPE", "PERSON")
+                # "an *Iran*-backed militia": the backer is not the body
+                and not (e.end + 1 < len(doc) and kb.affiliation_at(doc[e.end + 1]))
+            ]
+            # "the Islamic State's Sahel branch": the body whose branch it is
+            owners = [doc[p.left_edge.i : p.i + 1].text for p in obj.children if p.dep_ == "poss"]
+            for name in [*names, *owners, span.text]:
+                actor = kb.resolve(name, date)
+                if actor is not None and actor.country:
+                    return str(actor.country)
     return None
 
 
