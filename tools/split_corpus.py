@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 from pathlib import Path
 
@@ -42,7 +43,6 @@ def split_of(record_id: str, frozen: bool = True) -> str:
 
 def read_records(path: Path) -> list[dict]:
     """The records of a corpus or split file (JSON Lines; blank lines skipped)."""
-    import json
 
     lines = path.read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
@@ -56,7 +56,6 @@ def sources(corpus: Path) -> list[tuple[str, bool]]:
 
 def build(corpus: Path = ROOT / "corpus") -> dict[str, str]:
     """The text of each split file, lines in source order."""
-    import json
 
     out: dict[str, list[str]] = {s: [] for s in SPLITS}
     for name, frozen in sources(corpus):

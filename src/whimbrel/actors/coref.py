@@ -23,7 +23,7 @@ from whimbrel.actors.knowledge_base import NON_STATE
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, sentence_dates
 from whimbrel.actors.normalise import normalise
 from whimbrel.actors.references import group_size, load_references
-from whimbrel.events.location import locate, named_states
+from whimbrel.events.location import LOCATIVE, locate, locative_objects, named_states
 from whimbrel.events.slots import expand_conj, logical_subjects
 from whimbrel.nlp.parse import datelines
 from whimbrel.pipeline import StageSettings, stage
@@ -265,12 +265,12 @@ class ResolveReferences:
         # the phrase and where it says the people are ("protesters *in several Chinese
         # cities*")
         places = [doc[p.left_edge.i : p.right_edge.i + 1] for p in root.children
-                  if p.dep_ == "prep" and p.lower_ in _LOCATIVE]  # fmt: skip
+                  if p.dep_ == "prep" and p.lower_ in LOCATIVE]  # fmt: skip
         if root.lemma_.lower() in _ABROAD or self.kb.unowned_in(normalise(m.text).split()):
             places = []  # "the consulate in Benghazi", "European diplomats in Brussels"
         spans = [doc.char_span(m.start, m.end, alignment_mode="expand"), *places]
         for ent in (e for span in spans for e in span.ents):
-            if ent.end + 1 < len(doc) and self.kb.affiliation_at(doc[ent.end + 1]):
+            if self.kb.backs(ent):
                 continue  # "*Russian*-backed militiamen": the backer, not their country
             if ent.label_ in ("NORP", "GPE"):
                 actor = self.kb.resolve(ent.text, date)
@@ -308,7 +308,7 @@ class ResolveReferences:
             actor = other.actor
             if (
                 head.dep_ == "pobj"
-                and head.head.lower_ in _LOCATIVE
+                and head.head.lower_ in LOCATIVE
                 and head.ent_type_ in ("GPE", "LOC", "FAC")
                 and actor is not None
                 and actor.country not in NON_STATE
@@ -332,7 +332,7 @@ class ResolveReferences:
             if (
                 ent.label_ in ("GPE", "LOC", "FAC")
                 and ent.root.dep_ == "pobj"
-                and prep.lower_ in _LOCATIVE
+                and prep.lower_ in LOCATIVE
                 and prep.head.lemma_.lower() not in _ABROAD
                 and _clause_of(prep) in scene
                 and (place := locate(ent.text, near)) is not None
@@ -435,21 +435,12 @@ class ResolveReferences:
 
     def _host_country(self, article: Article, root: Any) -> str | None:
         """The country a post abroad is in ("the embassy *in Tehran*"), where the phrase says."""
-        for prep in root.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                name = article.doc[obj.left_edge.i : obj.i + 1].text
-                place = locate(name, named_states(article))
-                if place is not None and place.country:
-                    return str(place.country)
+        for obj in locative_objects(root):
+            place = locate(article.doc[obj.left_edge.i : obj.i + 1].text, named_states(article))
+            if place is not None and place.country:
+                return str(place.country)
         return None
 
-
-#: Prepositions that set where something happens ("in Kabul", "near Baidoa").
-_LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "around", "inside"})
 
 #: Posts abroad: the place they are in is not whose they are.
 _ABROAD = frozenset({"embassy", "consulate", "legation", "mission", "chancery"})

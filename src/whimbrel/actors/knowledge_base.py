@@ -369,6 +369,12 @@ class KnowledgeBase:
         a backer or maker, not an owner: "Iran-*backed* militias", "Iranian-*made* drones"."""
         return tok.lower_ in self.affiliations and tok.i > 0 and tok.nbor(-1).text == "-"
 
+    def backs(self, ent: Any) -> bool:
+        """Whether a named entity is the backer or maker in a hyphenated modifier
+        ("*Iran*-backed militias", "*Russian*-made drones"), not the owner of what follows."""
+        doc = ent.doc
+        return ent.end + 1 < len(doc) and self.affiliation_at(doc[ent.end + 1])
+
     def unowned_in(self, words: Sequence[str]) -> bool:
         """Whether normalised *words* hold a modifier that puts a collective beyond any one
         country ("European", "Western"): the article context must not give it one."""

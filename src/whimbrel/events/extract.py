@@ -11,7 +11,7 @@ more sources and targets (coordination), so a sentence can hold several events.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -26,7 +26,8 @@ from whimbrel.events.arguments import (
 )
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
-from whimbrel.events.location import locate, named_states, place_near
+from whimbrel.events.location import named_states, place_near
+from whimbrel.events.owners import member_country, owner_country, past_sponsors, place_country
 from whimbrel.events.passes import actor_key, answer_claims, comment_targets, directed, fold_threats
 from whimbrel.events.plover import Ontology, load_ontology
 from whimbrel.events.resources import load_domains, load_instruments, load_retype_rules
@@ -503,7 +504,7 @@ class ExtractEvents:
         # where the event happened ("killed ten civilians *in Kabul*")
         place = place_near(trigger)
         near = named_states(article)
-        setting = _place_country(place, self.kb, article.date, near) if place is not None else None
+        setting = place_country(place, self.kb, article.date, near) if place is not None else None
         if setting is None:  # else where the story was filed ("KREMENCHUK, Ukraine —")
             filed = datelines(article.text)
             setting = filed_country(self.kb, filed, trigger.idx, article.date)
@@ -517,22 +518,22 @@ class ExtractEvents:
             ):
                 continue  # "launched an offensive": no one is the offensive
             span = _phrase(tok)
-            owned = _past_sponsors(self.kb, span)
+            owned = past_sponsors(self.kb, span)
             # whoever the phrase names as owner ("Islamic State positions"); none for
             # "European diplomats"; else the place it is in, the story's country, or a place
             # the sentence names ("Police fired on mourners in Kasserine")
             mods = normalise(span[: tok.i - span.start].text).split()
             unowned = self.kb.unowned_in(mods) or self.kb.foreign_in(mods, tok.lemma_.lower())
             country = (
-                _owner_country(owned, tok, self.kb, article.date)
-                or _member_of_country(tok, self.kb, article.date)
+                owner_country(owned, tok, self.kb, article.date)
+                or member_country(tok, self.kb, article.date)
             ) or (
                 None
                 if unowned
-                else _place_country(owned, self.kb, article.date, near)
+                else place_country(owned, self.kb, article.date, near)
                 or setting
                 or salient_country(article.mentions, si, avoid=avoid)
-                or _place_country(tok.sent, self.kb, article.date, near)
+                or place_country(tok.sent, self.kb, article.date, near)
             )
             actor = self.kb.resolve(span.text, article.date, (country,) if country else ())
             if actor is None or not actor.country:
@@ -826,104 +827,10 @@ def _agent_like(tok: Any) -> bool:
     )
 
 
-def _owner_country(span: Any, head: Any, kb: Any, date: Any) -> str | None:
-    """The country of a named actor that modifies the head of a phrase: "*Islamic State*
-    positions" (ISM), "*Hamas* security compounds" (PSE); not a place after it."""
-    before = span[: head.i - span.start]
-    # the whole modifier first: the small model splits "Islamic State" into NORP + ORG
-    names = [before.text] if len(before) else []
-    names += [e.text for e in before.ents if e.label_ in ("ORG", "NORP", "GPE", "PERSON")]
-    for name in names:
-        actor = kb.resolve(name, date)
-        if actor is not None and actor.country:
-            return str(actor.country)
-    return None
-
-
-#: Heads whose "of" phrase names the body they belong to ("fighters *of Islamic State*"), not
-#: what they stand against ("critics *of Beijing*").
-_MEMBERS = frozenset({"fighter", "member", "militant", "soldier", "supporter", "officer", "official", "leader", "commander", "troop", "unit", "force", "wing", "branch", "delegation", "envoy", "representative", "staff", "employee", "activist", "cell", "faction", "loyalist", "agent", "operative", "gunman"})  # fmt: skip
-
-
-def _member_of_country(head: Any, kb: Any, date: Any) -> str | None:
-    """The country of the named body an "of" phrase gives members of: "*Fighters* of the
-    Islamic State's Sahel branch" are ISM wherever they fight."""
-    if head.lemma_.lower() not in _MEMBERS:
-        return None
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        for obj in prep.children:
-            doc = head.doc
-            span = doc[obj.left_edge.i : obj.right_edge.i + 1]
-            names = [
-                e.text
-                for e in span.ents
-                if e.label_ in ("ORG", "NORP", "GPE", "PERSON")
-                # "an *Iran*-backed militia": the backer is not the body
-                and not (e.end + 1 < len(doc) and kb.affiliation_at(doc[e.end + 1]))
-            ]
-            # "the Islamic State's Sahel branch": the body whose branch it is
-            owners = [doc[p.left_edge.i : p.i + 1].text for p in obj.children if p.dep_ == "poss"]
-            for name in [*names, *owners, span.text]:
-                actor = kb.resolve(name, date)
-                if actor is not None and actor.country:
-                    return str(actor.country)
-    return None
-
-
-def _past_sponsors(kb: Any, span: Any) -> Any:
-    """The phrase after its last backer modifier: in "Iran-backed militias" or
-    "Iranian-made drones" the name before the hyphen is a backer or maker, not the owner."""
-    cut = 0
-    for k, tok in enumerate(span):
-        if k > 0 and kb.affiliation_at(tok):
-            cut = k + 1
-    return span[cut:]
-
-
 def _named_whole(doc: Any, mention: Mention) -> bool:
     """Whether a state's mention names it as a whole ("Japan", "Beijing"), not its people
     ("Romanians")."""
     return mention.head >= 0 and doc[mention.head].tag_ == "NNP"
-
-
-#: Nouns a place name modifies to name a region ("the Kyiv region", "Idlib province").
-_REGIONS = frozenset({"region", "province", "district", "oblast", "governorate", "area"})
-
-
-def _place_country(span: Any, kb: Any, date: Any, near: Collection[str] = ()) -> str | None:
-    """The country of the first place named inside a phrase ("the hotel in Mogadishu");
-    ``near``: the states the article names, for towns several countries have."""
-    for ent in span.ents:
-        # "central Mali", "eastern Congo": the entity, else its head word; the small model
-        # sometimes tags a country as a person ("in central Mali"), so any entity that
-        # resolves to a state counts
-        actors = [kb.resolve(name, date) for name in dict.fromkeys((ent.text, ent.root.text))]
-        for actor in actors:
-            if (
-                actor is not None
-                and actor.country
-                and (ent.label_ in ("GPE", "LOC", "NORP") or actor.kind == "state")
-            ):
-                return str(actor.country)
-        if any(actor is not None and actor.kind == "organisation" for actor in actors):
-            continue  # "the *UN* office" is no town called Un
-        place = locate(ent.text, near)  # a city the KB has no actor for ("districts of Hama")
-        if place is not None and place.country:
-            return str(place.country)
-        region = kb.place_country(ent.text)  # a region the KB lists ("Crimea", "Darfur")
-        if region is not None:
-            return region
-    for tok in span:
-        # a town the small model did not tag, or tagged as an adjective naming a region
-        # ("the entire *Kyiv* region"; not "*Federal* police")
-        named_region = tok.is_title and not tok.is_sent_start and tok.head.lemma_ in _REGIONS
-        if (tok.pos_ == "PROPN" or named_region) and not tok.ent_type_:
-            place = locate(tok.text, near)
-            if place is not None and place.country:
-                return str(place.country)
-    return None
 
 
 def group_members(mentions: list[Mention]) -> dict[int, list[int]]:

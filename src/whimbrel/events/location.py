@@ -21,7 +21,8 @@ from whimbrel.events.draft import clause_word, drafts_of
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Article, Location
 
-_LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "inside", "around", "off"})
+#: Prepositions that set where something happens ("in Kabul", "near Baidoa", "off Crimea").
+LOCATIVE = frozenset({"in", "near", "at", "outside", "across", "inside", "around", "off"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_TARGET_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 
@@ -167,6 +168,18 @@ def named_states(article: Article) -> frozenset[str]:
     )
 
 
+def locative_objects(head: Any) -> list[Any]:
+    """The objects of the locative prepositions on a word ("struck buildings *in Kharkiv*",
+    "the embassy *in Tehran*")."""
+    return [
+        obj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
 def place_near(trigger: Any) -> Any | None:
     """The first place entity under a locative preposition of the trigger or its clause."""
     heads = [trigger]
@@ -174,22 +187,17 @@ def place_near(trigger: Any) -> Any | None:
         heads.append(trigger.head)
     heads += [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
     for head in heads:
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE:
-                continue
-            for obj in prep.children:
-                if obj.dep_ != "pobj":
-                    continue
-                if obj.ent_type_ in _PLACE_LABELS:
-                    return next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
-                if obj.pos_ == "PROPN" and not obj.ent_type_:
-                    # the small model misses many towns ("struck buildings in Kharkiv"): a
-                    # proper noun the gazetteer knows is a place too
-                    name = obj.doc[
-                        obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else obj.i : obj.i + 1
-                    ]
-                    if locate(name.text) is not None:
-                        return name
+        for obj in locative_objects(head):
+            if obj.ent_type_ in _PLACE_LABELS:
+                return next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
+            if obj.pos_ == "PROPN" and not obj.ent_type_:
+                # the small model misses many towns ("struck buildings in Kharkiv"): a
+                # proper noun the gazetteer knows is a place too
+                name = obj.doc[
+                    obj.left_edge.i if obj.left_edge.pos_ == "PROPN" else obj.i : obj.i + 1
+                ]
+                if locate(name.text) is not None:
+                    return name
     return None
 
 
