@@ -98,6 +98,20 @@ def test_a_title_and_the_name_hung_on_it_are_one_person(pipeline):
     assert person.actor is not None and person.actor.name == "Ali Abdullah Saleh"
 
 
+def test_a_name_after_its_description_is_that_person_and_so_are_he_and_the_surname(pipeline):
+    """"The UN special envoy, Hans Grundberg": the KB does not know the name, but the
+    phrase before it says whose he is; the surname and "he" later are the same person."""
+    found = mentions_of(
+        pipeline,
+        "The UN special envoy, Hans Grundberg, chaired the talks. Grundberg told reporters "
+        "at Sanaa airport that he thanked Oman for its support.",
+    )
+    for words in ("Hans Grundberg", "Grundberg", "he"):
+        actor = found[words].actor
+        assert actor is not None and actor.name == "Hans Grundberg", words
+        assert (actor.country, actor.sector) == ("UNO", "GOV"), words
+
+
 def test_the_coalition_and_the_force_are_descriptions(pipeline):
     found = mentions_of(pipeline, "Rights groups accused the Saudi-led coalition of striking "
                         "a hospital. The coalition denied the charge.")  # fmt: skip

@@ -290,8 +290,8 @@ class FindMentions:
                 if described is not None and not described.country:
                     described = None
         if described is None:
-            for appos in (c for c in ent.root.children if c.dep_ == "appos"):
-                sub = _strip(span.doc[appos.left_edge.i : appos.right_edge.i + 1])
+            for phrase in _apposed_phrases(ent.root):
+                sub = _strip(phrase)
                 if sub is None or sub.end - sub.start > 8:
                     continue
                 described = self.kb.resolve(sub.text, date)
@@ -408,6 +408,20 @@ def _spelt_in_lower_case(root: Any, actor: Actor) -> bool:
 def _is_definite(chunk: Any) -> bool:
     """ "the bloc", "his host", "its government": a description, not a new actor."""
     return chunk[0].lower_ in _DEFINITE
+
+
+def _apposed_phrases(root: Any) -> list[Any]:
+    """The phrases standing in apposition with a name, after it ("Martin Griffiths, *the UN
+    relief chief*") or before it ("*the UN special envoy*, Hans Grundberg")."""
+    doc = root.doc
+    spans = [doc[c.left_edge.i : c.right_edge.i + 1] for c in root.children if c.dep_ == "appos"]
+    head = root.head
+    if root.dep_ == "appos" and head.i < root.i:
+        end = root.left_edge.i
+        while end > head.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        spans.append(doc[head.left_edge.i : end])
+    return spans
 
 
 def _strip(span: Any) -> Any | None:
