@@ -204,7 +204,12 @@ class ExtractEvents:
         return out
 
     def _retype(
-        self, entry: Entry, sources: list[Mention], trigger: Any, targets: list[Mention]
+        self,
+        entry: Entry,
+        sources: list[Mention],
+        trigger: Any,
+        targets: list[Mention],
+        object_mentions: list[Mention],
     ) -> Entry:
         """Protesters setting fire to a building riot; soldiers doing it assault; two states
         staging an exercise together cooperate; backing rebels is aid (retype.v1)."""
@@ -226,6 +231,15 @@ class ExtractEvents:
             for c in objects
             for w in (c, *(g for g in c.children if g.dep_ == "compound"))  # "*travel* ban"
         }
+        # what the trigger orders: "ordered French troops *to leave*"
+        complements = {c.lemma_.lower() for c in trigger.children if c.dep_ == "xcomp"}
+        # acted on from no source's country: "ordered *French* troops to leave" expels them
+        # (the troops, a means of MOBILIZE, are its object rather than its target)
+        acted_on = targets or object_mentions
+        foreign = bool(acted_on) and all(
+            m.actor is not None and m.actor.country and m.actor.country not in countries
+            for m in acted_on
+        )
         for rule in self.retype_rules:
             if (
                 entry.event_type == rule["from"]
@@ -237,6 +251,8 @@ class ExtractEvents:
                 and (not rule.get("words") or words & set(rule["words"]))
                 and not (rule.get("targetless") and targets)
                 and (not rule.get("target_sectors") or target_sectors & set(rule["target_sectors"]))
+                and (not rule.get("complements") or complements & set(rule["complements"]))
+                and (foreign or not rule.get("foreign_target"))
             ):
                 return replace(entry, event_type=rule["to"], mode=rule["mode"])
         return entry
@@ -734,9 +750,19 @@ class ExtractEvents:
             # source; the event says so (an empty source) and weighs less
             factors["agentless"] = AGENTLESS
         mentions = article.mentions
-        entry = self._retype(
-            entry, [mentions[i] for i in source], trigger, [mentions[i] for i in target]
+        objects = [at[c.i] for c in trigger.children if c.dep_ == "dobj" and c.i in at]
+        retyped = self._retype(
+            entry,
+            [mentions[i] for i in source],
+            trigger,
+            [mentions[i] for i in target],
+            [mentions[i] for i in objects],
         )
+        if retyped.event_type != entry.event_type and not target:
+            # "ordered French troops to leave": the troops were the order's means, and are
+            # whom the expulsion is done to
+            target = [i for i in objects if i not in source]
+        entry = retyped
         self._reown(article, entry, source, target)
         info = self.ontology.types[entry.event_type]
         if self.settings.drop_same_actor:

@@ -27,6 +27,10 @@ _MUTUAL_VERBS = frozenset({"trade", "exchange"})
 _VOW_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
 
 
+#: Verbs that order what their complement names, whatever the row codes the order as:
+#: "ordered the French ambassador *to leave*" is the expulsion alone, the departure only asked.
+_DIRECTIVE_VERBS = frozenset({"order", "instruct", "command", "direct", "tell", "give"})
+
 #: Verbs of agreeing whose cooperative complement is what was agreed, not an event of its own.
 _PROMISE_VERBS = _VOW_VERBS | {"agree", "commit", "offer", "undertake"}
 
@@ -50,7 +54,8 @@ def fold_threats(
         tok = doc[draft.trigger]
         vow = draft.event_type == "AGREE" and tok.lemma_.lower() in _VOW_VERBS
         promise = draft.event_type == "AGREE" and tok.lemma_.lower() in _PROMISE_VERBS
-        if draft.event_type == "REQUEST" and tok.pos_ in ("VERB", "AUX"):
+        directive = tok.lemma_.lower() in _DIRECTIVE_VERBS
+        if (draft.event_type == "REQUEST" or directive) and tok.pos_ in ("VERB", "AUX"):
             folded.update(id(act) for act in _asked_acts(draft, tok, by_trigger))
             continue
         if not (vow or promise or draft.event_type == "THREATEN"):
