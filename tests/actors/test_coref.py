@@ -99,7 +99,7 @@ def test_a_title_and_the_name_hung_on_it_are_one_person(pipeline):
 
 
 def test_a_name_after_its_description_is_that_person_and_so_are_he_and_the_surname(pipeline):
-    """"The UN special envoy, Hans Grundberg": the KB does not know the name, but the
+    """ "The UN special envoy, Hans Grundberg": the KB does not know the name, but the
     phrase before it says whose he is; the surname and "he" later are the same person."""
     found = mentions_of(
         pipeline,

@@ -507,11 +507,15 @@ def test_coding_the_act_asked_for_is_not_coded_apart_from_the_request(pipeline, 
 @pytest.mark.parametrize(
     ("text", "event_type"),
     [
-        ("Mali's junta ordered France's ambassador to leave the country within 72 hours.",
-         "SANCTION"),
+        (
+            "Mali's junta ordered France's ambassador to leave the country within 72 hours.",
+            "SANCTION",
+        ),
         # another state's troops ordered out are expelled (retype.v1: foreign_target)
-        ("Niger's military rulers ordered French troops to leave the country within a month.",
-         "SANCTION"),
+        (
+            "Niger's military rulers ordered French troops to leave the country within a month.",
+            "SANCTION",
+        ),
     ],
 )
 def test_coding_the_act_an_order_asks_for_is_not_coded_apart_from_the_order(
