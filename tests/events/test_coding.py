@@ -504,6 +504,16 @@ def test_coding_the_act_asked_for_is_not_coded_apart_from_the_request(pipeline, 
     assert found[0].target, "the party asked is the request's target"
 
 
+def test_coding_the_broker_of_a_deal_is_no_party_to_it(pipeline):
+    found = events(
+        pipeline,
+        "Saudi Arabia and Iran agreed on Friday to restore diplomatic relations, in a deal "
+        "brokered by China.",
+    )
+    by_china = {e.event_type for e in found if any(a.country == "CHN" for a in e.source)}
+    assert by_china == {"CONSULT"}, [(e.event_type, e.trigger.text) for e in found]
+
+
 @pytest.mark.parametrize(
     ("text", "event_type"),
     [

@@ -320,8 +320,9 @@ def fill_noun_slot(noun: Token, slot: str) -> tuple[list[Token], str]:
         return [c for c in noun.children if c.dep_ in MODIFIER_DEPS], "direct"
     if slot in ("prep:by", "agent"):
         found = prep_objects(noun, "by")
-        for acl in (c for c in noun.children if c.dep_ == "acl"):
-            # "an attack carried out by X", "an attack blamed on X", "attributed to X"
+        for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_ not in _BROKERS):
+            # "an attack carried out by X", "an attack blamed on X", "attributed to X"; not
+            # "a deal *brokered* by China": the broker is no party to the deal
             found += [p for c in acl.children if c.dep_ == "agent" for p in _pobjs(c)]
             if acl.lemma_ in ("blame", "attribute", "pin"):
                 found += prep_objects(acl, "on") + prep_objects(acl, "to")
@@ -330,6 +331,9 @@ def fill_noun_slot(noun: Token, slot: str) -> tuple[list[Token], str]:
         return prep_objects(noun, slot[5:]), "direct"
     return [], "none"
 
+
+#: Participles whose by-agent brought an event about for others ("a deal brokered by Qatar").
+_BROKERS = frozenset({"broker", "mediate", "facilitate", "sponsor", "host", "guarantee"})
 
 #: (preposition, verb) pairs whose object did what the prepositional object names:
 #: "accused Moscow *of* the poisoning", "charged two officers *with* attempted murder",
