@@ -504,6 +504,23 @@ def test_coding_the_act_asked_for_is_not_coded_apart_from_the_request(pipeline, 
     assert found[0].target, "the party asked is the request's target"
 
 
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("Aid agencies warned that fuel stocks in the capital would last only a few weeks.", False),
+        ("Economists warned that Reykjavik might accept IMF conditions.", False),
+        ("Turkey warned that relations would suffer if Washington refused.", True),
+        ("Syria warned that it would respond to any attack on its territory.", True),
+        ("Moscow warned that sanctions would be met with countermeasures.", True),
+    ],
+)
+def test_coding_a_warning_is_a_threat_only_when_it_menaces(pipeline, text, threat):
+    """A forecast ("fuel would run out") is no threat; harm, a condition or the warner's own
+    act make one."""
+    found = [e.event_type for e in events(pipeline, text)]
+    assert ("THREATEN" in found) == threat, found
+
+
 def test_coding_the_broker_of_a_deal_is_no_party_to_it(pipeline):
     found = events(
         pipeline,

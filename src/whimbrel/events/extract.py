@@ -28,7 +28,14 @@ from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
 from whimbrel.events.location import named_states, place_near
 from whimbrel.events.owners import member_country, owner_country, past_sponsors, place_country
-from whimbrel.events.passes import actor_key, answer_claims, comment_targets, directed, fold_threats
+from whimbrel.events.passes import (
+    actor_key,
+    answer_claims,
+    comment_targets,
+    directed,
+    drop_forecasts,
+    fold_threats,
+)
 from whimbrel.events.plover import Ontology, load_ontology
 from whimbrel.events.resources import load_domains, load_instruments, load_retype_rules
 from whimbrel.events.slots import (
@@ -171,6 +178,7 @@ class ExtractEvents:
                 if draft is not None:
                     drafts.append(draft)
         drafts = fold_threats(drafts, doc, self.lexicon, article.mentions)
+        drafts = drop_forecasts(drafts, doc, self.lexicon)
         answer_claims(drafts, doc, article.mentions)
         comment_targets(drafts, doc, at)
         doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc)]

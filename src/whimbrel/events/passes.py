@@ -89,6 +89,46 @@ def fold_threats(
     return [d for d in drafts if id(d) not in folded]
 
 
+def drop_forecasts(drafts: list[EventDraft], doc: Any, lexicon: Lexicon) -> list[EventDraft]:
+    """A warning that something will happen is a threat only when the warned-of thing is harm
+    ("warned that Tehran would *pay*", "that sanctions would follow"): "aid agencies warned
+    that fuel would run out in weeks", "economists warned that Reykjavik might accept IMF
+    terms" forecast, and code nothing. Warning someone ("warned Washington") or warning of
+    or against something (the lexicon's rows) stays as the row reads it."""
+    kept = []
+    for draft in drafts:
+        tok = doc[draft.trigger]
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        if (
+            draft.event_type == "THREATEN"
+            and tok.lemma_.lower() in _WARNING_VERBS
+            and clauses
+            and not any(c.dep_ in ("dobj", "prep", "dative") for c in tok.children)
+            and not any(_menacing(clause, lexicon) for clause in clauses)
+        ):
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _menacing(clause: Any, lexicon: Lexicon) -> bool:
+    """Whether a warned-of clause reads as a threat: harm the lexicon knows ("would *pay*",
+    "sanctions"), a condition ("*if* Washington refused", "*any* intervention would be met
+    with force") or the warner's own act ("*it* would respond", "*he* could extend it")."""
+    words = list(clause.subtree)
+    if any(_conflictual(t, lexicon) or t.lemma_.lower() in _RETRIBUTION for t in words):
+        return True
+    if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in words):
+        return True
+    if any(t.lower_ == "any" and t.dep_ == "det" for t in words):
+        return True
+    return any(s.pos_ == "PRON" for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
+
+
+#: Verbs of warning whose that-clause may be a forecast rather than a threat.
+_WARNING_VERBS = frozenset({"warn", "caution"})
+
+
 def _complements(verb: Any, deps: tuple[str, ...]) -> list[Any]:
     """A verb's complement clauses of the given kinds and the verbs coordinated with them
     ("urged X to *stop* and *withdraw*")."""
