@@ -521,6 +521,24 @@ def test_coding_a_warning_is_a_threat_only_when_it_menaces(pipeline, text, threa
     assert ("THREATEN" in found) == threat, found
 
 
+def test_coding_what_an_act_is_done_for_is_not_an_act_of_its_own(pipeline):
+    """The sending is coded; the help and the fight it is meant for are not."""
+    found = events(
+        pipeline,
+        "Chad's National Assembly voted on Friday to send troops to Cameroon and Nigeria to "
+        "help their armies fight Boko Haram.",
+    )
+    triggers = {e.trigger.text for e in found}
+    assert not triggers & {"help", "fight"}, [(e.event_type, e.trigger.text) for e in found]
+
+
+def test_coding_a_help_that_was_given_keeps_its_act(pipeline):
+    found = events(pipeline, "Royal Marines helped detain an Iranian tanker off Gibraltar.")
+    assert "COERCE" in {e.event_type for e in found}, [
+        (e.event_type, e.trigger.text) for e in found
+    ]
+
+
 def test_coding_the_broker_of_a_deal_is_no_party_to_it(pipeline):
     found = events(
         pipeline,

@@ -125,6 +125,44 @@ def _menacing(clause: Any, lexicon: Lexicon) -> bool:
     return any(s.pos_ == "PRON" for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
 
 
+def drop_purposes(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
+    """What an act is done for is not an act of its own: "sent troops *to help* their armies
+    *fight* Boko Haram", "flew 165 doctors to Freetown *to fight* Ebola", "a mission *to help*
+    the country": the sending or the mission is coded, the help and the fight only meant."""
+    kept = []
+    for draft in drafts:
+        tok = doc[draft.trigger]
+        purpose = (
+            tok.lemma_.lower() in _PURPOSE_VERBS
+            and tok.dep_ in ("advcl", "xcomp", "acl", "ccomp")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        )
+        # "to help the police *fight* gangs": the fight is what the help is for (where
+        # "Royal Marines helped *detain* a tanker" did detain it)
+        helper = tok.head
+        helped = (
+            helper.lemma_.lower() == "help"
+            and tok.dep_ in ("xcomp", "ccomp")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in helper.children)
+        )
+        if (purpose and not _asked_for(tok.head)) or helped:
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _asked_for(verb: Any) -> bool:
+    """Whether a verb asks, agrees or decides that its complement be done ("urged Kenya *to
+    help*", "agreed *to fight*"): then the complement is the request's or promise's act."""
+    return verb.lemma_.lower() in _ASKING_VERBS
+
+
+#: Verbs that say what another act is for when they stand in its "to" clause.
+_PURPOSE_VERBS = frozenset({"help", "fight", "support", "assist", "combat", "tackle", "bolster"})
+#: Verbs whose "to" clause is what is asked, promised or decided, not a purpose.
+_ASKING_VERBS = frozenset({"ask", "urge", "call", "request", "agree", "decide", "vote", "vow", "pledge", "promise", "offer", "plan", "want", "seek", "order", "demand", "refuse", "threaten"})  # fmt: skip
+
+
 #: Verbs of warning whose that-clause may be a forecast rather than a threat.
 _WARNING_VERBS = frozenset({"warn", "caution"})
 
