@@ -532,6 +532,16 @@ def test_coding_what_an_act_is_done_for_is_not_an_act_of_its_own(pipeline):
     assert not triggers & {"help", "fight"}, [(e.event_type, e.trigger.text) for e in found]
 
 
+def test_coding_a_retaliation_that_names_its_act_is_that_act(pipeline):
+    found = events(
+        pipeline,
+        "Moscow retaliated on Thursday by banning most food imports from the European Union.",
+    )
+    assert "retaliated" not in {e.trigger.text for e in found}, [
+        (e.event_type, e.trigger.text) for e in found
+    ]
+
+
 def test_coding_a_help_that_was_given_keeps_its_act(pipeline):
     found = events(pipeline, "Royal Marines helped detain an Iranian tanker off Gibraltar.")
     assert "COERCE" in {e.event_type for e in found}, [

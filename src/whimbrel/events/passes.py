@@ -128,7 +128,8 @@ def _menacing(clause: Any, lexicon: Lexicon) -> bool:
 def drop_purposes(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
     """What an act is done for is not an act of its own: "sent troops *to help* their armies
     *fight* Boko Haram", "flew 165 doctors to Freetown *to fight* Ebola", "a mission *to help*
-    the country": the sending or the mission is coded, the help and the fight only meant."""
+    the country": the sending or the mission is coded, the help and the fight only meant.
+    Nor is a retaliation that names its act (``_answered_by_act``)."""
     kept = []
     for draft in drafts:
         tok = doc[draft.trigger]
@@ -145,10 +146,22 @@ def drop_purposes(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
             and tok.dep_ in ("xcomp", "ccomp")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in helper.children)
         )
-        if (purpose and not _asked_for(tok.head)) or helped:
+        if (purpose and not _asked_for(tok.head)) or helped or _answered_by_act(tok):
             continue
         kept.append(draft)
     return kept
+
+
+def _answered_by_act(tok: Any) -> bool:
+    """A response that names its act is that act: "Moscow *retaliated* by banning food
+    imports" is the ban, "..., *retaliating* for London's expulsions" the main clause's act."""
+    if tok.lemma_.lower() not in _RESPONSE_VERBS or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    by_act = any(
+        c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in tok.children
+    )
+    return by_act or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
 
 
 def _asked_for(verb: Any) -> bool:
@@ -157,6 +170,8 @@ def _asked_for(verb: Any) -> bool:
     return verb.lemma_.lower() in _ASKING_VERBS
 
 
+#: Verbs of answering an act whose own act is named beside them.
+_RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reciprocate"})
 #: Verbs that say what another act is for when they stand in its "to" clause.
 _PURPOSE_VERBS = frozenset({"help", "fight", "support", "assist", "combat", "tackle", "bolster"})
 #: Verbs whose "to" clause is what is asked, promised or decided, not a purpose.
