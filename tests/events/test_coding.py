@@ -532,6 +532,38 @@ def test_coding_what_an_act_is_done_for_is_not_an_act_of_its_own(pipeline):
     assert not triggers & {"help", "fight"}, [(e.event_type, e.trigger.text) for e in found]
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # asked or given time to do it: only asked, whether or not the asking is coded
+        (
+            "Iraqi Prime Minister Nouri al-Maliki gave militiamen in Basra 72 hours on Wednesday "
+            "to surrender their weapons.",
+            "surrender",
+        ),
+        ("The junta ignored calls from ASEAN to free her.", "free"),
+        # what the main act brought about
+        (
+            "The last US military flight left Kabul airport a minute before midnight, ending "
+            "America's longest war.",
+            "ending",
+        ),
+    ],
+)
+def test_coding_an_act_only_asked_for_or_brought_about_is_not_coded(pipeline, text, word):
+    found = events(pipeline, text)
+    assert word not in {e.trigger.text for e in found}, [
+        (e.event_type, e.trigger.text) for e in found
+    ]
+
+
+def test_coding_a_report_told_to_someone_keeps_its_act(pipeline):
+    found = events(pipeline, "A witness told reporters that soldiers had opened fire on the crowd.")
+    assert "ASSAULT" in {e.event_type for e in found}, [
+        (e.event_type, e.trigger.text) for e in found
+    ]
+
+
 def test_coding_a_retaliation_that_names_its_act_is_that_act(pipeline):
     found = events(
         pipeline,

@@ -146,7 +146,13 @@ def drop_purposes(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
             and tok.dep_ in ("xcomp", "ccomp")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in helper.children)
         )
-        if (purpose and not _asked_for(tok.head)) or helped or _answered_by_act(tok):
+        if (
+            (purpose and not _asked_for(tok.head))
+            or helped
+            or _answered_by_act(tok)
+            or _only_asked(tok)
+            or _consequence(tok)
+        ):
             continue
         kept.append(draft)
     return kept
@@ -164,12 +170,38 @@ def _answered_by_act(tok: Any) -> bool:
     return by_act or (tok.dep_ == "advcl" and tok.tag_ == "VBG")
 
 
+def _only_asked(tok: Any) -> bool:
+    """An act another party is asked or ordered to do, whether or not the asking coded an
+    event ("the armed forces chief urged him *to step down*", "gave militiamen 72 hours *to
+    surrender*", "ignored calls from ASEAN *to free* her"): the guidelines code the request."""
+    head = tok.head
+    # the parser also hangs the clause on the verb that takes the call ("ignored *calls* ...
+    # to free her")
+    askers = [head, *(c for c in head.children if c.dep_ == "dobj")]
+    return (
+        tok.dep_ in ("xcomp", "ccomp", "acl", "advcl")
+        and any(w.lemma_.lower() in _DIRECTING_WORDS for w in askers)
+        # the "to" infinitive: "told reporters *that* troops had opened fire" is a report
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def _consequence(tok: Any) -> bool:
+    """A participle that says what the main act brought about ("the last flight left Kabul,
+    *ending* America's longest war"): a result, not an act of its own."""
+    return tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_.lower() in _RESULT_VERBS
+
+
 def _asked_for(verb: Any) -> bool:
     """Whether a verb asks, agrees or decides that its complement be done ("urged Kenya *to
     help*", "agreed *to fight*"): then the complement is the request's or promise's act."""
     return verb.lemma_.lower() in _ASKING_VERBS
 
 
+#: Words whose "to" clause is what someone else is asked or ordered to do.
+_DIRECTING_WORDS = frozenset({"ask", "urge", "call", "request", "order", "demand", "give", "tell", "instruct", "press", "push", "pressure", "implore", "appeal", "plead", "force", "compel"})  # fmt: skip
+#: Participles of result: what the main clause's act ended or left behind.
+_RESULT_VERBS = frozenset({"end", "leave"})
 #: Verbs of answering an act whose own act is named beside them.
 _RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reciprocate"})
 #: Verbs that say what another act is for when they stand in its "to" clause.
