@@ -34,7 +34,7 @@ from whimbrel.events.passes import (
     comment_targets,
     directed,
     drop_forecasts,
-    drop_purposes,
+    drop_side_acts,
     fold_threats,
 )
 from whimbrel.events.plover import Ontology, load_ontology
@@ -180,7 +180,7 @@ class ExtractEvents:
                     drafts.append(draft)
         drafts = fold_threats(drafts, doc, self.lexicon, article.mentions)
         drafts = drop_forecasts(drafts, doc, self.lexicon)
-        drafts = drop_purposes(drafts, doc)
+        drafts = drop_side_acts(drafts, doc)
         answer_claims(drafts, doc, article.mentions)
         comment_targets(drafts, doc, at)
         doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc)]

@@ -2,9 +2,11 @@
 
 Extraction finds each event on its own; some are read in the light of the others, as the
 annotation guidelines code them: a vowed or threatened act folds into the threat, an agreed
-one into the agreement, a requested one into the request; a denial answers the claim of its
-sentence; a closing comment ("..., a move Japan condemned") reacts to the main clause; two
-actors doing a one-way act to each other make two directed events.
+one into the agreement, a requested or ordered one into the request or order; acts only
+meant, asked for or brought about are dropped, and so are warnings that only forecast; a
+denial answers the claim of its sentence; a closing comment ("..., a move Japan condemned")
+reacts to the main clause; two actors doing a one-way act to each other make two directed
+events.
 """
 
 from __future__ import annotations
@@ -125,18 +127,22 @@ def _menacing(clause: Any, lexicon: Lexicon) -> bool:
     return any(s.pos_ == "PRON" for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
 
 
-def drop_purposes(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
-    """What an act is done for is not an act of its own: "sent troops *to help* their armies
-    *fight* Boko Haram", "flew 165 doctors to Freetown *to fight* Ebola", "a mission *to help*
-    the country": the sending or the mission is coded, the help and the fight only meant.
-    Nor is a retaliation that names its act (``_answered_by_act``)."""
+def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
+    """Acts a sentence names but does not report as done, which the guidelines do not code:
+
+    - what an act is done for: "sent troops *to help* their armies *fight* Boko Haram", "a
+      mission *to help* the country" (the sending or the mission is the event);
+    - what someone is only asked or ordered to do (``_only_asked``);
+    - a retaliation that names its act (``_answered_by_act``);
+    - what the main act brought about (``_consequence``).
+    """
     kept = []
     for draft in drafts:
         tok = doc[draft.trigger]
         purpose = (
             tok.lemma_.lower() in _PURPOSE_VERBS
             and tok.dep_ in ("advcl", "xcomp", "acl", "ccomp")
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+            and _infinitive(tok)
         )
         # "to help the police *fight* gangs": the fight is what the help is for (where
         # "Royal Marines helped *detain* a tanker" did detain it)
@@ -144,7 +150,7 @@ def drop_purposes(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
         helped = (
             helper.lemma_.lower() == "help"
             and tok.dep_ in ("xcomp", "ccomp")
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in helper.children)
+            and _infinitive(helper)
         )
         if (
             (purpose and not _asked_for(tok.head))
@@ -182,8 +188,13 @@ def _only_asked(tok: Any) -> bool:
         tok.dep_ in ("xcomp", "ccomp", "acl", "advcl")
         and any(w.lemma_.lower() in _DIRECTING_WORDS for w in askers)
         # the "to" infinitive: "told reporters *that* troops had opened fire" is a report
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and _infinitive(tok)
     )
+
+
+def _infinitive(verb: Any) -> bool:
+    """Whether a verb stands in a "to" infinitive ("sent troops *to help*")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _consequence(tok: Any) -> bool:
