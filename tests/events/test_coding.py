@@ -548,6 +548,11 @@ def test_coding_what_an_act_is_done_for_is_not_an_act_of_its_own(pipeline):
             "America's longest war.",
             "ending",
         ),
+        # a retaliation that names its act is that act (the ban)
+        (
+            "Moscow retaliated on Thursday by banning most food imports from the European Union.",
+            "retaliated",
+        ),
     ],
 )
 def test_coding_an_act_only_asked_for_or_brought_about_is_not_coded(pipeline, text, word):
@@ -557,26 +562,18 @@ def test_coding_an_act_only_asked_for_or_brought_about_is_not_coded(pipeline, te
     ]
 
 
-def test_coding_a_report_told_to_someone_keeps_its_act(pipeline):
-    found = events(pipeline, "A witness told reporters that soldiers had opened fire on the crowd.")
-    assert "ASSAULT" in {e.event_type for e in found}, [
-        (e.event_type, e.trigger.text) for e in found
-    ]
-
-
-def test_coding_a_retaliation_that_names_its_act_is_that_act(pipeline):
-    found = events(
-        pipeline,
-        "Moscow retaliated on Thursday by banning most food imports from the European Union.",
-    )
-    assert "retaliated" not in {e.trigger.text for e in found}, [
-        (e.event_type, e.trigger.text) for e in found
-    ]
-
-
-def test_coding_a_help_that_was_given_keeps_its_act(pipeline):
-    found = events(pipeline, "Royal Marines helped detain an Iranian tanker off Gibraltar.")
-    assert "COERCE" in {e.event_type for e in found}, [
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a report told to someone is no order: the act it reports stays
+        ("A witness told reporters that soldiers had opened fire on the crowd.", "ASSAULT"),
+        # a help that was given keeps its act: they did detain it
+        ("Royal Marines helped detain an Iranian tanker off Gibraltar.", "COERCE"),
+    ],
+)
+def test_coding_an_act_done_is_kept_beside_its_telling_or_help(pipeline, text, event_type):
+    found = events(pipeline, text)
+    assert event_type in {e.event_type for e in found}, [
         (e.event_type, e.trigger.text) for e in found
     ]
 
