@@ -548,6 +548,12 @@ def test_coding_what_an_act_is_done_for_is_not_an_act_of_its_own(pipeline):
             "America's longest war.",
             "ending",
         ),
+        # what a meeting is for: the hosting is the event
+        (
+            "Japan's Shinzo Abe hosted Vladimir Putin at a hot-spring resort to discuss the "
+            "disputed Kuril islands.",
+            "discuss",
+        ),
         # a retaliation that names its act is that act (the ban)
         (
             "Moscow retaliated on Thursday by banning most food imports from the European Union.",
