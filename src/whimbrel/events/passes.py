@@ -216,7 +216,9 @@ _RESULT_VERBS = frozenset({"end", "leave"})
 #: Verbs of answering an act whose own act is named beside them.
 _RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reciprocate"})
 #: Verbs that say what another act is for when they stand in its "to" clause.
-_PURPOSE_VERBS = frozenset({"help", "fight", "support", "assist", "combat", "tackle", "bolster", "discuss"})
+_PURPOSE_VERBS = frozenset(
+    {"help", "fight", "support", "assist", "combat", "tackle", "bolster", "discuss"}
+)
 #: Verbs whose "to" clause is what is asked, promised or decided, not a purpose.
 _ASKING_VERBS = frozenset({"ask", "urge", "call", "request", "agree", "decide", "vote", "vow", "pledge", "promise", "offer", "plan", "want", "seek", "order", "demand", "refuse", "threaten"})  # fmt: skip
 
