@@ -554,6 +554,9 @@ def test_coding_what_an_act_is_done_for_is_not_an_act_of_its_own(pipeline):
             "disputed Kuril islands.",
             "discuss",
         ),
+        # a pact that stands, kept or broken, is no agreeing
+        ("Buenos Aires accuses Uruguay of breaching a 1975 river treaty.", "treaty"),
+        ("The junta in Niamey revoked a military cooperation accord in March.", "accord"),
         # a retaliation that names its act is that act (the ban)
         (
             "Moscow retaliated on Thursday by banning most food imports from the European Union.",

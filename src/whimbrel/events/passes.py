@@ -153,7 +153,8 @@ def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
             and _infinitive(helper)
         )
         if (
-            (purpose and not _asked_for(tok.head))
+            _existing_pact(draft, tok)
+            or (purpose and not _asked_for(tok.head))
             or helped
             or _answered_by_act(tok)
             or _only_asked(tok)
@@ -162,6 +163,16 @@ def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
             continue
         kept.append(draft)
     return kept
+
+
+def _existing_pact(draft: EventDraft, tok: Any) -> bool:
+    """An agreement named as the thing another act keeps or breaks ("accused Uruguay of
+    *breaching* a 1975 river *treaty*", "once Tehran has *met* its *commitments*", "*revoked*
+    a military cooperation *accord*"): a pact that stands, not an agreeing reported here."""
+    if draft.event_type != "AGREE" or tok.pos_ != "NOUN":
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return tok.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in _PACT_KEEPING
 
 
 def _answered_by_act(tok: Any) -> bool:
@@ -213,6 +224,8 @@ def _asked_for(verb: Any) -> bool:
 _DIRECTING_WORDS = frozenset({"ask", "urge", "call", "request", "order", "demand", "give", "tell", "instruct", "press", "push", "pressure", "implore", "appeal", "plead", "force", "compel"})  # fmt: skip
 #: Participles of result: what the main clause's act ended or left behind.
 _RESULT_VERBS = frozenset({"end", "leave"})
+#: Verbs that keep, break or end an agreement that already stands.
+_PACT_KEEPING = frozenset({"breach", "violate", "revoke", "scrap", "meet", "honour", "honor", "respect", "abide", "implement", "breaking", "break", "renounce", "abandon", "uphold", "cover", "quit", "exit", "tear", "fulfil", "fulfill", "enforce", "observe", "flout", "undermine", "torpedo"})  # fmt: skip
 #: Verbs of answering an act whose own act is named beside them.
 _RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reciprocate"})
 #: Verbs that say what another act is for when they stand in its "to" clause.
