@@ -134,7 +134,8 @@ def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
       mission *to help* the country" (the sending or the mission is the event);
     - what someone is only asked or ordered to do (``_only_asked``);
     - a retaliation that names its act (``_answered_by_act``);
-    - what the main act brought about (``_consequence``).
+    - what the main act brought about (``_consequence``);
+    - an agreement another act keeps or breaks (``_existing_pact``).
     """
     kept = []
     for draft in drafts:
