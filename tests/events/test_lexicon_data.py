@@ -414,6 +414,13 @@ EXAMPLES = [
     ("Washington lifted sanctions on Venezuelan oil.", "lifted", "RETREAT", None),
     ("The UN called for an immediate ceasefire.", "called", "REQUEST", "yield"),
     ("Washington urged Beijing to rein in Pyongyang.", "urged", "REQUEST", None),
+    # revoking a pact withdraws from it (the pact itself is no agreeing: events/passes.py)
+    (
+        "The junta in Niamey revoked a military cooperation accord with Washington.",
+        "revoked",
+        "SANCTION",
+        "withdraw",
+    ),
     ("Turkey asked for international help after the earthquake.", "asked", "REQUEST", "assist"),
     ("Protesters demanded new elections.", "demanded", "REQUEST", "change"),
     ("Kyiv accused Moscow of war crimes.", "accused", "ACCUSE", "allege"),
