@@ -11,30 +11,58 @@ events.
 
 from __future__ import annotations
 
-from dataclasses import replace
+import tomllib
+from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from typing import Any
 
+from whimbrel.errors import ConfigError
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Lexicon
+from whimbrel.events.plover import data_path
 from whimbrel.events.readings import PROMISABLE, as_threat
 from whimbrel.events.slots import actors_at, expand_conj, logical_subjects
 from whimbrel.events.triggers import match_trigger
 from whimbrel.records import Mention
 
-#: Verbs whose coordinated subjects act on each other ("Moscow and Kyiv traded accusations").
-_MUTUAL_VERBS = frozenset({"trade", "exchange"})
+
+@dataclass(frozen=True)
+class PassWords:
+    """The word lists of ``data/lexicon/passes.v1.toml`` (lowercase lemmas); the file says
+    what each list does, with an example."""
+
+    mutual_verbs: frozenset[str]
+    vow_verbs: frozenset[str]
+    #: the vow verbs and the other verbs of agreeing
+    promise_verbs: frozenset[str]
+    directive_verbs: frozenset[str]
+    directing_words: frozenset[str]
+    asking_verbs: frozenset[str]
+    purpose_verbs: frozenset[str]
+    result_verbs: frozenset[str]
+    pact_keeping: frozenset[str]
+    response_verbs: frozenset[str]
+    warning_verbs: frozenset[str]
+    not_tolerated: frozenset[str]
+    retribution: frozenset[str]
+    comment_nouns: frozenset[str]
 
 
-#: Commitment verbs whose promised act, when it is a conflictual one, makes the promise a threat.
-_VOW_VERBS = frozenset({"vow", "promise", "pledge", "swear"})
+@lru_cache(maxsize=2)
+def load_pass_words(name: str = "passes.v1") -> PassWords:
+    """Read the pass word lists once per process; a missing list is a ConfigError."""
+    path = data_path("lexicon", name, ".toml")
+    words = tomllib.loads(path.read_text(encoding="utf-8")).get("words", {})
+    missing = [f.name for f in fields(PassWords) if f.name not in words]
+    if missing:
+        raise ConfigError(f"{path}: no word list {', '.join(missing)} in [words]")
+    lists = {f.name: frozenset(w.lower() for w in words[f.name]) for f in fields(PassWords)}
+    lists["promise_verbs"] |= lists["vow_verbs"]
+    return PassWords(**lists)
 
 
-#: Verbs that order what their complement names, whatever the row codes the order as:
-#: "ordered the French ambassador *to leave*" is the expulsion alone, the departure only asked.
-_DIRECTIVE_VERBS = frozenset({"order", "instruct", "command", "direct", "tell", "give"})
-
-#: Verbs of agreeing whose cooperative complement is what was agreed, not an event of its own.
-_PROMISE_VERBS = _VOW_VERBS | {"agree", "commit", "offer", "undertake"}
+def _words() -> PassWords:
+    return load_pass_words()
 
 
 def fold_threats(
@@ -54,9 +82,9 @@ def fold_threats(
     folded: set[int] = set()
     for draft in drafts:
         tok = doc[draft.trigger]
-        vow = draft.event_type == "AGREE" and tok.lemma_.lower() in _VOW_VERBS
-        promise = draft.event_type == "AGREE" and tok.lemma_.lower() in _PROMISE_VERBS
-        directive = tok.lemma_.lower() in _DIRECTIVE_VERBS
+        vow = draft.event_type == "AGREE" and tok.lemma_.lower() in _words().vow_verbs
+        promise = draft.event_type == "AGREE" and tok.lemma_.lower() in _words().promise_verbs
+        directive = tok.lemma_.lower() in _words().directive_verbs
         if (draft.event_type == "REQUEST" or directive) and tok.pos_ in ("VERB", "AUX"):
             folded.update(id(act) for act in _asked_acts(draft, tok, by_trigger))
             continue
@@ -103,7 +131,7 @@ def drop_forecasts(drafts: list[EventDraft], doc: Any, lexicon: Lexicon) -> list
         clauses = [c for c in tok.children if c.dep_ == "ccomp"]
         if (
             draft.event_type == "THREATEN"
-            and tok.lemma_.lower() in _WARNING_VERBS
+            and tok.lemma_.lower() in _words().warning_verbs
             and clauses
             and not any(c.dep_ in ("dobj", "prep", "dative") for c in tok.children)
             and not any(_menacing(clause, lexicon) for clause in clauses)
@@ -118,7 +146,7 @@ def _menacing(clause: Any, lexicon: Lexicon) -> bool:
     "sanctions"), a condition ("*if* Washington refused", "*any* intervention would be met
     with force") or the warner's own act ("*it* would respond", "*he* could extend it")."""
     words = list(clause.subtree)
-    if any(_conflictual(t, lexicon) or t.lemma_.lower() in _RETRIBUTION for t in words):
+    if any(_conflictual(t, lexicon) or t.lemma_.lower() in _words().retribution for t in words):
         return True
     if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in words):
         return True
@@ -141,7 +169,7 @@ def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
     for draft in drafts:
         tok = doc[draft.trigger]
         purpose = (
-            tok.lemma_.lower() in _PURPOSE_VERBS
+            tok.lemma_.lower() in _words().purpose_verbs
             and tok.dep_ in ("advcl", "xcomp", "acl", "ccomp")
             and _infinitive(tok)
         )
@@ -173,13 +201,13 @@ def _existing_pact(draft: EventDraft, tok: Any) -> bool:
     if draft.event_type != "AGREE" or tok.pos_ != "NOUN":
         return False
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return tok.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in _PACT_KEEPING
+    return tok.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in _words().pact_keeping
 
 
 def _answered_by_act(tok: Any) -> bool:
     """A response that names its act is that act: "Moscow *retaliated* by banning food
     imports" is the ban, "..., *retaliating* for London's expulsions" the main clause's act."""
-    if tok.lemma_.lower() not in _RESPONSE_VERBS or tok.pos_ not in ("VERB", "AUX"):
+    if tok.lemma_.lower() not in _words().response_verbs or tok.pos_ not in ("VERB", "AUX"):
         return False
     by_act = any(
         c.dep_ == "prep" and c.lower_ == "by" and any(g.dep_ == "pcomp" for g in c.children)
@@ -198,7 +226,7 @@ def _only_asked(tok: Any) -> bool:
     askers = [head, *(c for c in head.children if c.dep_ == "dobj")]
     return (
         tok.dep_ in ("xcomp", "ccomp", "acl", "advcl")
-        and any(w.lemma_.lower() in _DIRECTING_WORDS for w in askers)
+        and any(w.lemma_.lower() in _words().directing_words for w in askers)
         # the "to" infinitive: "told reporters *that* troops had opened fire" is a report
         and _infinitive(tok)
     )
@@ -212,33 +240,13 @@ def _infinitive(verb: Any) -> bool:
 def _consequence(tok: Any) -> bool:
     """A participle that says what the main act brought about ("the last flight left Kabul,
     *ending* America's longest war"): a result, not an act of its own."""
-    return tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_.lower() in _RESULT_VERBS
+    return tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_.lower() in _words().result_verbs
 
 
 def _asked_for(verb: Any) -> bool:
     """Whether a verb asks, agrees or decides that its complement be done ("urged Kenya *to
     help*", "agreed *to fight*"): then the complement is the request's or promise's act."""
-    return verb.lemma_.lower() in _ASKING_VERBS
-
-
-#: Words whose "to" clause is what someone else is asked or ordered to do.
-_DIRECTING_WORDS = frozenset({"ask", "urge", "call", "request", "order", "demand", "give", "tell", "instruct", "press", "push", "pressure", "implore", "appeal", "plead", "force", "compel"})  # fmt: skip
-#: Participles of result: what the main clause's act ended or left behind.
-_RESULT_VERBS = frozenset({"end", "leave"})
-#: Verbs that keep, break or end an agreement that already stands.
-_PACT_KEEPING = frozenset({"breach", "violate", "revoke", "scrap", "meet", "honour", "honor", "respect", "abide", "implement", "breaking", "break", "renounce", "abandon", "uphold", "cover", "quit", "exit", "tear", "fulfil", "fulfill", "enforce", "observe", "flout", "undermine", "torpedo"})  # fmt: skip
-#: Verbs of answering an act whose own act is named beside them.
-_RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reciprocate"})
-#: Verbs that say what another act is for when they stand in its "to" clause.
-_PURPOSE_VERBS = frozenset(
-    {"help", "fight", "support", "assist", "combat", "tackle", "bolster", "discuss"}
-)
-#: Verbs whose "to" clause is what is asked, promised or decided, not a purpose.
-_ASKING_VERBS = frozenset({"ask", "urge", "call", "request", "agree", "decide", "vote", "vow", "pledge", "promise", "offer", "plan", "want", "seek", "order", "demand", "refuse", "threaten"})  # fmt: skip
-
-
-#: Verbs of warning whose that-clause may be a forecast rather than a threat.
-_WARNING_VERBS = frozenset({"warn", "caution"})
+    return verb.lemma_.lower() in _words().asking_verbs
 
 
 def _complements(verb: Any, deps: tuple[str, ...]) -> list[Any]:
@@ -256,10 +264,10 @@ def _vowed_harm(vow: Any, lexicon: Lexicon) -> tuple[tuple[str, str | None], Any
     # "vowed the *strikes* would continue": a clause about a conflictual act
     words += [s for c in words if c.dep_ == "ccomp" for s in c.children if s.dep_ == "nsubj"]
     for word in words:
-        if word.lemma_.lower() in _RETRIBUTION:
+        if word.lemma_.lower() in _words().retribution:
             return ("THREATEN", None), word
         if (
-            word.lemma_.lower() in _NOT_TOLERATED
+            word.lemma_.lower() in _words().not_tolerated
             and any(c.dep_ == "neg" for c in word.children)
             and not any(_conflictual(t, lexicon) for t in word.subtree if t.i != word.i)
         ):
@@ -282,12 +290,6 @@ def _threat_in(tok: Any, lexicon: Lexicon) -> tuple[str, str | None] | None:
 def _conflictual(tok: Any, lexicon: Lexicon) -> bool:
     """Whether a verb or noun triggers a conflictual lexicon row."""
     return tok.pos_ in ("VERB", "AUX", "NOUN") and _threat_in(tok, lexicon) is not None
-
-
-#: Verbs whose negation in a vow warns: "vowed it would never *allow* a colour revolution".
-_NOT_TOLERATED = frozenset({"allow", "tolerate", "permit", "accept"})
-#: What a vow promises when it promises harm: "vowed that Tehran would *pay*".
-_RETRIBUTION = frozenset({"pay", "punish", "punishment", "retaliate", "retaliation", "revenge", "avenge", "respond", "response", "consequence", "reprisal", "crush", "destroy", "retribution"})  # fmt: skip
 
 
 def _asked_acts(
@@ -354,7 +356,7 @@ def comment_targets(drafts: list[EventDraft], doc: Any, at: dict[int, int]) -> N
         if (
             draft.target
             or verb.dep_ != "relcl"
-            or noun.lemma_.lower() not in _COMMENT_NOUNS
+            or noun.lemma_.lower() not in _words().comment_nouns
             or noun.i == 0
             or doc[noun.left_edge.i - 1].text != ","
         ):
@@ -366,11 +368,6 @@ def comment_targets(drafts: list[EventDraft], doc: Any, at: dict[int, int]) -> N
             draft.factors.pop("missing_target", None)
 
 
-#: Nouns that open a closing comment on what the sentence reports ("..., a move Japan
-#: condemned", "..., a claim Moscow denied").
-_COMMENT_NOUNS = frozenset({"move", "claim", "charge", "accusation", "allegation", "finding", "decision", "step", "report", "assertion", "conclusion", "measure", "action", "plan", "proposal", "announcement"})  # fmt: skip
-
-
 #: Types a refusal in the same sentence answers (``answer_claims``).
 _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 
@@ -378,7 +375,9 @@ _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 def _mutual(trigger: Any) -> bool:
     """A trigger whose subjects act on one another: "traded fire", "accused each other"."""
     # the verb itself, or the verb an event noun hangs from ("traded words of sympathy")
-    if any(t.lemma_.lower() in _MUTUAL_VERBS for t in [trigger, *list(trigger.ancestors)[:3]]):
+    if any(
+        t.lemma_.lower() in _words().mutual_verbs for t in [trigger, *list(trigger.ancestors)[:3]]
+    ):
         return True
     for tok in trigger.subtree:
         if tok.lower_ == "other" and any(c.lower_ == "each" for c in tok.children):
