@@ -596,20 +596,81 @@ def test_examples_cover_every_type(ontology):
     assert len(EXAMPLES) >= 60
 
 
-def test_induced_rows_only_fill_gaps_and_load():
-    """The induced file (tools/induce_triggers.py) parses, and the extractor reads its rows only
-    for words the hand-written lexicon has no row for."""
+def test_induced_rows_fill_gaps_and_fall_back_and_load():
+    """The induced file (tools/induce_triggers.py) parses; its rows for words the hand-written
+    lexicon lacks are read as they are, and its rows for words it has are fallbacks, kept
+    after the hand rows."""
     from whimbrel.events.lexicon import load_lexicon
 
     hand = load_lexicon("triggers.v1")
     induced = load_lexicon("triggers.induced.v1")
-    assert not set(hand.entries) & set(induced.entries), "an induced row shadows a hand row"
     merged = hand.filled_from(induced)
     assert len(merged) == len(hand) + len(induced)
     for key, rows in hand.entries.items():
-        assert merged.lookup(*key) == rows
+        assert merged.lookup(*key)[: len(rows)] == rows
+        assert all(r.fallback for r in merged.lookup(*key)[len(rows) :])
+    for key, rows in induced.entries.items():
+        assert all(r.fallback == (key in hand.entries) for r in merged.lookup(*key)[-len(rows) :])
     for row in (r for rows in induced.entries.values() for r in rows):
-        assert 0.3 <= row.weight <= 0.8 and "in train" in row.note
+        assert 0.45 <= row.weight <= 0.8 and "in train" in row.note
+    assert any(key in hand.entries for key in induced.entries), "no fallback rows induced"
+
+
+def _lexicon(tmp_path, name, rows):
+    """A lexicon file of ``rows`` (lemma, pos, object, event_type, weight)."""
+    from whimbrel.events.lexicon import load_lexicon
+
+    header = "lemma\tpos\tparticle\tprep\tobject\tevent_type\tmode\tcontexts\tsource_slots\ttarget_slots\tweight\tnote\n"
+    body = "".join(
+        f"{lemma}\t{pos}\t\t\t{obj}\t{etype}\t\t\t\t\t{w}\tx\n"
+        for lemma, pos, obj, etype, w in rows
+    )
+    path = tmp_path / f"{name}.tsv"
+    path.write_text(header + body, encoding="utf-8")
+    return load_lexicon(str(path))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the hand row's object list holds: it wins, though the fallback weighs more
+        ("The Kremlin dismissed the claims.", "REJECT"),
+        # no hand row holds: the induced fallback applies, the one naming the object first
+        ("The president dismissed the prime minister.", "COERCE"),
+        ("The president dismissed the cabinet.", "ACCUSE"),
+    ],
+)
+def test_fallback_rows_apply_only_where_no_hand_row_does(nlp, tmp_path, sentence, expected):
+    from whimbrel.events.triggers import match_trigger
+
+    hand = _lexicon(tmp_path, "hand", [("dismiss", "VERB", "claim", "REJECT", 0.5)])
+    induced = _lexicon(tmp_path, "induced", [("dismiss", "VERB", "", "ACCUSE", 0.8),
+                                             ("dismiss", "VERB", "minister", "COERCE", 0.6)])  # fmt: skip
+    merged = hand.filled_from(induced)
+    tok = next(t for t in nlp(sentence) if t.lower_ == "dismissed")
+    match = match_trigger(merged, tok, "VERB")
+    assert match is not None and match[0].event_type == expected
+    assert match[0].fallback == (expected != "REJECT")
+
+
+def test_pass_words_load_and_a_missing_list_is_named(tmp_path):
+    """passes.v1.toml holds every list events/passes.py reads, as lowercase lemmas; a file
+    without one fails naming it."""
+    from dataclasses import fields
+
+    from whimbrel.errors import ConfigError
+    from whimbrel.events.passes import PassWords, load_pass_words
+
+    words = load_pass_words()
+    for f in fields(PassWords):
+        lemmas = getattr(words, f.name)
+        assert lemmas and all(WORD_RE.fullmatch(w) for w in lemmas), f.name
+    assert words.vow_verbs <= words.promise_verbs and "agree" in words.promise_verbs
+    raw = (DATA / "lexicon" / "passes.v1.toml").read_text(encoding="utf-8")
+    broken = tmp_path / "passes.toml"
+    broken.write_text(raw.replace("warning_verbs =", "warning_verbz ="), encoding="utf-8")
+    with pytest.raises(ConfigError, match="warning_verbs"):
+        load_pass_words(str(broken))
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from whimbrel.errors import ConfigError
@@ -38,6 +38,10 @@ class Entry:
     #: Object lemmas that rule the row out ("!statement|footage" in the file): "released a
     #: statement" is no release of prisoners though "release" alone usually is.
     not_objects: frozenset[str] = frozenset()
+    #: An induced row for a word the hand-written lexicon has rows for: it applies only where
+    #: none of those rows does ("dismissed *the prime minister*", which no "dismiss" row
+    #: lists), so a hand-written row always wins.
+    fallback: bool = False
 
     @property
     def specificity(self) -> int:
@@ -69,9 +73,15 @@ class Lexicon:
         return sum(len(v) for v in self.entries.values())
 
     def filled_from(self, other: Lexicon) -> Lexicon:
-        """This lexicon plus ``other``'s rows for the words this one has no row for."""
-        extra = {k: v for k, v in other.entries.items() if k not in self.entries}
-        return Lexicon(name=f"{self.name}+{other.name}", entries={**self.entries, **extra})
+        """This lexicon plus ``other``'s rows: as they are for the words this one has no row
+        for, and as fallbacks (:attr:`Entry.fallback`) for the words it has."""
+        entries = dict(self.entries)
+        for key, rows in other.entries.items():
+            if key in entries:
+                entries[key] = entries[key] + [replace(e, fallback=True) for e in rows]
+            else:
+                entries[key] = rows
+        return Lexicon(name=f"{self.name}+{other.name}", entries=entries)
 
 
 def _split(value: str | None, sep: str) -> tuple[str, ...]:

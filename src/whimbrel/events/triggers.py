@@ -73,7 +73,8 @@ def match_trigger(
 ) -> tuple[Entry, Any] | None:
     """The most specific lexicon row whose constraints ``tok`` meets, and the object it matched.
 
-    Specificity counts the constraints a row sets (particle, preposition, object); then the
+    A hand-written row beats an induced fallback row (:attr:`Entry.fallback`); then
+    specificity counts the constraints a row sets (particle, preposition, object); then the
     row matching the earlier of coordinated objects wins, then the row's weight. The
     matched object noun is returned so that the caller can
     keep it from being coded again as an event of its own ("imposed *sanctions*").
@@ -88,7 +89,7 @@ def match_trigger(
         c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)
     }
     best: tuple[Entry, Any] | None = None
-    best_key: tuple[int, int, float] = (-1, 0, 0.0)
+    best_key: tuple[bool, int, int, float] = (False, -1, 0, 0.0)
     by_prep: dict[str, list[Any]] = {}  # a row's objects depend only on its preposition
     for entry in entries:
         if entry.particle and entry.particle not in particles:
@@ -110,7 +111,7 @@ def match_trigger(
             noun, first = objects[hits[0]], -hits[0]
         # of two rows matching different coordinated objects, the first object's wins:
         # "sent *troops* and fighter jets" mobilises, "sent *aid* and troops" aids
-        key = (entry.specificity, first, entry.weight)
+        key = (not entry.fallback, entry.specificity, first, entry.weight)
         if key > best_key:
             best, best_key = (entry, noun), key
     return best
