@@ -76,6 +76,18 @@ def test_it_stands_for_a_singular_group_only(pipeline):
     assert found["It"].actor is None
 
 
+def test_an_object_pronoun_is_not_what_its_subject_stands_for(pipeline):
+    """ "said *they* had arrested ..., accusing *them*": "they" is the police, so "them" is
+    not, though the police are the only named group before it."""
+    text = (
+        "Uganda's police said they had arrested 126 supporters of the opposition on "
+        "Saturday, accusing them of defying restrictions."
+    )
+    found = mentions_of(pipeline, text)
+    assert found["they"].actor is not None and found["they"].actor.sector == "COP"
+    assert found["them"].actor is None or found["them"].actor.sector != "COP"
+
+
 def test_a_date_the_parser_hangs_on_a_name_is_no_part_of_it(pipeline):
     """ "on Wednesday Canberra signed": the tagger makes "Wednesday" a compound of the name."""
     found = mentions_of(pipeline, "Aid has risen, and on Wednesday Canberra signed a deal.")

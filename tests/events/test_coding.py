@@ -1389,3 +1389,15 @@ def test_coding_members_of_a_named_body_take_its_country(pipeline):
     of a state are not that state's."""
     text = "Fighters of the Islamic State's Sahel branch overran an army post near Tillaberi."
     assert one(pipeline, text, "COERCE").source[0].country == "ISM"
+
+
+def test_an_object_pronoun_no_named_actor_stands_for_is_the_recipient(pipeline):
+    """ "detained a British-Iranian aid worker ..., accusing *her*": the accusation's target
+    is "her", one of the story's unnamed people, as the guidelines mark pronoun spans."""
+    text = (
+        "Iran detained a British-Iranian aid worker at Tehran airport, accusing her of "
+        "plotting against the state."
+    )
+    accusation = one(pipeline, text, "ACCUSE")
+    assert [m.text for m in accusation.target] == ["her"]
+    assert accusation.source[0].country == "IRN"

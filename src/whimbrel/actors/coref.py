@@ -133,6 +133,7 @@ class ResolveReferences:
     ) -> int | None:
         """The most salient earlier mention of one of ``kinds`` (persons unknown to the KB count)."""
         m = mentions[i]
+        bound = _bound(mentions, i, doc) if m.resolved_by == "pronoun" else set()
         best, best_score = None, float("-inf")
         for j in range(i - 1, -1, -1):
             cand = mentions[j]
@@ -153,11 +154,7 @@ class ResolveReferences:
                 continue
             if exclude_country and cand.actor is not None and cand.actor.country == exclude_country:
                 continue
-            if (
-                m.resolved_by == "pronoun"
-                and cand.sentence == m.sentence
-                and _bound(doc, cand.head, m.head)
-            ):
+            if j in bound:
                 continue  # "Kim waited to meet him": an object pronoun is not its clause's subject
             score = -SENTENCE_COST * (m.sentence - cand.sentence) - CHAR_COST * (m.start - cand.end)
             head = doc[cand.head]
@@ -618,15 +615,25 @@ def _add_members(article: Article, members: dict[int, list[Actor]]) -> None:
     article.mentions = out
 
 
-def _bound(doc: Any, cand: int, pronoun: int) -> bool:
-    """True when ``cand`` is the logical subject of the verb an object pronoun depends on."""
-    tok = doc[pronoun]
+def _bound(mentions: list[Mention], i: int, doc: Any) -> set[int]:
+    """The mentions an object pronoun cannot stand for: the logical subject of the verb it
+    depends on, and what that subject stands for ("Uganda's police said *they* had arrested
+    126 supporters, accusing *them*": not the police)."""
+    tok = doc[mentions[i].head]
     if tok.dep_ not in ("dobj", "pobj", "dative") or tok.tag_ == "PRP$":
-        return False
+        return set()
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     # every conjunct of the subject: "Saudi Arabia, ... and Egypt cut ties with Qatar,
     # accusing *it*" is not Egypt
-    return any(s.i == cand for s in expand_conj(logical_subjects(verb)[0]))
+    subjects = {s.i for s in expand_conj(logical_subjects(verb)[0])}
+    found: set[int] = set()
+    for j in range(i):
+        if mentions[j].head in subjects:
+            k: int | None = j
+            while k is not None and k not in found:
+                found.add(k)
+                k = mentions[k].antecedent
+    return found
 
 
 def _embedded(tok: Any) -> bool:

@@ -904,6 +904,10 @@ def _token_index(article: Article) -> dict[int, int]:
     return at
 
 
+#: Object pronouns no named actor stands behind ("detained dozens of protesters and beat
+#: *them*"): people acted on, a recipient as unnamed people are.
+_PEOPLE_PRONOUNS = frozenset({"them", "him", "her"})
+
 #: Named entities the KB does not know still name a recipient ("retook *Baga* from Boko Haram").
 _NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 
@@ -941,7 +945,10 @@ def _first_filled(
         if later and deferred is None and (put_off := actors_at(later, at, exclude)):
             deferred = (put_off, slot, "deferred")
         words = [
-            t for t in tokens if t.pos_ in ("NOUN", "PROPN", "NUM") and not word_forms(t) & means
+            t
+            for t in tokens
+            if (t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ in _PEOPLE_PRONOUNS)
+            and not word_forms(t) & means
         ]
         if words and not leftover:
             leftover, leftover_slot = words, slot
