@@ -1401,3 +1401,27 @@ def test_an_object_pronoun_no_named_actor_stands_for_is_the_recipient(pipeline):
     accusation = one(pipeline, text, "ACCUSE")
     assert [m.text for m in accusation.target] == ["her"]
     assert accusation.source[0].country == "IRN"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source"),
+    [
+        # an event noun the named subject's own verb carries on
+        ("Russia completed its withdrawal from Kherson on Friday.", "RETREAT", "Russia"),
+        # a participle added to a reported clause: the reporter acts
+        (
+            "Pyongyang said it had conducted a second nuclear test, defying the Security Council.",
+            "REJECT",
+            "Pyongyang",
+        ),
+    ],
+)
+def test_an_own_act_takes_its_actor_s_name_not_the_pronoun(pipeline, text, event_type, source):
+    event = one(pipeline, text, event_type)
+    assert [m.text for m in event.source] == [source]
+
+
+def test_a_pronoun_for_someone_else_stays_the_source(pipeline):
+    """ "Ankara said it would expel ...": "it" acts in the report (guideline 6)."""
+    event = one(pipeline, "Ankara said it would expel the Swedish ambassador.", "SANCTION")
+    assert [m.text for m in event.source] == ["it"]

@@ -36,6 +36,7 @@ from whimbrel.events.passes import (
     drop_forecasts,
     drop_side_acts,
     fold_threats,
+    name_own_acts,
 )
 from whimbrel.events.plover import Ontology, load_ontology
 from whimbrel.events.resources import load_domains, load_instruments, load_retype_rules
@@ -182,6 +183,7 @@ class ExtractEvents:
         drafts = drop_forecasts(drafts, doc, self.lexicon)
         drafts = drop_side_acts(drafts, doc)
         answer_claims(drafts, doc, article.mentions)
+        name_own_acts(drafts, doc, article.mentions)
         comment_targets(drafts, doc, at)
         doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc)]
         return article

@@ -372,6 +372,41 @@ def comment_targets(drafts: list[EventDraft], doc: Any, at: dict[int, int]) -> N
 _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 
 
+def name_own_acts(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -> None:
+    """Give an act its actor's name where the pronoun standing for it sits in a phrase the
+    named subject governs, as the guidelines' spans do:
+
+    - an event noun the subject's own verb carries on ("Russia completed *its* withdrawal",
+      "Washington widened *its* curbs"): the subject's name, not "its";
+    - a participle added to a reported clause ("Pyongyang said *it* had tested a bomb,
+      *defying* the Security Council"): the reporter acts, not "it" of the report.
+
+    Only a pronoun that stands for that very subject is replaced."""
+    for draft in drafts:
+        if len(draft.source) != 1:
+            continue
+        pronoun = mentions[draft.source[0]]
+        if pronoun.resolved_by != "pronoun" or pronoun.antecedent is None:
+            continue
+        named = mentions[pronoun.antecedent]
+        if named.sentence != pronoun.sentence or named.resolved_by == "pronoun":
+            continue
+        tok, word = doc[draft.trigger], doc[pronoun.head]
+        governor = None
+        if tok.pos_ == "NOUN" and word.dep_ == "poss" and word.head.i == tok.i:
+            if tok.dep_ == "dobj":
+                governor = tok.head  # "completed its withdrawal"
+        elif tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.head.dep_ == "ccomp":
+            clause = tok.head  # "said it had tested ..., defying"
+            if word.head.i == clause.i and word.dep_ in ("nsubj", "nsubjpass"):
+                governor = clause.head
+        if governor is None:
+            continue
+        subjects = expand_conj(logical_subjects(governor)[0])
+        if any(s.i == named.head for s in subjects):
+            draft.source = [pronoun.antecedent]
+
+
 def _mutual(trigger: Any) -> bool:
     """A trigger whose subjects act on one another: "traded fire", "accused each other"."""
     # the verb itself, or the verb an event noun hangs from ("traded words of sympathy")
