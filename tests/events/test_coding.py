@@ -1425,3 +1425,11 @@ def test_a_pronoun_for_someone_else_stays_the_source(pipeline):
     """ "Ankara said it would expel ...": "it" acts in the report (guideline 6)."""
     event = one(pipeline, "Ankara said it would expel the Swedish ambassador.", "SANCTION")
     assert [m.text for m in event.source] == ["it"]
+
+
+def test_an_act_at_the_request_of_someone_is_their_request_of_the_actor(pipeline):
+    """ "sent troops at the request of the Manama government": Manama asked Riyadh."""
+    text = "Saudi Arabia sent 1,000 troops into Bahrain at the request of the Manama government."
+    request = one(pipeline, text, "REQUEST")
+    assert [m.text for m in request.source] == ["the Manama government"]
+    assert [m.text for m in request.target] == ["Saudi Arabia"]

@@ -46,6 +46,7 @@ from whimbrel.events.slots import (
     actors_at,
     addressed_subject,
     answering_subject,
+    behest,
     expand_conj,
     fill_noun_slot,
     fill_verb_slot,
@@ -384,10 +385,16 @@ class ExtractEvents:
         verb_triggers: set[int],
     ) -> EventDraft | None:
         src_slots, tgt_slots = self._slots(entry, noun=True)
+        factors = {"lexicon_weight": entry.weight, "noun_trigger": NOUN_TRIGGER}
+        askers, asked = behest(noun)
+        source = actors_at(expand_conj(askers), at, ())
+        if source:  # "sent troops at the request of Maputo": Maputo asked the sender
+            target = actors_at(expand_conj(asked), at, source)
+            return self._draft(article, si, noun, entry, source, "prep:of", target,
+                               "behest" if target else None, factors, at)  # fmt: skip
         source, src_slot, _, named = _first_filled(
             src_slots, lambda s: fill_noun_slot(noun, s), at, exclude=()
         )
-        factors = {"lexicon_weight": entry.weight, "noun_trigger": NOUN_TRIGGER}
         if not source and src_slot == "poss":  # "Nancy Pelosi's visit": a person the KB lacks
             source = self._acting(article, si, noun, named, at, factors, _person)
         if not source:

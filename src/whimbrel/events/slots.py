@@ -473,6 +473,17 @@ def addressed_subject(noun: Token) -> list[Token]:
     return logical_subjects(gov)[0] if gov.pos_ in ("VERB", "AUX") else []
 
 
+def behest(noun: Token) -> tuple[list[Token], list[Token]]:
+    """Who asked and who acted on it, for an act done "at the *request* of X" ("Rwanda sent
+    troops at the request of Maputo", "attended at the invitation of the Indian government"):
+    X, and the subject of the verb the phrase hangs on; nothing for any other phrase."""
+    gov = noun.head
+    if noun.dep_ != "pobj" or gov.lower_ not in ("at", "on", "upon") or gov.head.pos_ != "VERB":
+        return [], []
+    askers = prep_objects(noun, "of")
+    return (askers, logical_subjects(gov.head)[0]) if askers else ([], [])
+
+
 def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
     """Mentions at the slot tokens.
 
