@@ -53,14 +53,14 @@ def _pos(tok) -> str | None:
     return None
 
 
-def _object(tok, pos: str) -> str:
-    """The lemma of a verb's first object in logical terms, when it is a common noun; "-"
+def _object(verb) -> str | None:
+    """The lemma of a verb's first object in logical terms, when it is a common noun; None
     otherwise (none, a pronoun, a name: too particular to learn a row from)."""
     from whimbrel.events.triggers import trigger_objects
 
-    objs = trigger_objects(tok, pos, "") if pos == "VERB" else []
+    objs = trigger_objects(verb, "VERB", "")
     if not objs or objs[0].pos_ != "NOUN" or not _LEMMA.match(objs[0].lemma_.lower()):
-        return "-"
+        return None
     return objs[0].lemma_.lower()
 
 
@@ -108,8 +108,9 @@ def induce(train: Path, nlp, lexicon) -> list[dict[str, object]]:
             elif match_trigger(lexicon, tok, pos) is None:
                 # a word the hand lexicon knows, in a sense none of its rows covers
                 found = [] if lemma in STOP else [(lemma, pos, "*")]
-                if pos == "VERB":
-                    found.append((lemma, pos, _object(tok, pos)))
+                obj = _object(tok) if pos == "VERB" else None
+                if obj is not None:
+                    found.append((lemma, pos, obj))
                 keys[tok.i] = found
             for key in keys.get(tok.i, []):
                 seen[key] += 1
@@ -126,8 +127,6 @@ def induce(train: Path, nlp, lexicon) -> list[dict[str, object]]:
                 examples.setdefault(key, trig["text"])
     rows = []
     for key in sorted(triggered):
-        if len(key) > 2 and key[2] == "-":
-            continue  # no object: the word's own fallback row covers it
         row = _row(key, triggered[key], seen[key], modes, examples[key])
         if row is None:
             continue
