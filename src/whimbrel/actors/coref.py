@@ -24,7 +24,7 @@ from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, sentence_dates
 from whimbrel.actors.normalise import normalise
 from whimbrel.actors.references import group_size, load_references
 from whimbrel.events.location import LOCATIVE, locate, locative_objects, named_states
-from whimbrel.events.slots import expand_conj, logical_subjects
+from whimbrel.events.slots import expand_conj, subjects_of
 from whimbrel.nlp.parse import datelines
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
@@ -625,7 +625,7 @@ def _bound(mentions: list[Mention], i: int, doc: Any) -> set[int]:
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     # every conjunct of the subject: "Saudi Arabia, ... and Egypt cut ties with Qatar,
     # accusing *it*" is not Egypt
-    subjects = {s.i for s in expand_conj(logical_subjects(verb)[0])}
+    subjects = {s.i for s in subjects_of(verb)}
     found: set[int] = set()
     for j in range(i):
         if mentions[j].head in subjects:

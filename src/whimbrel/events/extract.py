@@ -54,6 +54,7 @@ from whimbrel.events.slots import (
     is_passive,
     logical_subjects,
     prep_objects,
+    subjects_of,
     through_amounts,
     travel_destination,
     travel_verb,
@@ -204,7 +205,7 @@ class ExtractEvents:
             verb = adverb.head
             if not entries or adverb.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
                 continue
-            source = actors_at(expand_conj(logical_subjects(verb)[0]), at, ())
+            source = actors_at(subjects_of(verb), at, ())
             if len({actor_key(article.mentions[i]) for i in source}) < 2:
                 continue
             entry = entries[0]
@@ -508,7 +509,7 @@ class ExtractEvents:
                 conditions = []
             for clause in conditions:
                 if any(m.lower_ in ("if", "unless") for m in clause.children if m.dep_ == "mark"):
-                    found = actors_at(expand_conj(logical_subjects(clause)[0]), at, source)
+                    found = actors_at(subjects_of(clause), at, source)
                     if found:
                         return found, "condition:nsubj"
         return [], None

@@ -22,6 +22,7 @@ from whimbrel.events.plover import load_ontology
 from whimbrel.events.slots import (
     LIGHT_VERBS,
     clause_above,
+    is_infinitive,
     logical_subjects,
     reporter_conjunct,
     trailing_participle,
@@ -215,7 +216,7 @@ class AssessFactuality:
             # demand ...": the governing verb's frequency carries over
             shares_frequency = climbed < 2 and (
                 node.dep_ == "xcomp"
-                or (node.dep_ == "advcl" and any(ch.lower_ == "to" for ch in node.children))
+                or (node.dep_ == "advcl" and is_infinitive(node))
                 or (node.dep_ == "conj" and not any(ch.dep_ in _SUBJECTS for ch in node.children))
             )  # not a result clause: "repeatedly struck the hospital, killing 42" is one attack
             skips_complement = (

@@ -21,7 +21,7 @@ from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Lexicon
 from whimbrel.events.plover import data_path
 from whimbrel.events.readings import PROMISABLE, as_threat
-from whimbrel.events.slots import actors_at, expand_conj, logical_subjects
+from whimbrel.events.slots import actors_at, is_infinitive, subjects_of
 from whimbrel.events.triggers import match_trigger
 from whimbrel.records import Mention
 
@@ -62,6 +62,7 @@ def load_pass_words(name: str = "passes.v1") -> PassWords:
 
 
 def _words() -> PassWords:
+    """The pass word lists (read once, cached): the short name the passes below call."""
     return load_pass_words()
 
 
@@ -171,7 +172,7 @@ def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
         purpose = (
             tok.lemma_.lower() in _words().purpose_verbs
             and tok.dep_ in ("advcl", "xcomp", "acl", "ccomp")
-            and _infinitive(tok)
+            and is_infinitive(tok)
         )
         # "to help the police *fight* gangs": the fight is what the help is for (where
         # "Royal Marines helped *detain* a tanker" did detain it)
@@ -179,7 +180,7 @@ def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
         helped = (
             helper.lemma_.lower() == "help"
             and tok.dep_ in ("xcomp", "ccomp")
-            and _infinitive(helper)
+            and is_infinitive(helper)
         )
         if (
             _existing_pact(draft, tok)
@@ -228,13 +229,8 @@ def _only_asked(tok: Any) -> bool:
         tok.dep_ in ("xcomp", "ccomp", "acl", "advcl")
         and any(w.lemma_.lower() in _words().directing_words for w in askers)
         # the "to" infinitive: "told reporters *that* troops had opened fire" is a report
-        and _infinitive(tok)
+        and is_infinitive(tok)
     )
-
-
-def _infinitive(verb: Any) -> bool:
-    """Whether a verb stands in a "to" infinitive ("sent troops *to help*")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _consequence(tok: Any) -> bool:
@@ -362,7 +358,7 @@ def comment_targets(drafts: list[EventDraft], doc: Any, at: dict[int, int]) -> N
         ):
             continue
         root = verb.sent.root
-        found = actors_at(expand_conj(logical_subjects(root)[0]), at, draft.source)
+        found = actors_at(subjects_of(root), at, draft.source)
         if found:
             draft.target, draft.target_slot = found, "commented_clause"
             draft.factors.pop("missing_target", None)
@@ -402,7 +398,7 @@ def name_own_acts(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -
                 governor = clause.head
         if governor is None:
             continue
-        subjects = expand_conj(logical_subjects(governor)[0])
+        subjects = subjects_of(governor)
         if any(s.i == named.head for s in subjects):
             draft.source = [pronoun.antecedent]
 

@@ -119,6 +119,18 @@ def expand_conj(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def subjects_of(verb: Token) -> list[Token]:
+    """Every conjunct of a verb's logical subject: "Saudi Arabia, Egypt and the UAE cut ties"
+    acts as three; the one reading of "who did it" that slots, passes and coref share."""
+    return expand_conj(logical_subjects(verb)[0])
+
+
+def is_infinitive(verb: Token) -> bool:
+    """Whether a verb stands in a "to" infinitive ("sent troops *to help*"); a "to" that is
+    a preposition ("flew *to* Paris") does not count."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _pobjs(prep: Token) -> list[Token]:
     return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
 
