@@ -1433,3 +1433,45 @@ def test_an_act_at_the_request_of_someone_is_their_request_of_the_actor(pipeline
     request = one(pipeline, text, "REQUEST")
     assert [m.text for m in request.source] == ["the Manama government"]
     assert [m.text for m in request.target] == ["Saudi Arabia"]
+
+
+def test_he_standing_for_a_person_the_kb_lacks_still_acts(pipeline):
+    """ "Opposition candidate Venancio Mondlane ... he accused ...": the KB does not know him,
+    but "he" is someone who acts, with no country to claim (session 21)."""
+    text = (
+        "Opposition candidate Venancio Mondlane had called on his supporters to converge on "
+        "the capital. Speaking in a live broadcast, he accused the ruling Frelimo party of "
+        "rigging the vote."
+    )
+    accusation = one(pipeline, text, "ACCUSE")
+    assert [m.text for m in accusation.source] == ["he"]
+    assert accusation.source[0].id.startswith("wb:implicit:")
+    assert accusation.source[0].country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "target"),
+    [
+        # a deal in an adjunct: the clause's subject is the other party
+        (
+            "Mexico began sending troops to its border on Tuesday under a deal with Donald Trump.",
+            "AGREE",
+            "Mexico",
+            "Donald Trump",
+        ),
+        # talks that open an adverbial clause: the main clause's subject took part
+        (
+            "The Arakan Army said it would resume attacks on army convoys after talks with "
+            "the junta collapsed.",
+            "CONSULT",
+            "it",
+            "the junta",
+        ),
+    ],
+)
+def test_a_joint_act_in_an_adjunct_is_the_clause_subject_s_with_its_partner(
+    pipeline, text, event_type, source, target
+):
+    event = one(pipeline, text, event_type)
+    assert [m.text for m in event.source] == [source]
+    assert [m.text for m in event.target] == [target]

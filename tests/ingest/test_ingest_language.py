@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from whimbrel.errors import LanguageError
-from whimbrel.ingest.language import detect_language, ensure_english
+from whimbrel.ingest.language import SAMPLE_CHARS, detect_language, ensure_english
 
 ENGLISH = (
     "The government of Estmark on Tuesday recalled its ambassador from Valdoria, a day after "
@@ -46,7 +46,7 @@ def test_short_headlines_are_english_only_when_confident() -> None:
 
 
 def test_only_the_start_is_sampled() -> None:
-    assert len(ENGLISH * 12) > 2000
+    assert len(ENGLISH * 12) > SAMPLE_CHARS
     assert detect_language(ENGLISH * 12 + GERMAN * 40) == "en"
 
 

@@ -77,6 +77,9 @@ class ResolveReferences:
                 j = self._antecedent(article.mentions, i, doc, kinds)
                 if j is not None and article.mentions[j].actor is not None:
                     m.actor, m.antecedent = article.mentions[j].actor, j
+                elif j is not None and m.text.lower() in ("he", "she"):
+                    # a person the KB lacks: "Mondlane ... he accused"
+                    m.actor, m.antecedent = _unknown_person(article.mentions[j]), j
             elif m.resolved_by == "description":
                 self._description(article, i, dates[m.sentence], filed)
             elif m.resolved_by == "group":
@@ -561,6 +564,14 @@ def _proper(tok: Any) -> bool:
     """A proper noun, or a capitalised word the tagger took for a common noun inside a
     sentence ("fled to *Kharkiv*"); a sentence's first word is capitalised anyway."""
     return tok.pos_ == "PROPN" or (tok.is_title and not tok.is_sent_start)
+
+
+def _unknown_person(name: Mention) -> Actor:
+    """The actor a pronoun stands for when its antecedent is a person the KB does not know:
+    unnamed by the KB, with no country or sector to claim, but still someone who acts
+    (as ``events.extract`` codes the name itself when it is the subject)."""
+    slug = "-".join(name.text.lower().split())[:60]
+    return Actor(name=name.text, id=f"wb:implicit:{slug}", country=None, kind="person")
 
 
 def salient_country(

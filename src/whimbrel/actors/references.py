@@ -50,6 +50,9 @@ def description_heads() -> frozenset[str]:
 def group_size(span: Any) -> int:
     """How many actors a definite plural counts: 2 for "both sides" and "the two leaders", 4
     for "the four"; 0 for any other phrase (``groups`` in the references file)."""
+    lead = next((t for t in span if not t.is_punct), None)
+    if lead is None or lead.lower_ not in ("both", "the"):
+        return 0  # most phrases: decided without walking the whole span
     refs = load_references()
     words = [t for t in span if not t.is_punct]
     if len(words) < 2:

@@ -385,6 +385,8 @@ def name_own_acts(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -
         if pronoun.resolved_by != "pronoun" or pronoun.antecedent is None:
             continue
         named = mentions[pronoun.antecedent]
+        if named.actor is None:  # a person the KB lacks: the pronoun carries the actor
+            continue
         if named.sentence != pronoun.sentence or named.resolved_by == "pronoun":
             continue
         tok, word = doc[draft.trigger], doc[pronoun.head]

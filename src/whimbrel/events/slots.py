@@ -415,6 +415,20 @@ def governing_subject(noun: Token) -> list[Token]:
     return []
 
 
+def adjunct_subject(noun: Token) -> list[Token]:
+    """The subject of the clause an event noun's phrase modifies: "sent troops *under a deal*
+    with X", "said *after talks* with X", and the subject of a clause the noun opens
+    ("resumed attacks after *talks* with the junta collapsed"). Who else took part in a
+    joint act is named by its "with"; the clause's subject is the other party."""
+    noun = through_amounts(noun)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return logical_subjects(head.head)[0]
+    if noun.dep_ == "nsubj" and head.dep_ == "advcl" and head.head.pos_ in ("VERB", "AUX"):
+        return logical_subjects(head.head)[0]
+    return []
+
+
 #: Prepositions and verbs through which a clause answers unrest: "resigned *after* weeks of
 #: protests", "revoked the licences, *yielding to* months of protests".
 _AFTER_PREPS = frozenset({"after", "amid", "following"})

@@ -27,7 +27,7 @@ from whimbrel.errors import LanguageError
 #: ISO 639-2 code for "undetermined": too little text, or no confident answer.
 UNDETERMINED = "und"
 #: How much of the text is sampled.
-SAMPLE_CHARS = 2000
+SAMPLE_CHARS = 1000
 #: Below this many letters there is nothing to detect.
 MIN_LETTERS = 20
 #: Below this many letters (about a headline) only a confident "en" is believed.
