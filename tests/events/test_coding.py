@@ -1475,3 +1475,37 @@ def test_a_joint_act_in_an_adjunct_is_the_clause_subject_s_with_its_partner(
     event = one(pipeline, text, event_type)
     assert [m.text for m in event.source] == [source]
     assert [m.text for m in event.target] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        # a deadline given is a demand
+        ("North Korea gave Seoul 48 hours on Thursday to dismantle the loudspeakers.",
+         "REQUEST", "Seoul"),
+        ("Ghana's Trades Union Congress gave the government until Friday to reverse the "
+         "tariff increase.", "REQUEST", "the government"),
+        # to leave the giver's country: an expulsion
+        ("Chad gave Sudan's ambassador 48 hours on Monday to leave N'Djamena.",
+         "SANCTION", "Sudan's ambassador"),
+    ],
+)  # fmt: skip
+def test_a_deadline_given_is_a_demand_or_an_expulsion(pipeline, text, event_type, target):
+    event = one(pipeline, text, event_type)
+    assert [m.text for m in event.target] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the predicate hung on the object as an apposition
+        ('Sviatlana Tsikhanouskaya called Alexander Lukashenko\'s secret inauguration "a farce".',
+         "Alexander Lukashenko"),
+        # coordinated predicates
+        ("Recep Tayyip Erdogan called the Dutch government 'Nazi remnants and fascists'.",
+         "the Dutch government"),
+    ],
+)  # fmt: skip
+def test_naming_someone_something_bad_is_an_accusation(pipeline, text, target):
+    event = one(pipeline, text, "ACCUSE")
+    assert [m.text for m in event.target] == [target]

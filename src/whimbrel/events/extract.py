@@ -52,6 +52,7 @@ from whimbrel.events.slots import (
     fill_noun_slot,
     fill_verb_slot,
     governing_subject,
+    is_infinitive,
     is_passive,
     logical_subjects,
     prep_objects,
@@ -247,7 +248,11 @@ class ExtractEvents:
             for w in (c, *(g for g in c.children if g.dep_ == "compound"))  # "*travel* ban"
         }
         # what the trigger orders: "ordered French troops *to leave*"
-        complements = {c.lemma_.lower() for c in trigger.children if c.dep_ == "xcomp"}
+        complements = {
+            c.lemma_.lower()
+            for c in trigger.children
+            if c.dep_ == "xcomp" or (c.dep_ == "advcl" and is_infinitive(c))  # "gave X 48
+        }  # hours *to leave*": the parser makes the infinitive adverbial
         # acted on from no source's country: "ordered *French* troops to leave" expels them
         # (the troops, a means of MOBILIZE, are its object rather than its target)
         acted_on = targets or object_mentions

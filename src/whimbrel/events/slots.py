@@ -63,11 +63,22 @@ def issuers(document: Token, depth: int = 0) -> list[Token]:
     return [document]
 
 
+#: Verbs that name their object something: their predicate may come out as an apposition.
+_NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term"})
+
+
 def small_clauses(verb: Token) -> list[Token]:
     """The predicates of a verb's small-clause complements: "found [the activists *guilty*]",
     which the parser hangs as an adjectival ccomp whose subject is the verb's real object, and
-    "called [Bush *the devil*]" (an object predicate, ``oprd``)."""
-    return [c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ")]
+    "called [Bush *the devil*]" (an object predicate, ``oprd``), with their conjuncts
+    ("called the government *Nazi remnants and fascists*"). After a verb of naming the parser
+    often hangs the predicate on the object as an apposition: "called [the inauguration *"a
+    farce"*]", "called [Justice de Moraes *a dictator*]"."""
+    preds = [c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ")]
+    if verb.lemma_.lower() in _NAMING_VERBS:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
+        preds += [a for o in objs for a in o.children if a.dep_ == "appos"]
+    return expand_conj(preds)
 
 
 def with_compounds(nouns: list[Token]) -> list[Token]:
@@ -271,6 +282,11 @@ def logical_objects(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if not objs:  # "found the activists guilty": the small clause's subject
         objs = [c for p in small_clauses(verb) for c in p.children if c.dep_ in _SUBJ]
+    if not objs and verb.lemma_.lower() in _NAMING_VERBS:
+        # "called [Justice de Moraes] a dictator": the parser makes the name the predicate
+        # and hangs the real one on it
+        objs = [c for c in verb.children
+                if c.dep_ == "oprd" and any(a.dep_ == "appos" for a in c.children)]  # fmt: skip
     if not objs and verb.lemma_.lower() == "let":
         # "let [UN inspectors back into the complex]": the parser makes the bare clause a
         # ccomp; whom the verb lets is its subject

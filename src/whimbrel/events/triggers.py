@@ -24,6 +24,8 @@ from whimbrel.events.slots import (
 )
 from whimbrel.records import Article
 
+#: Units of time a verb can be given as its object ("gave X *ten days* to leave").
+DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 #: Where the parser may hang a verb particle: "stepped down" often comes out as advmod.
 _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
 
@@ -50,7 +52,9 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         # a passive's subject, then its retained object ("were given *tents*")
         deps = ("nsubjpass", "dobj") if is_passive(tok) else ("dobj",)
         objs = relative_objects(tok, with_conj([c for c in tok.children if c.dep_ in deps]))
-        return with_compounds(objs + _quantified(objs)) + small_clauses(tok)
+        # a bare noun of measure the parser keeps apart: "gave Seoul *48 hours* to dismantle"
+        spans = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DURATIONS]
+        return with_compounds(objs + _quantified(objs)) + small_clauses(tok) + spans
     found = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
     return found + prep_objects(tok, "of")
 
@@ -64,8 +68,10 @@ def _quantified(objs: list[Any]) -> list[Any]:
 
 
 def _temporal(prep: Any) -> bool:
-    """ "on Saturday", "in March": a time, which satisfies no preposition constraint ("call on")."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+    """ "on Saturday", "in March": a time, which satisfies no preposition constraint ("call on").
+    "until" is never anything else, so a row that asks for it asks for the time ("gave X
+    *until Sunday* to leave")."""
+    return prep.lower_ != "until" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def match_trigger(
