@@ -74,7 +74,9 @@ def small_clauses(verb: Token) -> list[Token]:
     ("called the government *Nazi remnants and fascists*"). After a verb of naming the parser
     often hangs the predicate on the object as an apposition: "called [the inauguration *"a
     farce"*]", "called [Justice de Moraes *a dictator*]"."""
-    preds = [c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ")]
+    preds = [
+        c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ")
+    ]
     if verb.lemma_.lower() in _NAMING_VERBS:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         preds += [a for o in objs for a in o.children if a.dep_ == "appos"]
