@@ -208,3 +208,25 @@ def test_a_title_and_a_country_name_before_a_name(kb: KnowledgeBase) -> None:
     assert found is not None and found.country == "PRK"
     found = kb.resolve("Russia's Putin", D(2018, 6, 12))
     assert found is not None and found.country == "RUS"
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("the Lebanese militant group Hezbollah", "wb:org:hezbollah"),
+        ("the paramilitary Rapid Support Forces", "wb:org:rsf-sudan"),
+        ("the Islamist group Hamas", "wb:org:hamas"),
+    ],
+)
+def test_an_organisation_after_words_describing_it(kb: KnowledgeBase, text: str, org: str) -> None:
+    assert kb.resolve(text, D(2024, 1, 1)).id == org
+
+
+@pytest.mark.parametrize("text", ["the Iraqi Hezbollah", "a six-point peace plan"])
+def test_a_description_does_not_make_another_country_s_group_or_an_acronym(
+    kb: KnowledgeBase, text: str
+) -> None:
+    """Another country's namesake, and a common word an organisation has as an acronym only
+    ("PLAN", the PLA Navy)."""
+    actor = kb.resolve(text, D(2024, 1, 1))
+    assert actor is None or actor.id not in ("wb:org:hezbollah", "wb:org:plan")

@@ -157,6 +157,7 @@ def _resolve(
         return _head(kb, tokens, None, day, ctx)
     return (
         _titled_person(kb, tokens, day, ctx)
+        or _described_org(kb, tokens, day, ctx)
         or _prefixed(kb, tokens, day, ctx)
         or _connected(kb, tokens, day, ctx, depth)
         or _possessed(kb, tokens, day, ctx, depth)
@@ -175,6 +176,42 @@ def _titled_person(
         if _titles_and_owners(kb, tokens[:i]):
             return kb.materialise(hit, day, ctx)
     return None
+
+
+#: Words that cannot stand in a description before an organisation's name.
+_NOT_DESCRIPTORS = frozenset(
+    {"of", "from", "for", "against", "with", "by", "to", "in", "at", "on", "and", "or",
+     "who", "which", "that", POSSESSIVE}
+)  # fmt: skip
+
+
+def _described_org(
+    kb: KnowledgeBase, tokens: list[str], day: dt.date, ctx: tuple[str, ...]
+) -> Actor | None:
+    """An organisation's name after words describing it: "the Lebanese militant group
+    Hezbollah", "the paramilitary Rapid Support Forces", "the Islamist group Hamas". A
+    country word among them must be the organisation's own: "the Iraqi Hezbollah" is
+    another group."""
+    for i in range(1, len(tokens)):
+        hit = kb.names.get(" ".join(tokens[i:]))
+        if hit is None or hit[0] != "org" or _NOT_DESCRIPTORS.intersection(tokens[:i]):
+            continue
+        if i == len(tokens) - 1 and _acronym(kb, hit[1], tokens[i]):
+            continue  # "a six-point peace *plan*" is no PLA Navy: the case is lost here
+        actor = kb.materialise(hit, day, ctx)
+        if actor is None:
+            return None
+        states = [kb.names.get(w) for w in tokens[:i]]
+        if any(h is not None and h[0] == "state" and h[1] != actor.country for h in states):
+            return None
+        return actor
+    return None
+
+
+def _acronym(kb: KnowledgeBase, org: int, word: str) -> bool:
+    """Whether an organisation is called ``word`` only as an acronym ("PLAN", "UN"), which
+    the normalised text cannot tell from the common word."""
+    return any(a.lower() == word and a.isupper() for a in kb.orgs[org].get("aliases", ()))
 
 
 def _titles_and_owners(kb: KnowledgeBase, words: list[str]) -> bool:
