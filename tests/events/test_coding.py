@@ -1509,3 +1509,12 @@ def test_a_deadline_given_is_a_demand_or_an_expulsion(pipeline, text, event_type
 def test_naming_someone_something_bad_is_an_accusation(pipeline, text, target):
     event = one(pipeline, text, "ACCUSE")
     assert [m.text for m in event.target] == [target]
+
+
+def test_a_definite_office_holder_no_one_names_still_acts(pipeline):
+    """ "the spokesman denied": an office whose holder the story does not name acts; a
+    firm's officer does not (session 21)."""
+    event = one(pipeline, "The spokesman denied that any live ammunition had been used.", "REJECT")
+    assert [m.text for m in event.source] == ["The spokesman"]
+    text = "The bank apologised to customers after a software fault locked them out."
+    assert not events(pipeline, text)

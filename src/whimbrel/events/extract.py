@@ -86,6 +86,8 @@ _COMPLEMENT_TARGET_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "REQUEST", 
 #: Types whose "that" clause's subject is the one asked or accused ("demanded that Pakistan
 #: ...", "alleged that Ukraine sold ...").
 _CLAUSE_SUBJECT_TYPES = frozenset({"REQUEST", "ACCUSE"})
+#: Sectors of the state and its armed rivals: who a bare definite description can act for.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "PRM", "OPP", "PTY"})
 #: Entity types that never make a target ("fined *$5 million*", "for *three days*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -643,7 +645,24 @@ class ExtractEvents:
     def _agent(self, tok: Any) -> bool:
         """Whether a word the KB does not name can still be who acted (``_agent_like``, or one
         armed person: ``_lone_agent``)."""
-        return _agent_like(tok) or self._lone_agent(tok)
+        return _agent_like(tok) or self._lone_agent(tok) or self._described_agent(tok)
+
+    def _described_agent(self, tok: Any) -> bool:
+        """A definite description of one office-holder, force or state body, as the subject
+        of an active verb, though the article does not say whose: "*the commodore* seized
+        power", "*the spokesman* denied", "*the armed forces chief* urged". Only as a
+        subject ("fined by *the central bank*" stays with no source), and only of the state
+        and its armed rivals: "the airline", "the striker" and "the bank" act in no
+        politics."""
+        definite = any(
+            (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in tok.children
+        )
+        return (
+            tok.tag_ == "NN"
+            and tok.dep_ == "nsubj"
+            and definite
+            and any(a.sector in _STATE_SECTORS for a in self._probed(tok))
+        )
 
     def _lone_agent(self, tok: Any) -> bool:
         """One unnamed armed person the KB knows the kind of: "a *gunman*" (it lists
