@@ -86,8 +86,6 @@ _COMPLEMENT_TARGET_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "REQUEST", 
 #: Types whose "that" clause's subject is the one asked or accused ("demanded that Pakistan
 #: ...", "alleged that Ukraine sold ...").
 _CLAUSE_SUBJECT_TYPES = frozenset({"REQUEST", "ACCUSE"})
-#: Sectors of the state and its armed rivals: who a bare definite description can act for.
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "PRM", "OPP", "PTY"})
 #: Entity types that never make a target ("fined *$5 million*", "for *three days*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -120,6 +118,7 @@ class ExtractEvents:
             # rows learnt from the gold train split, for words the lexicon has no row for
             self.lexicon = self.lexicon.filled_from(load_lexicon(settings.induced))
         self.ontology: Ontology = load_ontology()
+        self._state_sectors = self.ontology.expand_sectors(["@state"])
         self.domains = load_domains(settings.domains)
         self.kb = load_kb(settings.kb)
         #: KB probes of bare nouns ("gunman", "central bank") repeat across a corpus; a plain
@@ -661,7 +660,7 @@ class ExtractEvents:
             tok.tag_ == "NN"
             and tok.dep_ == "nsubj"
             and definite
-            and any(a.sector in _STATE_SECTORS for a in self._probed(tok))
+            and any(a.sector in self._state_sectors for a in self._probed(tok))
         )
 
     def _lone_agent(self, tok: Any) -> bool:
