@@ -1518,3 +1518,13 @@ def test_a_definite_office_holder_no_one_names_still_acts(pipeline):
     assert [m.text for m in event.source] == ["The spokesman"]
     text = "The bank apologised to customers after a software fault locked them out."
     assert not events(pipeline, text)
+
+
+def test_an_event_naming_an_unresolved_mention_fails_with_a_clear_message():
+    """A draft whose actor mention has no actor is a bug upstream: finalize says which
+    words, and the pipeline reports it as that article's error."""
+    from whimbrel.events.finalize import _actor
+    from whimbrel.records import Mention
+
+    with pytest.raises(ValueError, match=r"'the council'.*characters 4-15"):
+        _actor(Mention(text="the council", start=4, end=15, sentence=0))
