@@ -25,14 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SPLITS = ROOT / "corpus" / "splits"
 
 
-def _overlap(a: dict, b: dict) -> bool:
-    return min(a["end"], b["end"]) > max(a["start"], b["start"])
-
-
 def disagreements(split: str, spurious: bool = False) -> tuple[dict, dict]:
     """(row → Counter of (coded type, gold type)), row → example sentences) over the split.
     With ``spurious``, an event with no gold event at its trigger counts against gold type
     "none": a row the corpus never codes where it fires ("a suicide *bomber*")."""
+    from whimbrel.evaluation.e2e import overlap
     from whimbrel.pipeline import load_pipeline, parse_date
     from whimbrel.records import Article
 
@@ -46,7 +43,7 @@ def disagreements(split: str, spurious: bool = False) -> tuple[dict, dict]:
         for event in article.events:
             trigger = {"start": event.trigger.start, "end": event.trigger.end}
             gold = [
-                g for g in record["events"] if g.get("trigger") and _overlap(g["trigger"], trigger)
+                g for g in record["events"] if g.get("trigger") and overlap(g["trigger"], trigger)
             ]
             if not (gold or spurious) or not event.explain:
                 continue

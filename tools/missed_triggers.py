@@ -30,10 +30,6 @@ SPLITS = ROOT / "corpus" / "splits"
 CAUSES = ("no_row", "constraints", "matched")
 
 
-def _overlap(a: dict, b: dict) -> bool:
-    return min(a["end"], b["end"]) > max(a["start"], b["start"])
-
-
 def _pos(tok: Any) -> str | None:
     if tok.pos_ in ("VERB", "AUX"):
         return "VERB"
@@ -57,6 +53,7 @@ def _cause(extract: Any, tokens: list[Any]) -> str:
 
 def missed(split: str) -> tuple[Counter, dict]:
     """(cause → count, cause → Counter of (gold type, trigger text)) over the split."""
+    from whimbrel.evaluation.e2e import overlap
     from whimbrel.pipeline import load_pipeline, parse_date
     from whimbrel.records import Article
 
@@ -72,7 +69,7 @@ def missed(split: str) -> tuple[Counter, dict]:
         predicted = [{"start": e.trigger.start, "end": e.trigger.end} for e in article.events]
         for gold in record["events"]:
             trigger = gold.get("trigger")
-            if not trigger or any(_overlap(trigger, p) for p in predicted):
+            if not trigger or any(overlap(trigger, p) for p in predicted):
                 continue
             tokens = [
                 t

@@ -419,12 +419,13 @@ class ExtractEvents:
             # "Buddhist monks led a march": unnamed, but they act
             source = self._acting(article, si, noun, governors, at, factors, _agent_like)
             src_slot = "governing_subject"
-        partners = actors_at(expand_conj(prep_objects(noun, "with")), at, ())
-        if not source and partners and self.ontology.types[entry.event_type].reciprocal:
+        if not source and self.ontology.types[entry.event_type].reciprocal:
             # "Mexico sent troops under a *deal* with Trump", "after *talks* with the junta
             # collapsed, the Arakan Army ...": the clause's subject is the other party
-            source = actors_at(expand_conj(adjunct_subject(noun)), at, partners)
-            src_slot = "adjunct_subject" if source else src_slot
+            partners = actors_at(expand_conj(prep_objects(noun, "with")), at, ())
+            if partners:
+                source = actors_at(expand_conj(adjunct_subject(noun)), at, partners)
+                src_slot = "adjunct_subject" if source else src_slot
         if not source:
             source = self._learned("source", article, si, noun, entry, [], at, factors)
             src_slot = "learned" if source else src_slot

@@ -32,9 +32,12 @@ LIGHT_VERBS = frozenset(
     {"launch", "carry", "mount", "stage", "conduct", "unleash", "wage", "lead", "hold"}
 )
 
+#: Units of time: a stretch an event noun is measured in, or a verb's object ("gave X *ten
+#: days* to leave").
+DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 #: Nouns that measure an event noun ("two hours *of talks*", "a third round *of strikes*"):
 #: the event's actors are found from the measure's place in the sentence.
-MEASURE_HEADS = frozenset({"hour", "day", "week", "month", "year", "round", "session", "series", "wave", "spate", "night"})  # fmt: skip
+MEASURE_HEADS = DURATIONS | frozenset({"round", "session", "series", "wave", "spate", "night"})
 
 #: Words for an amount of something, whose "of" complement is what was acted on ("sent
 #: *a shipment of* vaccines", "delivered *part of* the aid").

@@ -14,6 +14,7 @@ from typing import Any
 
 from whimbrel.events.lexicon import Entry, Lexicon
 from whimbrel.events.slots import (
+    DURATIONS,
     MODIFIER_DEPS,
     QUANTITY_HEADS,
     is_passive,
@@ -24,8 +25,6 @@ from whimbrel.events.slots import (
 )
 from whimbrel.records import Article
 
-#: Units of time a verb can be given as its object ("gave X *ten days* to leave").
-DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
 #: Where the parser may hang a verb particle: "stepped down" often comes out as advmod.
 _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
 
