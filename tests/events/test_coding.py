@@ -447,6 +447,10 @@ def test_coding_event_noun_in_a_setting_takes_the_verb_subject(pipeline):
         ("Armenia and Azerbaijan exchanged fire along the border on Tuesday.", "ASSAULT"),
         ("Kyrgyzstan and Tajikistan accused each other of violating the ceasefire.", "ACCUSE"),
         ("Moscow and Ankara traded rare words of sympathy after the failed coup.", "SUPPORT"),
+        # fighting is mutual by itself (annotation guidelines, "Mutual fighting")
+        ("Indian and Chinese troops fought with clubs and stones in the Galwan valley.", "ASSAULT"),
+        ("Sudanese soldiers clashed with Ethiopian troops near the border on Monday.", "ASSAULT"),
+        ("Armenian and Azerbaijani forces clashed along the border.", "ASSAULT"),
     ],
 )
 def test_coding_mutual_acts_become_two_directed_events(pipeline, text, event_type):
@@ -457,6 +461,25 @@ def test_coding_mutual_acts_become_two_directed_events(pipeline, text, event_typ
     }
     (a, b) = next(iter(dyads))
     assert dyads == {(a, b), (b, a)}, dyads
+
+
+def test_coding_crowd_fighting_police_riots_and_the_police_assault(pipeline):
+    coded = {
+        (e.event_type, e.source[0].text, e.target[0].text)
+        for e in events(pipeline, "Hundreds of his supporters clashed with riot police in Bucharest.")
+        if e.source and e.target
+    }
+    assert coded == {
+        ("PROTEST", "Hundreds of his supporters", "riot police"),
+        ("ASSAULT", "riot police", "Hundreds of his supporters"),
+    }
+
+
+def test_coding_fight_weapons_and_a_missing_side_are_not_targets(pipeline):
+    # clubs are what they fought with; a clash with no named doer has no unknown attacker
+    coded = events(pipeline, "Villagers fought with clubs after a clash with police.")
+    assert not any(t.text.startswith("clubs") for e in coded for t in e.target)
+    assert all(e.source for e in coded)
 
 
 def test_coding_reciprocal_meeting_stays_one_event(pipeline):

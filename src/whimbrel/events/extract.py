@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from whimbrel.actors.coref import filed_country, salient_country
@@ -35,6 +36,7 @@ from whimbrel.events.passes import (
     directed,
     drop_forecasts,
     drop_side_acts,
+    fights,
     fold_threats,
     name_own_acts,
 )
@@ -190,8 +192,18 @@ class ExtractEvents:
         answer_claims(drafts, doc, article.mentions)
         name_own_acts(drafts, doc, article.mentions)
         comment_targets(drafts, doc, at)
-        doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc)]
+        sides = partial(self._side, article)
+        doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc, sides)]
         return article
+
+    def _side(self, article: Article, draft: EventDraft) -> EventDraft:
+        """One side of a mutual act, typed by its own doer: protesters who clash with police
+        riot (PROTEST), the police assault them (retype.v1)."""
+        mentions = article.mentions
+        sources = [mentions[i] for i in draft.source]
+        targets = [mentions[i] for i in draft.target]
+        entry = self._retype(draft.entry, sources, article.doc[draft.trigger], targets, [])
+        return replace(draft, entry=entry)
 
     def _manner_drafts(
         self, article: Article, si: int, sent: Any, at: dict[int, int], drafts: list[EventDraft]
@@ -357,7 +369,8 @@ class ExtractEvents:
             at,
             exclude=source,
             means=self.instruments.nouns,
-            defer=self._sent_or_own(article, source, at),
+            # troops fought *with soldiers* are fighting them, not sending them
+            defer=None if fights(verb) else self._sent_or_own(article, source, at),
         )
         place = place_near(verb) if tgt_how == "deferred" else None
         if place is not None:
@@ -419,7 +432,7 @@ class ExtractEvents:
             # "Buddhist monks led a march": unnamed, but they act
             source = self._acting(article, si, noun, governors, at, factors, _agent_like)
             src_slot = "governing_subject"
-        if not source and self.ontology.types[entry.event_type].reciprocal:
+        if not source and (self.ontology.types[entry.event_type].reciprocal or fights(noun)):
             # "Mexico sent troops under a *deal* with Trump", "after *talks* with the junta
             # collapsed, the Arakan Army ...": the clause's subject is the other party
             partners = actors_at(expand_conj(prep_objects(noun, "with")), at, ())
@@ -788,7 +801,8 @@ class ExtractEvents:
         source = [j for i in source for j in self._members.get(i, [i])]
         target = [j for i in target for j in self._members.get(i, [i]) if j not in source]
         info = self.ontology.types[entry.event_type]
-        if source and not target and not (info.reciprocal and len(source) > 1):
+        together = len(source) > 1 and (info.reciprocal or fights(trigger))
+        if source and not target and not together:
             target = self._learned("target", article, si, trigger, entry, source, at, factors)
             tgt_slot = "learned" if target else tgt_slot
         if not source:
@@ -845,8 +859,8 @@ def _agentless(entry: Entry, trigger: Any, target: list[Mention], slot: str | No
     ("occupied *Ukrainian* regions")."""
     if slot == "answering_subject":
         return True
-    if entry.event_type not in _AGENTLESS_TYPES:
-        return False
+    if entry.event_type not in _AGENTLESS_TYPES or fights(trigger):
+        return False  # a clash "with police" has two sides: who fought them is not unknown
     if entry.event_type == "ASSAULT":
         return True
     doc = trigger.doc

@@ -12,6 +12,7 @@ events.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from typing import Any
@@ -32,6 +33,7 @@ class PassWords:
     what each list does, with an example."""
 
     mutual_verbs: frozenset[str]
+    mutual_fights: frozenset[str]
     vow_verbs: frozenset[str]
     #: the vow verbs and the other verbs of agreeing
     promise_verbs: frozenset[str]
@@ -420,19 +422,34 @@ def _mutual(trigger: Any) -> bool:
     return False
 
 
-def directed(draft: EventDraft, doc: Any) -> list[EventDraft]:
+def fights(trigger: Any) -> bool:
+    """Whether a trigger is mutual by itself: "clashed", "fought", "clashes between"."""
+    return bool(trigger.lemma_.lower() in _words().mutual_fights)
+
+
+def directed(
+    draft: EventDraft, doc: Any, retype: Callable[[EventDraft], EventDraft] = lambda d: d
+) -> list[EventDraft]:
     """A one-way event done by two actors to each other becomes two directed events.
 
     PLOVER codes "Moscow and Ankara traded accusations" as Moscow→Ankara and Ankara→Moscow;
-    reciprocal types (meetings, agreements) keep both actors in the source instead.
+    reciprocal types (meetings, agreements) keep both actors in the source instead. Fighting
+    is mutual by itself: "police clashed *with* protesters" is also the protesters' act on
+    the police. ``retype`` types each side by its own doer (a crowd riots, police assault).
     """
+    trigger = doc[draft.trigger]
+    fight = fights(trigger)
+    if fight and draft.target_slot == "prep:with" and len(draft.source) == len(draft.target) == 1:
+        (a,), (b,) = draft.source, draft.target
+        back = replace(draft, source=[b], target=[a], target_slot="mutual")
+        return [draft, retype(replace(back, factors=dict(draft.factors)))]
     one_way = "missing_target" in draft.factors  # set only for types that are not reciprocal
-    if len(draft.source) != 2 or not one_way or not _mutual(doc[draft.trigger]):
+    if len(draft.source) != 2 or not one_way or not (fight or _mutual(trigger)):
         return [draft]
     factors = {k: v for k, v in draft.factors.items() if k != "missing_target"}
     a, b = draft.source
     return [
-        replace(draft, source=[x], target=[y], target_slot="mutual", factors=dict(factors))
+        retype(replace(draft, source=[x], target=[y], target_slot="mutual", factors=dict(factors)))
         for x, y in ((a, b), (b, a))
     ]
 
