@@ -466,7 +466,9 @@ def test_coding_mutual_acts_become_two_directed_events(pipeline, text, event_typ
 def test_coding_crowd_fighting_police_riots_and_the_police_assault(pipeline):
     coded = {
         (e.event_type, e.source[0].text, e.target[0].text)
-        for e in events(pipeline, "Hundreds of his supporters clashed with riot police in Bucharest.")
+        for e in events(
+            pipeline, "Hundreds of his supporters clashed with riot police in Bucharest."
+        )
         if e.source and e.target
     }
     assert coded == {
