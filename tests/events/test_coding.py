@@ -1462,7 +1462,7 @@ def test_an_act_at_the_request_of_someone_is_their_request_of_the_actor(pipeline
 
 def test_he_standing_for_a_person_the_kb_lacks_still_acts(pipeline):
     """ "Opposition candidate Venancio Mondlane ... he accused ...": the KB does not know him,
-    but "he" is someone who acts, with no country to claim (session 21)."""
+    but "he" is someone who acts, with no country when the story gives none (session 21)."""
     text = (
         "Opposition candidate Venancio Mondlane had called on his supporters to converge on "
         "the capital. Speaking in a live broadcast, he accused the ruling Frelimo party of "
@@ -1472,6 +1472,17 @@ def test_he_standing_for_a_person_the_kb_lacks_still_acts(pipeline):
     assert [m.text for m in accusation.source] == ["he"]
     assert accusation.source[0].id.startswith("wb:implicit:")
     assert accusation.source[0].country is None
+
+
+def test_he_or_she_for_a_person_the_kb_lacks_takes_the_storys_country(pipeline):
+    """Where the story is filed from gives the person the KB lacks a country, as it gives an
+    unnamed group one (session 22)."""
+    text = (
+        "NAIROBI, May 14 (Lake Wire) - Foreign Affairs Cabinet Secretary Amina Wekesa spoke on "
+        "Monday. She accused Ugandan marine police of harassing fishermen on Lake Victoria."
+    )
+    accusation = one(pipeline, text, "ACCUSE")
+    assert [(m.text, m.country) for m in accusation.source] == [("She", "KEN")]
 
 
 @pytest.mark.parametrize(

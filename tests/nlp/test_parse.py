@@ -50,3 +50,19 @@ def test_sentences_agree_with_the_parse_and_datelines_code(pipeline, text):
     assert all(s.text.strip() for s in article.sentences)
     coded = pipeline(text, date="2022-03-02")
     assert any(e.event_type == "ASSAULT" for e in coded.events)
+
+
+def test_a_blank_line_ends_a_sentence_though_no_full_stop_does(pipeline):
+    # a headline has no full stop: run into the first sentence, "Nairobi summons envoy" and
+    # "Ugandan marine police" became one subject of "seized"
+    text = (
+        "Uganda detains Kenyan fishermen; Nairobi summons envoy\n\nKISUMU, May 14 (Lake Wire)"
+        " - Ugandan marine police seized four boats on Sunday."
+    )
+    article = parse(pipeline, text)
+    assert [s.text for s in article.sentences] == [
+        "Uganda detains Kenyan fishermen; Nairobi summons envoy",
+        "Ugandan marine police seized four boats on Sunday.",
+    ]
+    (seizure,) = [e for e in pipeline(text, date="2019-05-14").events if e.event_type == "COERCE"]
+    assert [(a.text, a.country) for a in seizure.source] == [("Ugandan marine police", "UGA")]

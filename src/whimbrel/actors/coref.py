@@ -79,7 +79,8 @@ class ResolveReferences:
                     m.actor, m.antecedent = article.mentions[j].actor, j
                 elif j is not None and m.text.lower() in ("he", "she"):
                     # a person the KB lacks: "Mondlane ... he accused"
-                    m.actor, m.antecedent = _unknown_person(article.mentions[j]), j
+                    country = self._whose(article, j, dates[m.sentence], filed)
+                    m.actor, m.antecedent = _unknown_person(article.mentions[j], country), j
             elif m.resolved_by == "description":
                 self._description(article, i, dates[m.sentence], filed)
             elif m.resolved_by == "group":
@@ -249,6 +250,25 @@ class ResolveReferences:
             resolved = self.kb.resolve(m.text, date, (country,))
             if resolved is not None:
                 m.actor, m.antecedent = resolved, j
+
+    def _whose(
+        self,
+        article: Article,
+        i: int,
+        date: dt.date | None,
+        filed: Sequence[tuple[int, list[str]]],
+    ) -> str | None:
+        """The country of a person the KB lacks, as a description's is found: one the name's
+        phrase says ("*Ugandan* minister Sam Kutesa"), where the sentence is set, where the
+        story was filed, else the story's most salient one ("KISUMU - ... Monica Juma said
+        she had spoken")."""
+        m = article.mentions[i]
+        return (
+            self._own_country(article, i, date)
+            or self._setting_country(article, i)
+            or filed_country(self.kb, filed, m.start, date)
+            or salient_country(article.mentions, m.sentence, skip=i)
+        )
 
     def _foreign(self, root: Any) -> bool:
         """Whether a description says its people come from elsewhere ("*foreign*
@@ -566,12 +586,13 @@ def _proper(tok: Any) -> bool:
     return tok.pos_ == "PROPN" or (tok.is_title and not tok.is_sent_start)
 
 
-def _unknown_person(name: Mention) -> Actor:
+def _unknown_person(name: Mention, country: str | None) -> Actor:
     """The actor a pronoun stands for when its antecedent is a person the KB does not know:
-    unnamed by the KB, with no country or sector to claim, but still someone who acts
-    (as ``events.extract`` codes the name itself when it is the subject)."""
+    unnamed by the KB, with no sector to claim and the country the story gives them, but
+    still someone who acts (as ``events.extract`` codes the name itself when it is the
+    subject)."""
     slug = "-".join(name.text.lower().split())[:60]
-    return Actor(name=name.text, id=f"wb:implicit:{slug}", country=None, kind="person")
+    return Actor(name=name.text, id=f"wb:implicit:{slug}", country=country, kind="person")
 
 
 def salient_country(

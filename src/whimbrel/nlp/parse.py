@@ -157,6 +157,9 @@ def no_blank_sentences(doc: Any) -> None:
     The parser may give a blanked dateline or a paragraph break a sentence of its own; the
     article's sentences skip such blanks, and every stage must count sentences the same way,
     so a whitespace token joins the sentence before it (or, opening the text, the one after).
+    A blank line always ends a sentence: a headline has no full stop, and the parser would
+    run it into the story's first sentence ("...; Nairobi summons envoy / Ugandan marine
+    police seized ..." made one subject of the two).
     """
     for token in doc:
         if not token.is_space:
@@ -165,6 +168,8 @@ def no_blank_sentences(doc: Any) -> None:
             token.is_sent_start = False
         elif len(doc) > 1:
             doc[1].is_sent_start = False
+        if "\n\n" in token.text and token.i + 1 < len(doc) and token.i > 0:
+            doc[token.i + 1].is_sent_start = True
 
 
 def cap_sentences(doc: Any, max_chars: int) -> int:
