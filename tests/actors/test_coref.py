@@ -31,6 +31,11 @@ CASES = [
     # where the phrase says the people are
     ("Tokyo protested to Japan's neighbour after protesters in several Chinese cities stoned "
      "the Japanese embassy.", "protesters", "CHN"),
+    # a place the KB names though the tagger does not mark it, or cuts it short
+    ("Washington said its troops would leave, after the junta in Niamey revoked the accord.",
+     "the junta", "NER"),
+    ("Soldiers in Guinea-Bissau attacked the home of a former prime minister on Thursday.",
+     "Soldiers", "GNB"),
     # a counterpart that names its country is that country's leader
     ("The Ethiopian prime minister and his Eritrean counterpart agreed to reopen the border.",
      "his Eritrean counterpart", "ERI"),

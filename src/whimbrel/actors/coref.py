@@ -288,6 +288,19 @@ class ResolveReferences:
                   if p.dep_ == "prep" and p.lower_ in LOCATIVE]  # fmt: skip
         if root.lemma_.lower() in _ABROAD or self.kb.unowned_in(normalise(m.text).split()):
             places = []  # "the consulate in Benghazi", "European diplomats in Brussels"
+        for place in places:
+            # a place the KB names: "the junta *in Niamey*" (a capital the tagger did not
+            # mark), "soldiers *in Guinea-Bissau*" (which the tagger cuts to "Guinea")
+            for other in article.mentions:
+                actor = other.actor
+                if (
+                    place.start <= other.head < place.end
+                    and other.resolved_by == "kb"
+                    and actor is not None
+                    and actor.kind == "state"
+                    and actor.country not in NON_STATE
+                ):
+                    return str(actor.country)
         spans = [doc.char_span(m.start, m.end, alignment_mode="expand"), *places]
         for ent in (e for span in spans for e in span.ents):
             if self.kb.backs(ent):
