@@ -829,6 +829,21 @@ def test_coding_unnamed_recipients_take_the_country_they_are_in_or_of_the_story(
     assert [a.country for a in struck.target] == ["MLI"]
     fired = one(pipeline, "Myanmar security forces opened fire on crowds in Monywa.", "ASSAULT")
     assert [a.country for a in fired.target] == ["MMR"]
+    # a region named for its country, though the US is named more often in the sentence
+    bombed = one(
+        pipeline,
+        "Amnesty accused Saudi-led coalition jets of bombing a school bus in Yemen's Saada "
+        "province with a US-made bomb and urged Washington to halt arms sales to Riyadh.",
+        "ASSAULT",
+    )
+    assert [a.country for a in bombed.target] == ["YEM"]
+    # a town the gazetteer knows only abroad (Palma, Spain) in a story set elsewhere
+    attacked = one(
+        pipeline,
+        "Islamist insurgents attacked the town of Palma in northern Mozambique on Wednesday.",
+        "ASSAULT",
+    )
+    assert [a.country for a in attacked.target] == ["MOZ"]
 
 
 def test_coding_unnamed_sources_and_the_sentence_place(pipeline):

@@ -27,7 +27,7 @@ from whimbrel.events.arguments import (
 )
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
-from whimbrel.events.location import named_states, place_near
+from whimbrel.events.location import locative_objects, named_states, place_near
 from whimbrel.events.owners import member_country, owner_country, past_sponsors, place_country
 from whimbrel.events.passes import (
     actor_key,
@@ -565,7 +565,7 @@ class ExtractEvents:
         """
         made: list[int] = []
         # where the event happened ("killed ten civilians *in Kabul*")
-        place = place_near(trigger)
+        place = place_near(trigger, owners=True)
         near = named_states(article)
         setting = place_country(place, self.kb, article.date, near) if place is not None else None
         if setting is None:  # else where the story was filed ("KREMENCHUK, Ukraine —")
@@ -587,13 +587,23 @@ class ExtractEvents:
             # the sentence names ("Police fired on mourners in Kasserine")
             mods = normalise(span[: tok.i - span.start].text).split()
             unowned = self.kb.unowned_in(mods) or self.kb.foreign_in(mods, tok.lemma_.lower())
+            # where the phrase says it is: "a school bus *in Yemen's Saada province*"
+            here = next(
+                (c for o in locative_objects(tok)
+                 if (c := place_country(_phrase(o), self.kb, article.date, near))),
+                None,
+            )  # fmt: skip
+            named = place_country(owned, self.kb, article.date, near)
+            if named is not None and named not in near and (here or setting):
+                named = None  # "the town of Palma in northern Mozambique": not Palma, Spain
             country = (
                 owner_country(owned, tok, self.kb, article.date)
                 or member_country(tok, self.kb, article.date)
             ) or (
                 None
                 if unowned
-                else place_country(owned, self.kb, article.date, near)
+                else named
+                or here
                 or setting
                 or salient_country(article.mentions, si, avoid=avoid)
                 or place_country(tok.sent, self.kb, article.date, near)

@@ -180,8 +180,10 @@ def locative_objects(head: Any) -> list[Any]:
     ]
 
 
-def place_near(trigger: Any) -> Any | None:
-    """The first place entity under a locative preposition of the trigger or its clause."""
+def place_near(trigger: Any, owners: bool = False) -> Any | None:
+    """The first place entity under a locative preposition of the trigger or its clause;
+    with ``owners``, also the place a region is named for ("in *Yemen*'s Saada province"),
+    which says whose country the event is in though it is no place to act on."""
     heads = [trigger]
     if trigger.head.i != trigger.i:
         heads.append(trigger.head)
@@ -190,6 +192,10 @@ def place_near(trigger: Any) -> Any | None:
         for obj in locative_objects(head):
             if obj.ent_type_ in _PLACE_LABELS:
                 return next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
+            owner = [c for c in obj.children if c.dep_ in ("poss", "compound")]
+            if owners and owner and owner[0].ent_type_ in _PLACE_LABELS:
+                # "in *Yemen*'s Saada province", "in *Idlib* province"
+                return next(e for e in obj.doc.ents if e.start <= owner[0].i < e.end)
             if obj.pos_ == "PROPN" and not obj.ent_type_:
                 # the small model misses many towns ("struck buildings in Kharkiv"): a
                 # proper noun the gazetteer knows is a place too
