@@ -55,6 +55,29 @@ def one(pipeline, text, event_type, date=PUB):
         # "would" on the trigger itself, under "said": the past of "will", not a conjecture
         ("The Chilean government said it would free 40 Mapuche prisoners.", "RETREAT", "future"),
         ("Chile would free the prisoners if the talks succeeded.", "RETREAT", "hypothetical"),
+        # conditional harm is a threat made now (annotation guidelines), said or not ...
+        (
+            "Russia could impose sanctions on Moldova if Chisinau signs the deal.",
+            "THREATEN",
+            "asserted",
+        ),
+        (
+            "The EU could suspend its trade pact with Israel if a review finds abuses, the bloc's "
+            "foreign policy chief said on Tuesday.",
+            "THREATEN",
+            "reported",
+        ),
+        # ... but not under a warning, which is the threat, nor under a fear
+        (
+            "Pakistan could close NATO supply routes if Washington cuts aid, an official warned.",
+            "COERCE",
+            "hypothetical",
+        ),
+        (
+            "North Korea could fire artillery at the islands if Seoul holds drills, officials fear.",
+            "ASSAULT",
+            "hypothetical",
+        ),
         # content the sentence takes for granted: no cue above it applies ...
         (
             "Latvia will review its border rules after Russian guards detained two fishermen.",

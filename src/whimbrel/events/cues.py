@@ -37,6 +37,8 @@ class Cues:
     modals: frozenset[str]
     conditional_markers: frozenset[str]
     conditions: frozenset[str]
+    #: the only verbs under which conditional harm is the source's threat
+    threat_speech: frozenset[str]
     hypothetical_determiners: frozenset[str]
     hypothetical_words: frozenset[str]  # verbs, adjectives, adverbs and nouns of possibility
     future_aux: frozenset[str]
@@ -74,6 +76,7 @@ class Cues:
             modals=_set(raw, "hypothetical", "modals"),
             conditional_markers=_set(raw, "hypothetical", "markers"),
             conditions=_set(raw, "hypothetical", "conditions"),
+            threat_speech=_set(raw, "hypothetical", "threat_speech"),
             hypothetical_determiners=_set(raw, "hypothetical", "determiners"),
             hypothetical_words=_set(raw, "hypothetical", "verbs", "adjectives", "adverbs", "nouns"),
             future_aux=_set(raw, "future", "auxiliaries"),

@@ -19,6 +19,7 @@ from typing import Any
 from whimbrel.events.cues import Cues, load_cues
 from whimbrel.events.draft import EventDraft, clause_word, drafts_of
 from whimbrel.events.plover import load_ontology
+from whimbrel.events.readings import as_threat
 from whimbrel.events.slots import (
     LIGHT_VERBS,
     clause_above,
@@ -67,8 +68,32 @@ class AssessFactuality:
         drafts = drafts_of(doc)
         for draft in drafts:
             self.assess(doc, draft, at)
+        warned = {d.sentence for d in drafts if d.event_type == "THREATEN"}
+        for draft in drafts:
+            if draft.sentence not in warned:  # "..., Borrell warned": the warning is the threat
+                self._threat(doc, draft)
         drafts.extend(self._refusals(doc, drafts))
         return article
+
+    def _threat(self, doc: Any, draft: EventDraft) -> None:
+        """Conditional harm is a threat made now: "Russia could impose sanctions on Moldova
+        *if* Chisinau signs", "would expel the ambassadors *unless* ..." is THREATEN on the
+        act's words, in the act's mode, as the annotation guidelines code it ("Conditional
+        harm without a threat verb"); only the speaker's report of it is left to say."""
+        if draft.factuality != "hypothetical" or not draft.source:
+            return
+        verb = clause_word(doc, draft)
+        if not (self._condition(verb) or (verb.dep_ == "xcomp" and self._condition(verb.head))):
+            return  # "could try to block ... if": the condition on the governing verb
+        governors = [t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")]
+        if any(t.lemma_.lower() not in self.cues.threat_speech for t in governors):
+            return  # "warned that Tehran would strike ... if": the warning is the threat
+        threat = as_threat(draft.event_type, draft.entry.mode)
+        if threat is None:
+            return
+        draft.entry = replace(draft.entry, event_type=threat[0], mode=threat[1])
+        draft.factuality = "reported" if draft.attributed_to is not None else "asserted"
+        draft.factuality_cue = None
 
     def _refusals(self, doc: Any, drafts: list[EventDraft]) -> list[EventDraft]:
         """A refused or ruled-out cooperative act is also a REJECT by the same actors.
