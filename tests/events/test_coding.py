@@ -1602,3 +1602,28 @@ def test_an_event_naming_an_unresolved_mention_fails_with_a_clear_message():
 
     with pytest.raises(ValueError, match=r"'the council'.*characters 4-15"):
         _actor(Mention(text="the council", start=4, end=15, sentence=0))
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("NATO gave Bosnian Serb forces ten days to pull their heavy weapons back from Sarajevo "
+         "or face air strikes.", "violence"),
+        ("Israel gave the asylum seekers 60 days to leave or face imprisonment.", "arrest"),
+        ("Ghana's unions gave the government until Friday to reverse the tariff increase or face "
+         "an indefinite nationwide strike.", None),
+    ],
+)  # fmt: skip
+def test_coding_an_ultimatums_penalty_is_a_threat_to_the_same_addressee(pipeline, text, mode):
+    coded = events(pipeline, text)
+    (request,) = [e for e in coded if e.event_type == "REQUEST"]
+    (threat,) = [e for e in coded if e.event_type == "THREATEN"]
+    assert [a.text for a in threat.source] == [a.text for a in request.source]
+    assert [a.text for a in threat.target] == [a.text for a in request.target]
+    assert threat.mode == mode
+
+
+def test_coding_putting_a_state_on_notice_threatens_it(pipeline):
+    text = "Ankara put Athens on notice that any drilling off Kastellorizo would be met with force."
+    threat = one(pipeline, text, "THREATEN")
+    assert [(a.text, a.country) for a in threat.target] == [("Athens", "GRC")]

@@ -39,6 +39,7 @@ from whimbrel.events.passes import (
     fights,
     fold_threats,
     name_own_acts,
+    or_face,
 )
 from whimbrel.events.plover import Ontology, load_ontology
 from whimbrel.events.resources import load_domains, load_instruments, load_retype_rules
@@ -192,6 +193,7 @@ class ExtractEvents:
         answer_claims(drafts, doc, article.mentions)
         name_own_acts(drafts, doc, article.mentions)
         comment_targets(drafts, doc, at)
+        drafts = or_face(drafts, doc, self.lexicon)
         sides = partial(self._side, article)
         doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc, sides)]
         return article

@@ -422,6 +422,30 @@ def _mutual(trigger: Any) -> bool:
     return False
 
 
+def or_face(drafts: list[EventDraft], doc: Any, lexicon: Lexicon) -> list[EventDraft]:
+    """An ultimatum's penalty is a threat of its own: "gave Seoul 48 hours to dismantle the
+    loudspeakers *or face* military action" is the REQUEST and a THREATEN by the same giver
+    to the same addressee, in the mode of the harm faced ("or face *arrest*": arrest), as the
+    annotation guidelines code it. A sentence that already threatens them adds none."""
+    added: list[EventDraft] = []
+    for face in (t for t in doc if t.lemma_.lower() == "face" and t.i > 0):
+        if doc[face.i - 1].lower_ != "or":
+            continue
+        sent = [d for d in drafts if d.source and d.target and d.trigger < face.i
+                and doc[d.trigger].sent.start == face.sent.start]  # fmt: skip
+        if not sent or any(d.event_type == "THREATEN" for d in sent):
+            continue
+        above = [d for d in sent if doc[d.trigger] in face.ancestors]
+        base = (above or sorted(sent, key=lambda d: d.trigger))[-1]
+        harm = next((c for c in face.children if c.dep_ == "dobj"), None)
+        found = match_trigger(lexicon, harm, "NOUN") if harm is not None else None
+        threat = as_threat(found[0].event_type, found[0].mode) if found else None
+        mode = threat[1] if threat else None
+        entry = replace(base.entry, event_type="THREATEN", mode=mode)
+        added.append(replace(base, trigger=face.i, entry=entry, factors=dict(base.factors)))
+    return drafts + added
+
+
 def fights(trigger: Any) -> bool:
     """Whether a trigger is mutual by itself: "clashed", "fought", "clashes between"."""
     return bool(trigger.lemma_.lower() in _words().mutual_fights)
