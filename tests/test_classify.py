@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from whimbrel.classify import classify_pairs, default_classifier
+from whimbrel.classify import _choose, classify_pairs, default_classifier
 from whimbrel.errors import InputError
 
 
@@ -194,3 +194,21 @@ def test_classify_path_word_gives_way_only_to_a_sure_encoder(monkeypatch, probs,
                   "Tokyo", "Moscow")  # fmt: skip
     (got,) = classify_pairs([record], default_classifier())
     assert got["event_type"] == expected
+
+
+
+def test_classify_prefers_the_given_sources_act_when_one_role_fits(pipeline):
+    # the threat is the envoy's, towards Somalia; the cut ties are Nairobi's, towards
+    # Mogadishu: with one role matching each, the given source's own act is the relation,
+    # however the two events' confidences compare
+    text = (
+        "The Kenyan envoy threatened that if Somalia did not free the fishermen by Friday, "
+        "Nairobi would cut all ties with Mogadishu."
+    )
+    coded = pipeline(text, date="2024-05-01").events
+    sure = [e.model_copy(update={"confidence": 0.1 if e.event_type == "THREATEN" else 0.99})
+            for e in coded]  # fmt: skip
+    src = (0, len("The Kenyan envoy"))
+    tgt = (text.index("Mogadishu"), text.index("Mogadishu") + len("Mogadishu"))
+    event, fit = _choose(sure, src, tgt)
+    assert event.event_type == "THREATEN" and fit == 0.5

@@ -99,7 +99,8 @@ def _choose(
         elif s_ok and (not e.target or overlaps_any(e.source, *tgt)):
             fit = 0.75  # reciprocal or target-less event of the source
         elif s_ok or t_ok:
-            fit = 0.45
+            # one role matches: the given source's own act over another's act on the target
+            fit = 0.5 if s_ok else 0.45
         else:
             continue
         ranked.append((fit, e.factuality != "negated", e.confidence, e))

@@ -5,8 +5,8 @@ annotation guidelines code them: a vowed or threatened act folds into the threat
 one into the agreement, a requested or ordered one into the request or order; acts only
 meant, asked for or brought about are dropped, and so are warnings that only forecast; a
 denial answers the claim of its sentence; a closing comment ("..., a move Japan condemned")
-reacts to the main clause; two actors doing a one-way act to each other make two directed
-events.
+reacts to the main clause; an ultimatum's penalty ("or face arrest") is a threat of its own;
+two actors doing a one-way act to each other, or fighting, make two directed events.
 """
 
 from __future__ import annotations
