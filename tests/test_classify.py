@@ -196,7 +196,6 @@ def test_classify_path_word_gives_way_only_to_a_sure_encoder(monkeypatch, probs,
     assert got["event_type"] == expected
 
 
-
 def test_classify_prefers_the_given_sources_act_when_one_role_fits(pipeline):
     # the threat is the envoy's, towards Somalia; the cut ties are Nairobi's, towards
     # Mogadishu: with one role matching each, the given source's own act is the relation,
