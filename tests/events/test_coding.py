@@ -1521,6 +1521,10 @@ def test_he_or_she_for_a_person_the_kb_lacks_takes_the_storys_country(pipeline):
     )
     accusation = one(pipeline, text, "ACCUSE")
     assert [(m.text, m.country) for m in accusation.source] == [("She", "KEN")]
+    # a name's own words are no town ("Anna" is also a place in Russia)
+    text = "Delhi police detained campaigner Anna Hazare before he began a hunger strike."
+    strike = one(pipeline, text, "PROTEST")
+    assert [(m.text, m.country) for m in strike.source] == [("he", "IND")]
 
 
 @pytest.mark.parametrize(

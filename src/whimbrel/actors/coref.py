@@ -310,7 +310,7 @@ class ResolveReferences:
                 if actor is not None and actor.kind == "state" and actor.country:
                     return str(actor.country)
         town = [c for c in root.lefts if c.dep_ == "compound" and _proper(c)]
-        if town:
+        if town and root.pos_ != "PROPN":  # "Anna Hazare" is a name, not a town's people
             # "*Kharkiv* residents", "*Rotterdam* police": a place the tagger did not mark
             name = doc[town[0].i : town[-1].i + 1].text
             actor = self.kb.resolve(name, date)
