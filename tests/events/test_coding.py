@@ -65,7 +65,13 @@ def one(pipeline, text, event_type, date=PUB):
             "The EU could suspend its trade pact with Israel if a review finds abuses, the bloc's "
             "foreign policy chief said on Tuesday.",
             "THREATEN",
-            "reported",
+            "asserted",
+        ),
+        # a threat verb's condition is what the threat says; the threat was made
+        (
+            "Moqtada al-Sadr threatened suicide attacks against US forces if they entered Najaf.",
+            "THREATEN",
+            "asserted",
         ),
         # ... but not under a warning, which is the threat, nor under a fear
         (

@@ -79,7 +79,7 @@ class AssessFactuality:
         """Conditional harm is a threat made now: "Russia could impose sanctions on Moldova
         *if* Chisinau signs", "would expel the ambassadors *unless* ..." is THREATEN on the
         act's words, in the act's mode, as the annotation guidelines code it ("Conditional
-        harm without a threat verb"); only the speaker's report of it is left to say."""
+        harm without a threat verb"), and a threat made by saying it, even in a spokesman's words."""
         if draft.factuality != "hypothetical" or not draft.source:
             return
         verb = clause_word(doc, draft)
@@ -92,7 +92,9 @@ class AssessFactuality:
         if threat is None:
             return
         draft.entry = replace(draft.entry, event_type=threat[0], mode=threat[1])
-        draft.factuality = "reported" if draft.attributed_to is not None else "asserted"
+        # the threat is made by saying it, whoever voices it ("..., a spokeswoman said"):
+        # asserted, with the speaker kept as its attribution
+        draft.factuality = "asserted"
         draft.factuality_cue = None
 
     def _refusals(self, doc: Any, drafts: list[EventDraft]) -> list[EventDraft]:
@@ -137,6 +139,10 @@ class AssessFactuality:
         found: Found = {}
         trigger = clause_word(doc, draft)
         self._own_cues(trigger, found)
+        if draft.event_type == "THREATEN" and self._condition(trigger):
+            # "threatened suicide attacks *if* they entered Najaf": the condition is what
+            # the threat says, and the threat itself was made
+            found.pop("hypothetical", None)
         self._phrases(trigger, found)
         self._climb(trigger, found)
         self._according_to(trigger, found)

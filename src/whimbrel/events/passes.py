@@ -426,7 +426,8 @@ def or_face(drafts: list[EventDraft], doc: Any, lexicon: Lexicon) -> list[EventD
     """An ultimatum's penalty is a threat of its own: "gave Seoul 48 hours to dismantle the
     loudspeakers *or face* military action" is the REQUEST and a THREATEN by the same giver
     to the same addressee, in the mode of the harm faced ("or face *arrest*": arrest), as the
-    annotation guidelines code it. A sentence that already threatens them adds none."""
+    annotation guidelines code it, on the ultimatum's trigger. A sentence that already
+    threatens them adds none."""
     added: list[EventDraft] = []
     for face in (t for t in doc if t.lemma_.lower() == "face" and t.i > 0):
         if doc[face.i - 1].lower_ != "or":
@@ -442,7 +443,9 @@ def or_face(drafts: list[EventDraft], doc: Any, lexicon: Lexicon) -> list[EventD
         threat = as_threat(found[0].event_type, found[0].mode) if found else None
         mode = threat[1] if threat else None
         entry = replace(base.entry, event_type="THREATEN", mode=mode)
-        added.append(replace(base, trigger=face.i, entry=entry, factors=dict(base.factors)))
+        # on the ultimatum's own word, so it is as factual as the ultimatum: "demanded that
+        # the junta reinstate Bazoum ... or face" was demanded, and threatened, outright
+        added.append(replace(base, entry=entry, factors=dict(base.factors)))
     return drafts + added
 
 
