@@ -79,7 +79,9 @@ class ResolveReferences:
                     m.actor, m.antecedent = article.mentions[j].actor, j
                 elif j is not None and m.text.lower() in ("he", "she"):
                     # a person the KB lacks: "Mondlane ... he accused"
-                    country = self._whose(article, j, dates[m.sentence], filed)
+                    date = dates[m.sentence]
+                    own = self._own_country(article, j, date)
+                    country, _ = self._story_country(article, j, date, filed, own)
                     m.actor, m.antecedent = _unknown_person(article.mentions[j], country), j
             elif m.resolved_by == "description":
                 self._description(article, i, dates[m.sentence], filed)
@@ -239,36 +241,32 @@ class ResolveReferences:
                     update={"country": None, "id": f"wb:group:{tag}-{probe.sector}"}
                 )
             return
-        j = None
-        country = (
-            own or self._setting_country(article, i) or filed_country(self.kb, filed, m.start, date)
-        )
-        if not country:
-            country = salient_country(mentions, m.sentence, skip=i)
-            m.salient = country is not None
+        country, m.salient = self._story_country(article, i, date, filed, own)
         if country:
             resolved = self.kb.resolve(m.text, date, (country,))
             if resolved is not None:
-                m.actor, m.antecedent = resolved, j
+                m.actor, m.antecedent = resolved, None
 
-    def _whose(
+    def _story_country(
         self,
         article: Article,
         i: int,
         date: dt.date | None,
         filed: Sequence[tuple[int, list[str]]],
-    ) -> str | None:
-        """The country of a person the KB lacks, as a description's is found: one the name's
-        phrase says ("*Ugandan* minister Sam Kutesa"), where the sentence is set, where the
-        story was filed, else the story's most salient one ("KISUMU - ... Monica Juma said
-        she had spoken")."""
+        own: str | None,
+    ) -> tuple[str | None, bool]:
+        """The country of an unnamed description or of a person the KB lacks: ``own`` (one
+        the phrase says, "*Ugandan* minister Sam Kutesa"), where the sentence is set, where
+        the story was filed, else the story's most salient one ("KISUMU - ... Monica Juma
+        said she had spoken"); and whether only that salience gave it."""
         m = article.mentions[i]
-        return (
-            self._own_country(article, i, date)
-            or self._setting_country(article, i)
-            or filed_country(self.kb, filed, m.start, date)
-            or salient_country(article.mentions, m.sentence, skip=i)
+        country = (
+            own or self._setting_country(article, i) or filed_country(self.kb, filed, m.start, date)
         )
+        if country:
+            return country, False
+        country = salient_country(article.mentions, m.sentence, skip=i)
+        return country, country is not None
 
     def _foreign(self, root: Any) -> bool:
         """Whether a description says its people come from elsewhere ("*foreign*

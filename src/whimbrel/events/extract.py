@@ -589,27 +589,26 @@ class ExtractEvents:
             # the sentence names ("Police fired on mourners in Kasserine")
             mods = normalise(span[: tok.i - span.start].text).split()
             unowned = self.kb.unowned_in(mods) or self.kb.foreign_in(mods, tok.lemma_.lower())
-            # where the phrase says it is: "a school bus *in Yemen's Saada province*"
-            here = next(
-                (c for o in locative_objects(tok)
-                 if (c := place_country(_phrase(o), self.kb, article.date, near))),
-                None,
-            )  # fmt: skip
-            named = place_country(owned, self.kb, article.date, near)
-            if named is not None and named not in near and (here or setting):
-                named = None  # "the town of Palma in northern Mozambique": not Palma, Spain
-            country = (
-                owner_country(owned, tok, self.kb, article.date)
-                or member_country(tok, self.kb, article.date)
-            ) or (
-                None
-                if unowned
-                else named
-                or here
-                or setting
-                or salient_country(article.mentions, si, avoid=avoid)
-                or place_country(tok.sent, self.kb, article.date, near)
+            country = owner_country(owned, tok, self.kb, article.date) or member_country(
+                tok, self.kb, article.date
             )
+            if not country and not unowned:
+                # where the phrase says it is: "a school bus *in Yemen's Saada province*"
+                here = next(
+                    (c for o in locative_objects(tok)
+                     if (c := place_country(_phrase(o), self.kb, article.date, near))),
+                    None,
+                )  # fmt: skip
+                named = place_country(owned, self.kb, article.date, near)
+                if named is not None and named not in near and (here or setting):
+                    named = None  # "the town of Palma in northern Mozambique": not Palma, Spain
+                country = (
+                    named
+                    or here
+                    or setting
+                    or salient_country(article.mentions, si, avoid=avoid)
+                    or place_country(tok.sent, self.kb, article.date, near)
+                )
             actor = self.kb.resolve(span.text, article.date, (country,) if country else ())
             if actor is None or not actor.country:
                 # no country to resolve it in: its sector still shows who acts ("two

@@ -79,7 +79,8 @@ class AssessFactuality:
         """Conditional harm is a threat made now: "Russia could impose sanctions on Moldova
         *if* Chisinau signs", "would expel the ambassadors *unless* ..." is THREATEN on the
         act's words, in the act's mode, as the annotation guidelines code it ("Conditional
-        harm without a threat verb"), and a threat made by saying it, even in a spokesman's words."""
+        harm without a threat verb"). Saying it makes it, so it is asserted even in a
+        spokesman's words."""
         if draft.factuality != "hypothetical" or not draft.source:
             return
         verb = clause_word(doc, draft)

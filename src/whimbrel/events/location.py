@@ -192,8 +192,8 @@ def place_near(trigger: Any, owners: bool = False) -> Any | None:
         for obj in locative_objects(head):
             if obj.ent_type_ in _PLACE_LABELS:
                 return next(e for e in obj.doc.ents if e.start <= obj.i < e.end)
-            owner = [c for c in obj.children if c.dep_ in ("poss", "compound")]
-            if owners and owner and owner[0].ent_type_ in _PLACE_LABELS:
+            owner = [c for c in obj.children if c.dep_ in ("poss", "compound")] if owners else []
+            if owner and owner[0].ent_type_ in _PLACE_LABELS:
                 # "in *Yemen*'s Saada province", "in *Idlib* province"
                 return next(e for e in obj.doc.ents if e.start <= owner[0].i < e.end)
             if obj.pos_ == "PROPN" and not obj.ent_type_:
