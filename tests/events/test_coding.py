@@ -566,6 +566,15 @@ def test_coding_the_act_asked_for_is_not_coded_apart_from_the_request(pipeline, 
         ("Turkey warned that relations would suffer if Washington refused.", True),
         ("Syria warned that it would respond to any attack on its territory.", True),
         ("Moscow warned that sanctions would be met with countermeasures.", True),
+        # another state's act: a forecast, even of harm; the warner's own side: a threat
+        ("US officials warned that Moscow could launch an invasion as early as next month.", False),
+        (
+            "If Damascus uses chemical weapons again, Washington and Paris are ready to strike, "
+            "the French foreign minister warned.",
+            True,
+        ),
+        # no warning given: the order is the event, not a threat
+        ("The president ordered troops to shoot to kill without warning.", False),
     ],
 )
 def test_coding_a_warning_is_a_threat_only_when_it_menaces(pipeline, text, threat):

@@ -188,7 +188,7 @@ class ExtractEvents:
                 if draft is not None:
                     drafts.append(draft)
         drafts = fold_threats(drafts, doc, self.lexicon, article.mentions)
-        drafts = drop_forecasts(drafts, doc, self.lexicon)
+        drafts = drop_forecasts(drafts, doc, self.lexicon, article.mentions, at)
         drafts = drop_side_acts(drafts, doc)
         answer_claims(drafts, doc, article.mentions)
         name_own_acts(drafts, doc, article.mentions)

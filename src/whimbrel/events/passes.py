@@ -122,40 +122,72 @@ def fold_threats(
     return [d for d in drafts if id(d) not in folded]
 
 
-def drop_forecasts(drafts: list[EventDraft], doc: Any, lexicon: Lexicon) -> list[EventDraft]:
-    """A warning that something will happen is a threat only when the warned-of thing is harm
-    ("warned that Tehran would *pay*", "that sanctions would follow"): "aid agencies warned
-    that fuel would run out in weeks", "economists warned that Reykjavik might accept IMF
-    terms" forecast, and code nothing. Warning someone ("warned Washington") or warning of
-    or against something (the lexicon's rows) stays as the row reads it."""
+def drop_forecasts(
+    drafts: list[EventDraft],
+    doc: Any,
+    lexicon: Lexicon,
+    mentions: list[Mention],
+    at: dict[int, int],
+) -> list[EventDraft]:
+    """A warning that something will happen is a threat only when the warner names harm it
+    would bring about ("warned that Tehran would *pay*", "that sanctions would follow", "that
+    *it* would respond"), as the guidelines code "warned": "aid agencies warned that fuel would
+    run out in weeks", "economists warned that Reykjavik might accept IMF terms", "US
+    officials warned that Moscow could launch an invasion" forecast, and code nothing.
+    Warning someone ("warned Washington") or warning of or against something (the lexicon's
+    rows) stays as the row reads it; "shoot *without warning*" gives none."""
     kept = []
     for draft in drafts:
         tok = doc[draft.trigger]
-        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-        if (
-            draft.event_type == "THREATEN"
-            and tok.lemma_.lower() in _words().warning_verbs
-            and clauses
-            and not any(c.dep_ in ("dobj", "prep", "dative") for c in tok.children)
-            and not any(_menacing(clause, lexicon) for clause in clauses)
-        ):
+        if draft.event_type == "THREATEN" and tok.head.lower_ == "without":
             continue
+        if draft.event_type == "THREATEN" and tok.lemma_.lower() in _words().warning_verbs:
+            clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+            warner = {mentions[i].actor.country for i in draft.source if mentions[i].actor}
+            if (
+                clauses
+                and not any(c.dep_ in ("dobj", "prep", "dative") for c in tok.children)
+                and not any(_menacing(c, lexicon, warner, mentions, at) for c in clauses)
+            ):
+                continue
         kept.append(draft)
     return kept
 
 
-def _menacing(clause: Any, lexicon: Lexicon) -> bool:
-    """Whether a warned-of clause reads as a threat: harm the lexicon knows ("would *pay*",
-    "sanctions"), a condition ("*if* Washington refused", "*any* intervention would be met
-    with force") or the warner's own act ("*it* would respond", "*he* could extend it")."""
+def _menacing(
+    clause: Any,
+    lexicon: Lexicon,
+    warner: set[str | None],
+    mentions: list[Mention],
+    at: dict[int, int],
+) -> bool:
+    """Whether a warned-of clause reads as a threat: the warner's own act ("*it* would
+    respond", "*he* could extend it"), harm the lexicon knows that no other party is said to
+    do ("would *pay*", "sanctions", "*any* intervention would be met with force"), or a
+    condition on what the warner's side would do ("*if* Washington refused"). Another party's
+    act ("that *Moscow* could launch an invasion", "that *he* could die if he kept up his
+    hunger strike") is a forecast."""
     words = list(clause.subtree)
-    if any(_conflictual(t, lexicon) or t.lemma_.lower() in _words().retribution for t in words):
+    if any(t.lemma_.lower() in _words().retribution for t in words):
+        return True
+    if any(s.pos_ == "PRON" for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
+        return True
+    doers = [c for s in clause.children if s.dep_ == "nsubj" for c in (s, *s.conjuncts)]
+    countries = {_country_at(d, mentions, at) for d in doers}
+    if warner - {None} and countries and None not in countries and not countries & warner:
+        return False  # another state's act, or a person's: a forecast
+    if any(_conflictual(t, lexicon) for t in words):
         return True
     if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in words):
         return True
-    if any(t.lower_ == "any" and t.dep_ == "det" for t in words):
-        return True
-    return any(s.pos_ == "PRON" for s in clause.children if s.dep_ in ("nsubj", "nsubjpass"))
+    return any(t.lower_ == "any" and t.dep_ == "det" for t in words)
+
+
+def _country_at(tok: Any, mentions: list[Mention], at: dict[int, int]) -> str | None:
+    """The country of the actor a word names, if it names one."""
+    idx = at.get(tok.i)
+    actor = mentions[idx].actor if idx is not None else None
+    return actor.country if actor is not None else None
 
 
 def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
