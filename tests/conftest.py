@@ -61,10 +61,14 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def pipeline():
-    """The default pipeline, built once for the whole run."""
+    """The default pipeline, built once for the whole run, publishing every event it finds.
+
+    The rule tests ask what the rules find; the probability floor that keeps the least
+    likely events out of the default output has its own test (tests/events/test_finalize.py).
+    """
     import whimbrel
 
-    return whimbrel.load_pipeline()
+    return whimbrel.load_pipeline(**{"events.finalize.min_probability": 0.0})
 
 
 @pytest.fixture(scope="session")

@@ -101,7 +101,9 @@ def main() -> None:
 
     import whimbrel
 
-    pipeline = whimbrel.load_pipeline(**{"events.finalize.min_confidence": 0.0})
+    pipeline = whimbrel.load_pipeline(
+        **{"events.finalize.min_confidence": 0.0, "events.finalize.min_probability": 0.0}
+    )
     X, y, found = featurise(ROOT / "corpus" / "splits" / "train.jsonl", pipeline)
     print(f"train pairs: {len(y)}  classes: {dict(sorted(Counter(y).items()))}")
 

@@ -347,7 +347,9 @@ def answer(
 @lru_cache(maxsize=1)
 def default_classifier() -> Pipeline:
     """The pipeline classify uses: every event kept, however low its confidence."""
-    return load_pipeline(**{"events.finalize.min_confidence": 0.0})
+    return load_pipeline(
+        **{"events.finalize.min_confidence": 0.0, "events.finalize.min_probability": 0.0}
+    )
 
 
 def classify_pairs(

@@ -29,6 +29,7 @@ CODER = f"whimbrel/{__version__}"
 class FinalizeSettings(StageSettings):
     cameo_table: str = "cameo.v1"
     min_confidence: float = 0.2
+    min_probability: float = 0.25
     explain: bool = False
     confidence_model: str = "confidence.v1"
     kb: str = "default"
@@ -77,8 +78,14 @@ class FinalizeEvents:
         for draft in drafts:
             date_event(article, draft, sents[draft.sentence], per_sentence[draft.sentence])
             event = self._event(article, draft, coded_at)
-            # the floor applies to the raw evidence, so a new calibration does not move it
-            if raw_confidence(draft.factors) < self.settings.min_confidence or event.id in seen:
+            # the first floor applies to the raw evidence, so a new calibration does not move
+            # it; the second drops events that are more likely wrong than right by a wide
+            # margin (a 0.25 floor raised dev and train type F1, docs/ACCURACY.md)
+            if (
+                raw_confidence(draft.factors) < self.settings.min_confidence
+                or event.confidence < self.settings.min_probability
+                or event.id in seen
+            ):
                 continue
             seen.add(event.id)
             events.append(event)

@@ -54,7 +54,10 @@ def run_eval(
             problems += bad
         else:
             # classify_pairs builds its own pipeline by default; a --config one keeps every event.
-            overrides = {"events.finalize.min_confidence": 0.0}
+            overrides = {
+                "events.finalize.min_confidence": 0.0,
+                "events.finalize.min_probability": 0.0,
+            }
             pipeline = _pipeline(config, overrides) if config else None
             preds, failures = predict_pairs(gold, pipeline, encoder=encoder)
             problems += failures
