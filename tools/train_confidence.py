@@ -79,8 +79,11 @@ def main() -> None:
                  if preds[pi]["event_type"] == record["events"][gi]["event_type"]}  # fmt: skip
         for pi, p in enumerate(preds):
             factors = p["explain"]["confidence_factors"]
+            roles = [[(a["country"], a["sector"]) for a in p[r]] for r in ("source", "target")]
             X.append(
-                confidence_features(p["event_type"], factors, bool(p["target"]), p["factuality"])
+                confidence_features(
+                    p["event_type"], factors, bool(p["target"]), p["factuality"], *roles
+                )
             )
             y.append(int(pi in right))
     vec = DictVectorizer(sort=True)

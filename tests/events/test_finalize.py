@@ -22,3 +22,18 @@ def test_the_default_floor_is_the_configured_one():
     default = whimbrel.load_pipeline()
     finalize = next(s for s in default.stages if s.name == "events.finalize")
     assert finalize.settings.min_probability == 0.25
+
+
+def test_the_calibration_reads_the_actors_sectors():
+    from whimbrel.events.confidence import calibrated_confidence, confidence_features
+
+    feats = confidence_features(
+        "REJECT", {"lexicon_weight": 0.8}, False, "asserted", [("ZAF", "BUS")], [(None, None)]
+    )
+    assert feats["source_sector=BUS"] == 1.0
+    assert feats["target_sector=-"] == 1.0 and feats["target_no_country"] == 1.0
+    firm, state = (
+        calibrated_confidence("REJECT", {"lexicon_weight": 0.8}, True, "asserted", source=[s])
+        for s in [("ZAF", "BUS"), ("ZAF", "GOV")]
+    )
+    assert firm != state

@@ -54,6 +54,11 @@ def _actor(m: Mention) -> ActorMention:
     return ActorMention.of(Span(text=m.text, start=m.start, end=m.end), m.actor)
 
 
+def _sector_of(m: Mention) -> tuple[str | None, str | None]:
+    """(country, sector) of a mention's actor, as the published event gives them."""
+    return (m.actor.country, m.actor.sector) if m.actor else (None, None)
+
+
 @stage(
     "events.finalize",
     requires=["doc._.wb_drafts", "mentions"],
@@ -139,6 +144,8 @@ class FinalizeEvents:
                 bool(draft.target),
                 draft.factuality,
                 self.settings.confidence_model,
+                source=[_sector_of(mentions[i]) for i in draft.source],
+                target=[_sector_of(mentions[i]) for i in draft.target],
             ),
             quad=row.quad,
             cameo_root=row.cameo_root,
