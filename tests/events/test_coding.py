@@ -1646,3 +1646,17 @@ def test_coding_putting_a_state_on_notice_threatens_it(pipeline):
     text = "Ankara put Athens on notice that any drilling off Kastellorizo would be met with force."
     threat = one(pipeline, text, "THREATEN")
     assert [(a.text, a.country) for a in threat.target] == [("Athens", "GRC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The king commuted the opposition leader's death sentence.", "the opposition leader"),
+        ("The junta dropped the prosecution of Aung San Suu Kyi.", "Aung San Suu Kyi"),
+    ],
+)
+def test_coding_a_concession_on_someones_thing_is_towards_its_owner(pipeline, text, target):
+    """The sentence commuted or the prosecution dropped is the thing the row names; whose it
+    is is whom the concession is towards."""
+    event = one(pipeline, text, "CONCEDE")
+    assert [a.text for a in event.target] == [target]

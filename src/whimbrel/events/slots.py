@@ -334,6 +334,8 @@ def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[li
             p for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in _pobjs(c)
         ]
         return dative, "direct"
+    if slot == "owner":  # "commuted *Manning's* sentence": whose thing the act is on
+        return [c for noun in nouns for c in noun.children if c.dep_ == "poss"], "direct"
     if slot == "prep:by" and not is_passive(verb) and any(c.dep_ in _SUBJ for c in verb.children):
         return [], "none"  # "the junta ignored appeals by the AU": the parser's "by" is not who
     if slot.startswith("prep:"):
