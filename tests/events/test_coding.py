@@ -1660,3 +1660,30 @@ def test_coding_a_concession_on_someones_thing_is_towards_its_owner(pipeline, te
     is is whom the concession is towards."""
     event = one(pipeline, text, "CONCEDE")
     assert [a.text for a in event.target] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Afghanistan's foreign ministry summoned Pakistan's deputy ambassador on Monday to "
+            "protest against the construction.",
+            "summoned",
+        ),
+        (
+            "Afghan traders blocked the highway to Jalalabad for several hours on Tuesday in "
+            "protest at the closure.",
+            "blocked",
+        ),
+    ],
+)
+def test_coding_a_protest_that_says_what_an_act_was_for_is_not_coded_again(pipeline, text, kept):
+    """The summons and the blockade are the events; "to protest", "in protest" say what they
+    were for (guidelines, session 17)."""
+    found = [e.trigger.text for e in events(pipeline, text)]
+    assert found == [kept], found
+
+
+def test_coding_a_protest_of_its_own_is_still_coded(pipeline):
+    found = events(pipeline, "Thousands gathered in the capital to protest against the result.")
+    assert [e.event_type for e in found] == ["PROTEST"], found

@@ -41,6 +41,7 @@ class PassWords:
     directing_words: frozenset[str]
     asking_verbs: frozenset[str]
     purpose_verbs: frozenset[str]
+    restating_words: frozenset[str]
     result_verbs: frozenset[str]
     pact_keeping: frozenset[str]
     response_verbs: frozenset[str]
@@ -200,9 +201,16 @@ def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
     - what the main act brought about (``_consequence``);
     - an agreement another act keeps or breaks (``_existing_pact``).
     """
+    by_trigger = {d.trigger: d for d in drafts}
     kept = []
     for draft in drafts:
         tok = doc[draft.trigger]
+        main = _restated(tok, by_trigger)
+        if main is not None:
+            if not main.target and draft.target:  # "in protest at *the closure*"
+                main.target, main.target_slot = draft.target, draft.target_slot
+                main.factors.pop("missing_target", None)
+            continue
         purpose = (
             tok.lemma_.lower() in _words().purpose_verbs
             and tok.dep_ in ("advcl", "xcomp", "acl", "ccomp")
@@ -227,6 +235,23 @@ def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
             continue
         kept.append(draft)
     return kept
+
+
+def _restated(tok: Any, by_trigger: dict[int, EventDraft]) -> EventDraft | None:
+    """Whether a word only says what another coded act was for: "summoned the ambassador *to
+    protest* against the attack", "marched on the palace *to protest* against fuel prices",
+    "blocked the highway *in protest* at the closure" (the summons, the march and the
+    blockade are the events; the guidelines do not code the purpose again). Returns the
+    act it restates."""
+    if tok.lemma_.lower() not in _words().restating_words:
+        return None
+    if tok.pos_ in ("VERB", "AUX"):
+        head = tok.head if tok.dep_ in ("advcl", "xcomp") and is_infinitive(tok) else None
+    elif tok.head.dep_ == "prep" and tok.head.lower_ == "in":
+        head = tok.head.head
+    else:
+        head = None
+    return by_trigger.get(head.i) if head is not None and head.i != tok.i else None
 
 
 def _existing_pact(draft: EventDraft, tok: Any) -> bool:
