@@ -100,10 +100,9 @@ def main() -> None:
     from sklearn.linear_model import LogisticRegression
 
     import whimbrel
+    from whimbrel.events.finalize import EVERY_EVENT
 
-    pipeline = whimbrel.load_pipeline(
-        **{"events.finalize.min_confidence": 0.0, "events.finalize.min_probability": 0.0}
-    )
+    pipeline = whimbrel.load_pipeline(**EVERY_EVENT)
     X, y, found = featurise(ROOT / "corpus" / "splits" / "train.jsonl", pipeline)
     print(f"train pairs: {len(y)}  classes: {dict(sorted(Counter(y).items()))}")
 

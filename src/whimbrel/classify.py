@@ -20,6 +20,7 @@ from typing import Any
 
 from whimbrel.errors import InputError
 from whimbrel.events.cues import load_cues
+from whimbrel.events.finalize import EVERY_EVENT
 from whimbrel.events.pair_encoder import load_pair_encoder
 from whimbrel.events.plover import load_ontology
 from whimbrel.events.readings import demanded_against, pair_reading
@@ -347,9 +348,7 @@ def answer(
 @lru_cache(maxsize=1)
 def default_classifier() -> Pipeline:
     """The pipeline classify uses: every event kept, however low its confidence."""
-    return load_pipeline(
-        **{"events.finalize.min_confidence": 0.0, "events.finalize.min_probability": 0.0}
-    )
+    return load_pipeline(**EVERY_EVENT)
 
 
 def classify_pairs(

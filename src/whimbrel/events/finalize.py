@@ -26,6 +26,11 @@ from whimbrel.records import ActorMention, Article, Event, Mention, Span
 CODER = f"whimbrel/{__version__}"
 
 
+#: Settings that publish every event found, however unlikely: for ``whimbrel classify``,
+#: which picks among them, and for the tools that train on them.
+EVERY_EVENT = {"events.finalize.min_confidence": 0.0, "events.finalize.min_probability": 0.0}
+
+
 class FinalizeSettings(StageSettings):
     cameo_table: str = "cameo.v1"
     min_confidence: float = 0.2

@@ -162,12 +162,12 @@ def _menacing(
     mentions: list[Mention],
     at: dict[int, int],
 ) -> bool:
-    """Whether a warned-of clause reads as a threat: the warner's own act ("*it* would
-    respond", "*he* could extend it"), harm the lexicon knows that no other party is said to
-    do ("would *pay*", "sanctions", "*any* intervention would be met with force"), or a
-    condition on what the warner's side would do ("*if* Washington refused"). Another party's
-    act ("that *Moscow* could launch an invasion", "that *he* could die if he kept up his
-    hunger strike") is a forecast."""
+    """Whether a warned-of clause reads as a threat: harm in retribution ("would *pay*"), a
+    pronoun's act (read as the warner's own: "*it* would respond", "*he* could extend it"),
+    harm the lexicon knows that no other named state is said to do ("sanctions", "*any*
+    intervention would be met with force"), or a condition ("*if* Washington refused").
+    Another state's act, named ("that *Moscow* could launch an invasion", said by US
+    officials), is a forecast."""
     words = list(clause.subtree)
     if any(t.lemma_.lower() in _words().retribution for t in words):
         return True
@@ -238,11 +238,11 @@ def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
 
 
 def _restated(tok: Any, by_trigger: dict[int, EventDraft]) -> EventDraft | None:
-    """Whether a word only says what another coded act was for: "summoned the ambassador *to
+    """The coded act a word only says the purpose or the kind of: "summoned the ambassador *to
     protest* against the attack", "marched on the palace *to protest* against fuel prices",
     "blocked the highway *in protest* at the closure" (the summons, the march and the
-    blockade are the events; the guidelines do not code the purpose again). Returns the
-    act it restates."""
+    blockade are the events; the guidelines do not code the purpose again); None when the
+    word is an event of its own."""
     if tok.lemma_.lower() not in _words().restating_words:
         return None
     if tok.pos_ in ("VERB", "AUX"):

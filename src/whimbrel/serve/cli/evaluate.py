@@ -48,16 +48,14 @@ def run_eval(
 
     if mode == "pair":
         from whimbrel.evaluation.pairs import evaluate_pairs, predict_pairs
+        from whimbrel.events.finalize import EVERY_EVENT
 
         if predictions_path is not None:
             preds, bad = io.read_jsonl(predictions_path, io.check_pair_prediction)
             problems += bad
         else:
             # classify_pairs builds its own pipeline by default; a --config one keeps every event.
-            overrides = {
-                "events.finalize.min_confidence": 0.0,
-                "events.finalize.min_probability": 0.0,
-            }
+            overrides = dict(EVERY_EVENT)
             pipeline = _pipeline(config, overrides) if config else None
             preds, failures = predict_pairs(gold, pipeline, encoder=encoder)
             problems += failures
