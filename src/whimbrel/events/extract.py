@@ -46,6 +46,7 @@ from whimbrel.events.resources import load_domains, load_instruments, load_retyp
 from whimbrel.events.slots import (
     LIGHT_VERBS,
     QUANTITY_HEADS,
+    actor_at,
     actors_at,
     addressed_subject,
     adjunct_subject,
@@ -947,7 +948,7 @@ def group_members(mentions: list[Mention]) -> dict[int, list[int]]:
 
 def _in_name(tok: Any, at: dict[int, int], mentions: list[Mention]) -> bool:
     """A capitalised word of a person's name: "Secretary-General *Ban* Ki-moon" bans nothing."""
-    actor = mentions[at[tok.i]].actor if tok.i in at else None
+    actor = actor_at(tok, at, mentions)
     return tok.is_title and actor is not None and actor.kind == "person"
 
 

@@ -22,7 +22,7 @@ from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Lexicon
 from whimbrel.events.plover import data_path
 from whimbrel.events.readings import PROMISABLE, as_threat
-from whimbrel.events.slots import actors_at, is_infinitive, subjects_of
+from whimbrel.events.slots import actor_at, actors_at, is_infinitive, subjects_of
 from whimbrel.events.triggers import match_trigger
 from whimbrel.records import Mention
 
@@ -174,7 +174,7 @@ def _menacing(
     if any(s.pos_ == "PRON" for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
         return True
     doers = [c for s in clause.children if s.dep_ == "nsubj" for c in (s, *s.conjuncts)]
-    countries = {_country_at(d, mentions, at) for d in doers}
+    countries = {actor.country if (actor := actor_at(d, at, mentions)) else None for d in doers}
     if warner - {None} and countries and None not in countries and not countries & warner:
         return False  # another state's act, or a person's: a forecast
     if any(_conflictual(t, lexicon) for t in words):
@@ -182,13 +182,6 @@ def _menacing(
     if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in words):
         return True
     return any(t.lower_ == "any" and t.dep_ == "det" for t in words)
-
-
-def _country_at(tok: Any, mentions: list[Mention], at: dict[int, int]) -> str | None:
-    """The country of the actor a word names, if it names one."""
-    idx = at.get(tok.i)
-    actor = mentions[idx].actor if idx is not None else None
-    return actor.country if actor is not None else None
 
 
 def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:

@@ -533,6 +533,11 @@ def behest(noun: Token) -> tuple[list[Token], list[Token]]:
     return (askers, logical_subjects(gov.head)[0]) if askers else ([], [])
 
 
+def actor_at(tok: Any, at: dict[int, int], mentions: list[Any]) -> Any | None:
+    """The resolved actor of the mention covering a word, if one does."""
+    return mentions[at[tok.i]].actor if tok.i in at else None
+
+
 def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
     """Mentions at the slot tokens.
 
