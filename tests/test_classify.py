@@ -196,7 +196,7 @@ def test_classify_path_word_gives_way_only_to_a_sure_encoder(monkeypatch, probs,
     assert got["event_type"] == expected
 
 
-def test_classify_prefers_the_given_sources_act_when_one_role_fits(pipeline):
+def test_classify_prefers_the_given_sources_act_when_one_role_fits():
     # the threat is the envoy's, towards Somalia; the cut ties are Nairobi's, towards
     # Mogadishu: with one role matching each, the given source's own act is the relation,
     # however the two events' confidences compare
@@ -204,7 +204,7 @@ def test_classify_prefers_the_given_sources_act_when_one_role_fits(pipeline):
         "The Kenyan envoy threatened that if Somalia did not free the fishermen by Friday, "
         "Nairobi would cut all ties with Mogadishu."
     )
-    coded = pipeline(text, date="2024-05-01").events
+    coded = default_classifier()(text, date="2024-05-01").events  # every event, as classify
     sure = [e.model_copy(update={"confidence": 0.1 if e.event_type == "THREATEN" else 0.99})
             for e in coded]  # fmt: skip
     src = (0, len("The Kenyan envoy"))
