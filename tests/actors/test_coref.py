@@ -93,6 +93,29 @@ def test_an_object_pronoun_is_not_what_its_subject_stands_for(pipeline):
     assert found["them"].actor is None or found["them"].actor.sector != "COP"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a later mention of the subject ("its") binds the object pronoun too
+        ("The United States has renewed its sanctions on Zimbabwe's ruling elite every "
+         "year since 2002, accusing them of undermining democracy.", "ZWE"),
+    ],
+)  # fmt: skip
+def test_an_object_pronoun_is_no_mention_of_its_subject(pipeline, text, country):
+    them = mentions_of(pipeline, text)["them"]
+    assert them.actor is not None and them.actor.country == country
+
+
+def test_a_partitive_object_pronoun_is_not_its_verbs_subject(pipeline):
+    """ "arrested *31 of them*": the ones arrested, not the police who arrested them."""
+    text = (
+        "Ghanaian police fired tear gas at hundreds of young people blocking the main "
+        "highway out of Kumasi on Monday, and arrested 31 of them."
+    )
+    them = mentions_of(pipeline, text)["them"]
+    assert them.actor is not None and them.actor.sector != "COP"
+
+
 def test_a_date_the_parser_hangs_on_a_name_is_no_part_of_it(pipeline):
     """ "on Wednesday Canberra signed": the tagger makes "Wednesday" a compound of the name."""
     found = mentions_of(pipeline, "Aid has risen, and on Wednesday Canberra signed a deal.")

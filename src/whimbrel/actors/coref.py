@@ -666,6 +666,8 @@ def _bound(mentions: list[Mention], i: int, doc: Any) -> set[int]:
     if tok.dep_ not in ("dobj", "pobj", "dative") or tok.tag_ == "PRP$":
         return set()
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and verb.dep_ in ("dobj", "nsubjpass"):
+        verb = verb.head  # "arrested *31 of them*": the arrest's subject is not them
     # every conjunct of the subject: "Saudi Arabia, ... and Egypt cut ties with Qatar,
     # accusing *it*" is not Egypt
     subjects = {s.i for s in subjects_of(verb)}
@@ -676,6 +678,16 @@ def _bound(mentions: list[Mention], i: int, doc: Any) -> set[int]:
             while k is not None and k not in found:
                 found.add(k)
                 k = mentions[k].antecedent
+    # and every mention standing for one of them ("renewed *its* sanctions on X, accusing
+    # *them*": not the sanctioner, whichever of its mentions comes nearest)
+    for j in range(i):
+        k, seen = mentions[j].antecedent, {j}
+        while k is not None and k not in seen:
+            if k in found:
+                found.add(j)
+                break
+            seen.add(k)
+            k = mentions[k].antecedent
     return found
 
 
