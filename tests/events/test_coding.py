@@ -1157,6 +1157,27 @@ def test_coding_denial_beside_two_claims_is_not_guessed(pipeline):
     assert all(t.country not in ("RUS", "UKR") for e in rejects for t in e.target)
 
 
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("Human Rights Watch said soldiers executed at least 223 villagers in February, but "
+         "the military government rejected the report as baseless.",
+         ("REJECT", ["the military government"], ["Human Rights Watch"])),
+        ("The Commonwealth suspended Zimbabwe for a year, and President Robert Mugabe "
+         "dismissed the decision as racist.",
+         ("REJECT", ["President Robert Mugabe"], ["The Commonwealth"])),
+    ],
+)  # fmt: skip
+def test_coding_a_reply_to_the_act_named_is_aimed_at_its_doer(pipeline, text, reply):
+    """ "rejected *the report*", "dismissed *the decision*": whoever the clause it answers is
+    about, not the report or the decision."""
+    dyads = [
+        (e.event_type, [s.text for s in e.source], [t.text for t in e.target])
+        for e in pipeline(text, date="2024-05-02").events
+    ]
+    assert reply in dyads
+
+
 def test_coding_parties_named_by_between_are_the_sources(pipeline):
     text = "Talks between Kinshasa and the M23 rebels are due to resume in Doha next week."
     events = pipeline(text, date="2024-05-02").events

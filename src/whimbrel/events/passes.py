@@ -395,25 +395,53 @@ def _object_of(tok: Any, verb: int) -> bool:
 
 
 def comment_targets(drafts: list[EventDraft], doc: Any, at: dict[int, int]) -> None:
-    """A reaction in a closing comment on the sentence ("Iraq said it would readmit the
-    inspectors, *a move the White House dismissed*", "..., a claim the ministry denied")
-    is aimed at whoever the main clause is about: its subject, when it has no target."""
+    """A reaction to what the sentence reports is aimed at whoever did it: the subject of
+    the clause it comments on, when it has no target of its own.
+
+    - a closing comment ("Iraq said it would readmit the inspectors, *a move the White House
+      dismissed*", "..., a claim the ministry denied"): the main clause's subject;
+    - a verb whose object names that act ("Human Rights Watch said soldiers executed 223
+      villagers, but the government *rejected the report*", "the Commonwealth suspended
+      Zimbabwe, and Mugabe *dismissed the decision*"): the subject of the clause it is
+      coordinated with or hangs on, in place of the act noun made a target."""
+    comment_nouns = _words().comment_nouns
     for draft in drafts:
         verb = doc[draft.trigger]
         noun = verb.head
         if (
-            draft.target
-            or verb.dep_ != "relcl"
-            or noun.lemma_.lower() not in _words().comment_nouns
-            or noun.i == 0
-            or doc[noun.left_edge.i - 1].text != ","
+            verb.dep_ == "relcl"
+            and not draft.target
+            and noun.lemma_.lower() in comment_nouns
+            and noun.i > 0
+            and doc[noun.left_edge.i - 1].text == ","
         ):
+            clause = verb.sent.root
+        else:
+            clause = _commented_clause(verb, draft, at, comment_nouns)
+        if clause is None:
             continue
-        root = verb.sent.root
-        found = actors_at(subjects_of(root), at, draft.source)
+        found = actors_at(subjects_of(clause), at, draft.source)
         if found:
             draft.target, draft.target_slot = found, "commented_clause"
             draft.factors.pop("missing_target", None)
+            draft.factors.pop("implicit_target", None)
+
+
+def _commented_clause(
+    verb: Any, draft: EventDraft, at: dict[int, int], comment_nouns: frozenset[str]
+) -> Any | None:
+    """The clause a verb's definite act-noun object points back to ("*the* decision"), when
+    that object is all the draft has for a target and the verb is coordinated with the clause
+    or hangs on it."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in comment_nouns]
+    if len(objects) != 1 or verb.dep_ not in ("conj", "advcl") or verb.pos_ != "VERB":
+        return None
+    noun = objects[0]
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+        return None
+    if draft.target and draft.target != [at.get(noun.i)]:
+        return None
+    return verb.head if verb.head.pos_ in ("VERB", "AUX") else None
 
 
 #: Types a refusal in the same sentence answers (``answer_claims``).
