@@ -1141,6 +1141,12 @@ def test_coding_offered_asylum_is_aid_to_the_person(pipeline):
         ("Kenya's government rejected Ugandan calls for a joint inquiry into the border clash.",
          ("REJECT", ["Kenya's government"], ["Ugandan"]),
          ("REQUEST", ["Ugandan"], ["Kenya's government"])),
+        # the one asked refuses: the refused act's object ("scrap *it*") is no target
+        ("The European Commission asked Hungary on Thursday to withdraw a law banning the "
+         "depiction of homosexuality in school materials, but Prime Minister Viktor Orbán "
+         "refused to scrap it.",
+         ("REJECT", ["Prime Minister Viktor Orbán"], ["The European Commission"]),
+         ("REQUEST", ["The European Commission"], ["Hungary"])),
     ],
 )  # fmt: skip
 def test_coding_denial_answers_the_claim(pipeline, text, reply, claim):

@@ -144,7 +144,7 @@ def drop_forecasts(
             continue
         if draft.event_type == "THREATEN" and tok.lemma_.lower() in _words().warning_verbs:
             clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-            warner = {mentions[i].actor.country for i in draft.source if mentions[i].actor}
+            warner: set[str | None] = set(_countries(draft.source, mentions))
             if (
                 clauses
                 and not any(c.dep_ in ("dobj", "prep", "dative") for c in tok.children)
@@ -363,7 +363,12 @@ def answer_claims(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -
     the refusal governs ("rejected *US calls*") takes the refuser as its target.
     """
     for reply in drafts:
-        if reply.event_type != "REJECT" or reply.target or not reply.source:
+        if reply.event_type != "REJECT" or not reply.source:
+            continue
+        # "asked Hungary to withdraw a law, but Orbán refused to scrap *it*": the refused
+        # act's object is no target when the one asked refuses
+        complement = (reply.target_slot or "").startswith("complement")
+        if reply.target and not complement:
             continue
         own = {actor_key(mentions[i]) for i in reply.source}
         claims = [
@@ -380,12 +385,21 @@ def answer_claims(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -
         if len(claims) != 1 and len(objects) != 1:
             continue
         claim = claims[0] if len(claims) == 1 else objects[0]
+        if reply.target and not _countries(reply.source, mentions) & _countries(
+            claim.target, mentions
+        ):
+            continue
         reply.target, reply.target_slot = list(claim.source), "answered_claim"
         reply.factors.pop("missing_target", None)
         governed = doc[reply.trigger].is_ancestor(doc[claim.trigger])
         if not claim.target and governed:
             claim.target, claim.target_slot = list(reply.source), "answered_by"
             claim.factors.pop("missing_target", None)
+
+
+def _countries(indices: list[int], mentions: list[Mention]) -> set[str]:
+    """The countries of some mentions' actors."""
+    return {a.country for i in indices if (a := mentions[i].actor) is not None and a.country}
 
 
 def _object_of(tok: Any, verb: int) -> bool:
