@@ -1184,6 +1184,30 @@ def test_coding_a_reply_to_the_act_named_is_aimed_at_its_doer(pipeline, text, re
     assert reply in dyads
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "factuality"),
+    [
+        ("Iran's police chief denied that officers had used live ammunition against "
+         "protesters, blaming armed separatists for the deaths.",
+         "blaming", "Iran's police chief", "asserted"),
+        ("Poland sent more soldiers to its border on Monday after hundreds of migrants tried "
+         "to break through the fences, accusing Minsk of herding them there.",
+         "accusing", "Poland", "asserted"),
+    ],
+)  # fmt: skip
+def test_coding_a_trailing_speech_participle_speaks_for_the_reporter(
+    pipeline, text, trigger, source, factuality
+):
+    """A participle of speech after a reported or "after" clause is the main subject's own
+    statement, as the guidelines code it; an act ("shelled the town, killing five") is not."""
+    found = [e for e in pipeline(text, date="2024-05-02").events if e.trigger.text == trigger]
+    assert found and [s.text for s in found[0].source] == [source]
+    assert found[0].factuality == factuality
+    text = "Ukrainian officials said Russian troops shelled the town, killing five civilians."
+    killing = [e for e in pipeline(text, date="2024-05-02").events if e.trigger.text == "killing"]
+    assert killing and [s.text for s in killing[0].source] == ["Russian troops"]
+
+
 def test_coding_parties_named_by_between_are_the_sources(pipeline):
     text = "Talks between Kinshasa and the M23 rebels are due to resume in Doha next week."
     events = pipeline(text, date="2024-05-02").events

@@ -213,9 +213,31 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         main = clause_above(head)
         if main is not None:
             return logical_subjects(main, depth + 1)[0], "inherited"
+    if dep == "advcl" and speaks_for_main_clause(verb, head):
+        # "Iran's police chief denied that officers had fired, *blaming* separatists",
+        # "Poland sent troops after migrants tried to cross, *accusing* Minsk": a participle
+        # of speech after a comma speaks for the reporter, not for the reported clause
+        return logical_subjects(head.head, depth + 1)[0], "inherited"
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return logical_subjects(head, depth + 1)[0], "inherited"
     return [], "none"
+
+
+def speaks_for_main_clause(verb: Token, head: Token) -> bool:
+    """A trailing participle of speech ("..., accusing", "..., rejecting", "..., saying") that
+    the parser hung on a reported ("said *that* ...") or adverbial ("*after* ...") clause: its
+    speaker is that clause's governor's subject. Acts of other kinds ("said troops shelled the
+    town, *killing* five") stay with the clause they follow."""
+    if not trailing_participle(verb) or head.dep_ not in ("ccomp", "advcl"):
+        return False
+    if head.head.pos_ not in ("VERB", "AUX") or head.head.i == head.i:
+        return False
+    cues = load_cues()
+    speech = (
+        cues.reporting_verbs | cues.accusation_verbs | cues.denial_verbs | cues.claim_verbs
+        | cues.rejecting_verbs | cues.request_verbs
+    )  # fmt: skip
+    return verb.lemma_.lower() in speech
 
 
 def clause_above(head: Token) -> Token | None:
