@@ -1208,6 +1208,21 @@ def test_coding_a_trailing_speech_participle_speaks_for_the_reporter(
     assert killing and [s.text for s in killing[0].source] == ["Russian troops"]
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Rwanda sent 1,000 soldiers to Mozambique on Friday to help fight insurgents.", "AID"),
+        ("Australia sent 100 police officers to Honiara at the request of the prime minister.",
+         "AID"),
+        ("Russia deployed 100,000 troops to the border with Ukraine.", "MOBILIZE"),
+    ],
+)  # fmt: skip
+def test_coding_a_deployment_that_helps_is_aid(pipeline, text, event_type):
+    """Troops sent to help the state they go to are military assistance; a build-up is not."""
+    found = [e.event_type for e in pipeline(text, date="2024-05-02").events]
+    assert event_type in found and ({"AID", "MOBILIZE"} - {event_type}).isdisjoint(found)
+
+
 def test_coding_parties_named_by_between_are_the_sources(pipeline):
     text = "Talks between Kinshasa and the M23 rebels are due to resume in Doha next week."
     events = pipeline(text, date="2024-05-02").events

@@ -31,6 +31,7 @@ from whimbrel.events.location import locative_objects, named_states, place_near
 from whimbrel.events.owners import member_country, owner_country, past_sponsors, place_country
 from whimbrel.events.passes import (
     actor_key,
+    aid_deployments,
     answer_claims,
     comment_targets,
     directed,
@@ -190,6 +191,7 @@ class ExtractEvents:
                     drafts.append(draft)
         drafts = fold_threats(drafts, doc, self.lexicon, article.mentions)
         drafts = drop_forecasts(drafts, doc, self.lexicon, article.mentions, at)
+        aid_deployments(drafts, doc)
         drafts = drop_side_acts(drafts, doc)
         answer_claims(drafts, doc, article.mentions)
         name_own_acts(drafts, doc, article.mentions)

@@ -41,6 +41,7 @@ class PassWords:
     directing_words: frozenset[str]
     asking_verbs: frozenset[str]
     purpose_verbs: frozenset[str]
+    aid_purposes: frozenset[str]
     restating_words: frozenset[str]
     result_verbs: frozenset[str]
     pact_keeping: frozenset[str]
@@ -228,6 +229,35 @@ def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
             continue
         kept.append(draft)
     return kept
+
+
+def aid_deployments(drafts: list[EventDraft], doc: Any) -> None:
+    """A deployment that helps the state it goes to is military assistance, AID, as the
+    guidelines code it: "Rwanda sent 1,000 soldiers to Mozambique *to help* fight the
+    insurgents", "Kenya will deploy police to Haiti *to lead* a UN-backed mission", "sent
+    police *at the request of* Prime Minister Sogavare". A deployment with no such aim (to a
+    border, as a show of force) stays MOBILIZE. Only deployments with a target qualify: who
+    is helped must be named."""
+    aims = _words().aid_purposes
+    for draft in drafts:
+        if draft.event_type != "MOBILIZE" or not draft.target:
+            continue
+        tok = doc[draft.trigger]
+        if tok.pos_ != "VERB":
+            continue
+        purposes = [
+            c for c in tok.children
+            if c.dep_ in ("advcl", "xcomp") and is_infinitive(c) and c.lemma_.lower() in aims
+        ]  # fmt: skip
+        requested = [
+            g
+            for p in tok.children
+            if p.dep_ == "prep" and p.lower_ == "at"
+            for g in p.children
+            if g.dep_ == "pobj" and g.lemma_.lower() in aims
+        ]
+        if purposes or requested:
+            draft.entry = replace(draft.entry, event_type="AID", mode=None)
 
 
 def _restated(tok: Any, by_trigger: dict[int, EventDraft]) -> EventDraft | None:
