@@ -1349,8 +1349,9 @@ def test_coding_expelled_journalists_are_a_sanction_deported_migrants_coercion(p
 def test_coding_protests_an_event_verb_acts_on_are_not_its_subjects(pipeline):
     text = "Jordan sent troops into Bahrain to help quell weeks of Shi'ite-led protests."
     # Jordan neither staged the protests nor lodged a diplomatic protest; the quelling is
-    # what the troops were sent for, so the sending is the event (session 18's convention)
-    assert {e.event_type for e in events(pipeline, text)} == {"MOBILIZE"}
+    # what the troops were sent for, so the sending is the event (session 18's convention),
+    # and troops sent to help the state they go to are AID (the guidelines' AID section)
+    assert {e.event_type for e in events(pipeline, text)} == {"AID"}
     crushed = "The junta crushed the uprising in Mandalay."
     assert [a.country for a in one(pipeline, crushed, "COERCE").source] == ["MMR"]
 
