@@ -1223,6 +1223,20 @@ def test_coding_a_deployment_that_helps_is_aid(pipeline, text, event_type):
     assert event_type in found and ({"AID", "MOBILIZE"} - {event_type}).isdisjoint(found)
 
 
+def test_coding_an_acquittal_is_a_conviction_negated(pipeline):
+    """The guidelines code "acquitted X" as SANCTION/convict, negated."""
+    found = one(pipeline, "A court in Istanbul acquitted seven rights defenders on Friday.",
+                "SANCTION")  # fmt: skip
+    assert (found.mode, found.factuality) == ("convict", "negated")
+
+
+def test_coding_leaving_an_organisation_named_is_a_sanction(pipeline):
+    """ "withdraw from UNESCO": leaving a body is SANCTION/withdraw, as leaving "the union"."""
+    text = "The United States announced on Thursday that it would withdraw from UNESCO."
+    found = one(pipeline, text, "SANCTION")
+    assert found.mode == "withdraw" and [t.text for t in found.target] == ["UNESCO"]
+
+
 def test_coding_parties_named_by_between_are_the_sources(pipeline):
     text = "Talks between Kinshasa and the M23 rebels are due to resume in Doha next week."
     events = pipeline(text, date="2024-05-02").events

@@ -26,6 +26,8 @@ class Cues:
 
     negation: frozenset[str]
     negation_phrases: frozenset[str]
+    #: triggers that name their act as not done ("acquitted": not convicted)
+    negating_triggers: frozenset[str]
     negating_verbs: frozenset[str]
     rejecting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
@@ -66,6 +68,7 @@ class Cues:
         return cls(
             negation=_set(raw, "negation", "lemmas"),
             negation_phrases=_set(raw, "negation", "phrases"),
+            negating_triggers=_set(raw, "negation", "triggers"),
             negating_verbs=_set(raw, "negating_verbs", "lemmas"),
             rejecting_verbs=_set(raw, "rejecting_verbs", "lemmas"),
             denial_verbs=_set(raw, "denial", "verbs"),

@@ -167,6 +167,8 @@ class AssessFactuality:
         c = self.cues
         if self._condition(tok):  # first, so that "would" under "said" stays hypothetical
             found.setdefault("hypothetical", ("if", None))
+        if tok.lemma_.lower() in c.negating_triggers:  # "acquitted": not convicted
+            found.setdefault("negated", (tok.lemma_.lower(), None))
         for child in tok.children:
             low, dep = child.lower_.replace("’", "'"), child.dep_
             if dep == "neg" or (dep in ("advmod", "det", "preconj") and low in c.negation):
