@@ -11,6 +11,7 @@ and "forces that attacked the town" find their source.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from whimbrel.events.cues import load_cues
@@ -232,12 +233,17 @@ def speaks_for_main_clause(verb: Token, head: Token) -> bool:
         return False
     if head.head.pos_ not in ("VERB", "AUX") or head.head.i == head.i:
         return False
+    return verb.lemma_.lower() in _speech_verbs()
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """The cue file's verbs of saying, accusing, denying, disputing, refusing and asking."""
     cues = load_cues()
-    speech = (
+    return (
         cues.reporting_verbs | cues.accusation_verbs | cues.denial_verbs | cues.claim_verbs
         | cues.rejecting_verbs | cues.request_verbs
     )  # fmt: skip
-    return verb.lemma_.lower() in speech
 
 
 def clause_above(head: Token) -> Token | None:
