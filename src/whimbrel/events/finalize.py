@@ -59,7 +59,7 @@ def _actor(m: Mention) -> ActorMention:
     return ActorMention.of(Span(text=m.text, start=m.start, end=m.end), m.actor)
 
 
-def _sector_of(m: Mention) -> tuple[str | None, str | None]:
+def _country_sector(m: Mention) -> tuple[str | None, str | None]:
     """(country, sector) of a mention's actor, as the published event gives them."""
     return (m.actor.country, m.actor.sector) if m.actor else (None, None)
 
@@ -149,8 +149,8 @@ class FinalizeEvents:
                 bool(draft.target),
                 draft.factuality,
                 self.settings.confidence_model,
-                source=[_sector_of(mentions[i]) for i in draft.source],
-                target=[_sector_of(mentions[i]) for i in draft.target],
+                source=[_country_sector(mentions[i]) for i in draft.source],
+                target=[_country_sector(mentions[i]) for i in draft.target],
             ),
             quad=row.quad,
             cameo_root=row.cameo_root,

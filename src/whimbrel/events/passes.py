@@ -145,7 +145,7 @@ def drop_forecasts(
             continue
         if draft.event_type == "THREATEN" and tok.lemma_.lower() in _words().warning_verbs:
             clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-            warner: set[str | None] = set(_countries(draft.source, mentions))
+            warner = _countries(draft.source, mentions)
             if (
                 clauses
                 and not any(c.dep_ in ("dobj", "prep", "dative") for c in tok.children)
@@ -159,7 +159,7 @@ def drop_forecasts(
 def _menacing(
     clause: Any,
     lexicon: Lexicon,
-    warner: set[str | None],
+    warner: set[str],
     mentions: list[Mention],
     at: dict[int, int],
 ) -> bool:
@@ -176,7 +176,7 @@ def _menacing(
         return True
     doers = [c for s in clause.children if s.dep_ == "nsubj" for c in (s, *s.conjuncts)]
     countries = {actor.country if (actor := actor_at(d, at, mentions)) else None for d in doers}
-    if warner - {None} and countries and None not in countries and not countries & warner:
+    if warner and countries and None not in countries and not countries & warner:
         return False  # another state's act, or a person's: a forecast
     if any(_conflictual(t, lexicon) for t in words):
         return True
