@@ -57,6 +57,7 @@ from whimbrel.events.slots import (
     fill_noun_slot,
     fill_verb_slot,
     governing_subject,
+    is_amount,
     is_infinitive,
     is_passive,
     logical_subjects,
@@ -494,6 +495,8 @@ class ExtractEvents:
                 return True
             if word_forms(tok) & QUANTITY_HEADS:  # "hundreds of drones"
                 return any(defer(g) for g in prep_objects(tok, "of"))
+            if is_amount(tok):  # "the first of ten patrol boats", not "118 of its members"
+                return any(word_forms(g) & means for g in prep_objects(tok, "of"))
             for poss in (c for c in tok.children if c.dep_ == "poss" and c.lower_ in _OWNERS):
                 idx = at.get(poss.i)
                 owner = mentions[idx].actor if idx is not None else None

@@ -44,6 +44,14 @@ MEASURE_HEADS = DURATIONS | frozenset({"round", "session", "series", "wave", "sp
 #: *a shipment of* vaccines", "delivered *part of* the aid").
 QUANTITY_HEADS = frozenset({"any", "some", "all", "most", "part", "half", "third", "share", "batch", "shipment", "consignment", "cargo", "load", "tonne", "ton", "lot", "number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "supply", "quantity", "amount", "package", "tranche", "more", "less", "last", "rest", "remainder", "bulk"})  # fmt: skip
 
+
+def is_amount(tok: Token) -> bool:
+    """A word that counts or orders what its "of" object names: "*hundreds of* drones", "the
+    *first of* ten patrol vessels", "*300,000 of* the shells"."""
+    forms = {tok.lemma_.lower(), tok.lower_}
+    return bool(forms & QUANTITY_HEADS) or tok.like_num or tok.ent_type_ == "ORDINAL"
+
+
 #: Dependencies of a noun's pre-modifiers that can name its owner ("*French* troops").
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 

@@ -16,7 +16,7 @@ from whimbrel.events.lexicon import Entry, Lexicon
 from whimbrel.events.slots import (
     DURATIONS,
     MODIFIER_DEPS,
-    QUANTITY_HEADS,
+    is_amount,
     is_passive,
     prep_objects,
     relative_objects,
@@ -53,7 +53,8 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         objs = relative_objects(tok, with_conj([c for c in tok.children if c.dep_ in deps]))
         # a bare noun of measure the parser keeps apart: "gave Seoul *48 hours* to dismantle"
         spans = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DURATIONS]
-        return with_compounds(objs + _quantified(objs)) + small_clauses(tok) + spans
+        objs = objs + _quantified(objs)
+        return with_compounds(objs) + _cargo(objs) + _states(objs) + small_clauses(tok) + spans
     found = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
     return found + prep_objects(tok, "of")
 
@@ -61,9 +62,29 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
 def _quantified(objs: list[Any]) -> list[Any]:
     """What amounts name: "sent *any of* its vehicles", "delivered the first *batch of*
     missiles", "opened its border to *thousands of* refugees", "suspended $900 million *in*
-    security assistance"."""
-    return with_conj([g for o in objs if word_forms(o) & QUANTITY_HEADS
+    security assistance", and a count or an ordinal: "handed over *the first of* ten patrol
+    vessels", "delivered *300,000 of* the shells"."""
+    return with_conj([g for o in objs if is_amount(o)
                       for g in prep_objects(o, "of") + prep_objects(o, "in")])  # fmt: skip
+
+
+#: Participles that say what a sent thing carries: "sent two planes *loaded with* tents".
+_CARRYING = frozenset({"load", "laden", "carry", "pack", "fill", "bring", "stack"})
+
+
+def _cargo(objs: list[Any]) -> list[Any]:
+    """What the objects carry: "sent two planes *loaded with tents*", "a convoy *carrying
+    flour*". The cargo, not the vehicle, says whether sending it is aid."""
+    return with_conj([g for o in objs for acl in o.children
+                      if acl.dep_ == "acl" and acl.lemma_.lower() in _CARRYING
+                      for g in [c for c in acl.children if c.dep_ == "dobj"]
+                      + prep_objects(acl, "with")])  # fmt: skip
+
+
+def _states(objs: list[Any]) -> list[Any]:
+    """Participles that say what state the people acted on are in: "treated 37 *wounded*
+    soldiers", "opened camps for *displaced* families"."""
+    return [a for o in objs for a in o.children if a.dep_ == "amod" and a.tag_ == "VBN"]
 
 
 def _temporal(prep: Any) -> bool:
