@@ -81,10 +81,16 @@ def _cargo(objs: list[Any]) -> list[Any]:
                       + prep_objects(acl, "with")])  # fmt: skip
 
 
+#: Adjectives that make what is set up or run a shared thing: "set up a *joint* task force".
+_SHARED = frozenset({"joint", "combined", "coordinated", "bilateral", "trilateral", "multinational", "multilateral"})  # fmt: skip
+
+
 def _states(objs: list[Any]) -> list[Any]:
-    """Participles that say what state the people acted on are in: "treated 37 *wounded*
-    soldiers", "opened camps for *displaced* families"."""
-    return [a for o in objs for a in o.children if a.dep_ == "amod" and a.tag_ == "VBN"]
+    """Participles that say what state the object is in ("treated 37 *wounded* soldiers") and
+    adjectives that make it shared ("set up a *joint* task force"); not any adjective: the
+    "*resident* coordinator" is no resident, "*supplying* helicopters" no supply."""
+    return [a for o in objs for a in o.children
+            if a.dep_ == "amod" and (a.tag_ == "VBN" or a.lower_ in _SHARED)]  # fmt: skip
 
 
 def _temporal(prep: Any) -> bool:
