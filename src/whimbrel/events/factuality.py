@@ -87,8 +87,7 @@ class AssessFactuality:
         verb = clause_word(doc, draft)
         if not (self._condition(verb) or (verb.dep_ == "xcomp" and self._condition(verb.head))):
             return  # "could try to block ... if": the condition on the governing verb
-        governors = [t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")]
-        if any(t.lemma_.lower() not in self.cues.threat_speech for t in governors):
+        if not self._spoken(verb):
             return  # "warned that Tehran would strike ... if": the warning is the threat
         threat = as_threat(draft.event_type, draft.entry.mode)
         if threat is None:
@@ -98,6 +97,20 @@ class AssessFactuality:
         # asserted, with the speaker kept as its attribution
         draft.factuality = "asserted"
         draft.factuality_cue = None
+
+    def _spoken(self, verb: Any) -> bool:
+        """Whether ``verb`` is said outright: no verb governs it but one of saying
+        (``threat_speech``), up to the nearest such verb, whatever governs that ("ordered
+        a standby force, *saying* they would use force if ..."). A conjunct answers to its
+        own governors, not to the verb it is coordinated with: "saying they favoured
+        diplomacy *but would use force* if ..."."""
+        tok = verb
+        while tok.head.i != tok.i:
+            head = tok.head
+            if tok.dep_ != "conj" and head.pos_ in ("VERB", "AUX"):
+                return head.lemma_.lower() in self.cues.threat_speech
+            tok = head
+        return True
 
     def _refusals(self, doc: Any, drafts: list[EventDraft]) -> list[EventDraft]:
         """A refused or ruled-out cooperative act is also a REJECT by the same actors.
