@@ -87,6 +87,8 @@ AGENTLESS = 0.7
 #: train splits (session 12): COERCE, SANCTION and RETREAT added 17 matched events and 9
 #: false ones.
 _AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "RETREAT"})
+#: Types whose object is whom the act is done to, never the means it is done with.
+_DONE_TO = frozenset({"SANCTION", "COERCE", "ACCUSE"})
 #: Verbal events whose recipient may sit in the complement clause ("threatened to expel X").
 _COMPLEMENT_TARGET_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "REQUEST", "ACCUSE"})
 #: Types whose "that" clause's subject is the one asked or accused ("demanded that Pakistan
@@ -376,7 +378,7 @@ class ExtractEvents:
             exclude=source,
             means=self.instruments.nouns,
             # troops fought *with soldiers* are fighting them, not sending them
-            defer=None if fights(verb) else self._sent_or_own(article, source, at),
+            defer=None if fights(verb) else self._sent_or_own(article, source, at, entry),
         )
         place = place_near(verb) if tgt_how == "deferred" else None
         if place is not None:
@@ -482,11 +484,13 @@ class ExtractEvents:
         )
 
     def _sent_or_own(
-        self, article: Article, source: list[int], at: dict[int, int]
+        self, article: Article, source: list[int], at: dict[int, int], entry: Entry
     ) -> Callable[[Any], bool]:
         """Which object words are what the source sends or owns rather than whom it acts on:
-        means ("missiles", "troops") and a thing of its own ("*its* ambassadors")."""
-        means = self.instruments.nouns
+        means ("missiles", "troops") and a thing of its own ("*its* ambassadors"). Types
+        that are done to people, never with them, take no means: "sentenced 11 *soldiers*
+        to death", "arrested two *police officers*"."""
+        means = frozenset() if entry.event_type in _DONE_TO else self.instruments.nouns
         mentions = article.mentions
         own = {mentions[i].actor.country for i in source if mentions[i].actor is not None}
 

@@ -86,13 +86,21 @@ def small_clauses(verb: Token) -> list[Token]:
     ("called the government *Nazi remnants and fascists*"). After a verb of naming the parser
     often hangs the predicate on the object as an apposition: "called [the inauguration *"a
     farce"*]", "called [Justice de Moraes *a dictator*]"."""
-    preds = [
-        c for c in verb.children if c.dep_ == "oprd" or (c.dep_ == "ccomp" and c.pos_ == "ADJ")
-    ]
+    preds = [c for c in verb.children if c.dep_ == "oprd" or _verbless_clause(c)]
     if verb.lemma_.lower() in _NAMING_VERBS:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         preds += [a for o in objs for a in o.children if a.dep_ == "appos"]
     return expand_conj(preds)
+
+
+def _verbless_clause(c: Token) -> bool:
+    """A complement with a subject and no verb: "found [the activists *guilty*]", "declared
+    [the ambassador *persona* non grata]" (the parser makes the noun a ccomp)."""
+    if c.dep_ != "ccomp":
+        return False
+    return c.pos_ == "ADJ" or (
+        c.pos_ in ("NOUN", "PROPN") and any(s.dep_ == "nsubj" for s in c.children)
+    )
 
 
 def with_compounds(nouns: list[Token]) -> list[Token]:
