@@ -187,9 +187,10 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return [], "none"
     if dep == "relcl" and not is_passive(verb):
         return [head], "inherited"
-    if dep == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT" and head.pos_ != "VERB":
-        # "The last RENAMO guerrillas handed over their weapons ...": the parser made the
-        # subject the root and the finite verb its modifier
+    if dep == "acl" and verb.tag_ in ("VBD", "VBN") and head.dep_ == "ROOT" and head.pos_ != "VERB":
+        # "The last RENAMO guerrillas handed over their weapons ...", "Several hundred
+        # Vietnamese protested outside the embassy": the parser made the subject the root
+        # and the finite verb its modifier (a passive with a by-agent was taken above)
         return [head], "direct"
     if dep == "acl" and verb.tag_ == "VBG":
         if head.lemma_.lower() in DOCUMENT_NOUNS:
@@ -476,10 +477,16 @@ def governing_subject(noun: Token) -> list[Token]:
         prep.lower_ in _SETTING_PREPS
         or travel_verb(noun) is not None  # "flew to Colombo for talks"
         or (prep.lower_ == "on" and noun.lemma_.lower() in _EVENT_SPANS)
+        # "have been *on hunger strike*", "remained on alert": a state the subject is in
+        or (prep.lower_ == "on" and gov.lemma_.lower() in _BEING_VERBS)
     )  # "on the first day of a state visit"
     if in_setting and gov.pos_ in ("VERB", "AUX") and not is_passive(gov):
         return logical_subjects(gov)[0]
     return []
+
+
+#: Verbs of being in a state, whose "on" phrase is one the subject is in.
+_BEING_VERBS = frozenset({"be", "remain", "stay", "go", "continue"})
 
 
 def adjunct_subject(noun: Token) -> list[Token]:
