@@ -25,6 +25,7 @@ from whimbrel.events.arguments import (
     candidates,
     load_argument_model,
 )
+from whimbrel.events.cues import load_cues
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
 from whimbrel.events.location import locative_objects, named_states, place_near
@@ -34,6 +35,7 @@ from whimbrel.events.passes import (
     aid_deployments,
     answer_claims,
     comment_targets,
+    condition_targets,
     directed,
     drop_forecasts,
     drop_side_acts,
@@ -134,6 +136,8 @@ class ExtractEvents:
         self._probes: dict[tuple[str, bool], tuple[Actor, ...]] = {}
         self.instruments = load_instruments(settings.instruments)
         self.retype_rules = load_retype_rules(settings.retype)
+        #: Markers of a condition clause ("if", "unless"), as the factuality cues list them.
+        self.conditions = load_cues().conditions
         self.argument_models: dict[str, ArgumentModel | None] = {
             "source": load_argument_model(settings.agent) if settings.agent else None,
             "target": load_argument_model(settings.recipient) if settings.recipient else None,
@@ -194,6 +198,7 @@ class ExtractEvents:
                     drafts.append(draft)
         drafts = fold_threats(drafts, doc, self.lexicon, article.mentions)
         drafts = drop_forecasts(drafts, doc, self.lexicon, article.mentions, at)
+        condition_targets(drafts, doc, at, article.mentions, self.conditions)
         aid_deployments(drafts, doc)
         drafts = drop_side_acts(drafts, doc)
         answer_claims(drafts, doc, article.mentions)

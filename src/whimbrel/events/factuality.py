@@ -18,6 +18,7 @@ from typing import Any
 
 from whimbrel.events.cues import Cues, load_cues
 from whimbrel.events.draft import EventDraft, clause_word, drafts_of
+from whimbrel.events.passes import condition_target
 from whimbrel.events.plover import load_ontology
 from whimbrel.events.readings import as_threat
 from whimbrel.events.slots import (
@@ -30,7 +31,7 @@ from whimbrel.events.slots import (
     trailing_participle,
 )
 from whimbrel.pipeline import StageSettings, stage
-from whimbrel.records import FACTUALITY_PRECEDENCE, Article
+from whimbrel.records import FACTUALITY_PRECEDENCE, Article, Mention
 
 #: How far up the tree a cue may sit; deeper nesting is rare and usually a parse error.
 MAX_CLIMB = 8
@@ -72,11 +73,13 @@ class AssessFactuality:
         warned = {d.sentence for d in drafts if d.event_type == "THREATEN"}
         for draft in drafts:
             if draft.sentence not in warned:  # "..., Borrell warned": the warning is the threat
-                self._threat(doc, draft)
+                self._threat(doc, draft, at, article.mentions)
         drafts.extend(self._refusals(doc, drafts))
         return article
 
-    def _threat(self, doc: Any, draft: EventDraft) -> None:
+    def _threat(
+        self, doc: Any, draft: EventDraft, at: dict[int, int], mentions: list[Mention]
+    ) -> None:
         """Conditional harm is a threat made now: "Russia could impose sanctions on Moldova
         *if* Chisinau signs", "would expel the ambassadors *unless* ..." is THREATEN on the
         act's words, in the act's mode, as the annotation guidelines code it ("Conditional
@@ -93,6 +96,11 @@ class AssessFactuality:
         if threat is None:
             return
         draft.entry = replace(draft.entry, event_type=threat[0], mode=threat[1])
+        # aimed at whoever the condition names ("*if* Cairo kept flying weapons"), as a
+        # warning's threat is (passes.condition_targets)
+        named = condition_target(verb, at, mentions, draft, self.cues.conditions)
+        if named:
+            draft.target, draft.target_slot = named, "condition"
         # the threat is made by saying it, whoever voices it ("..., a spokeswoman said"):
         # asserted, with the speaker kept as its attribution
         draft.factuality = "asserted"

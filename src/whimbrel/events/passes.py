@@ -22,7 +22,13 @@ from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Lexicon
 from whimbrel.events.plover import data_path
 from whimbrel.events.readings import PROMISABLE, as_threat
-from whimbrel.events.slots import actor_at, actors_at, is_infinitive, subjects_of
+from whimbrel.events.slots import (
+    actor_at,
+    actors_at,
+    condition_subjects,
+    is_infinitive,
+    subjects_of,
+)
 from whimbrel.events.triggers import match_trigger
 from whimbrel.records import Mention
 
@@ -183,6 +189,51 @@ def _menacing(
     if any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in words):
         return True
     return any(t.lower_ == "any" and t.dep_ == "det" for t in words)
+
+
+def condition_targets(
+    drafts: list[EventDraft],
+    doc: Any,
+    at: dict[int, int],
+    mentions: list[Mention],
+    markers: frozenset[str],
+) -> None:
+    """A threat is aimed at whoever its condition names: "Ghana's energy minister warned that
+    the power company would cut supplies to Togo *unless Lomé* settled its bills" threatens
+    Lomé, as the annotation guidelines code it, not the one the threatened act would hit.
+    Whoever is warned comes first ("warned *Belarus* that it would widen sanctions unless
+    ..."), a pronoun only where nothing else was found (the corpus marks its antecedent),
+    and a condition on the threatener itself ("if *it* were attacked") or on the country
+    the act would hit ("sanctions on Turkish officials if *Ankara* goes ahead": the corpus
+    keeps the officials) changes nothing."""
+    for draft in drafts:
+        if draft.event_type != "THREATEN" or _addressed(doc[draft.trigger], at):
+            continue
+        named = condition_target(doc[draft.trigger], at, mentions, draft, markers)
+        if named:
+            draft.target, draft.target_slot = named, "condition"
+
+
+def condition_target(
+    verb: Any,
+    at: dict[int, int],
+    mentions: list[Mention],
+    draft: EventDraft,
+    markers: frozenset[str],
+) -> list[int]:
+    """The actors the condition on a threat names (``condition_targets``), or none."""
+    subjects = condition_subjects(verb, markers)
+    if draft.target and any(s.pos_ == "PRON" for s in subjects):
+        return []
+    named = actors_at(subjects, at, draft.source)
+    if _countries(named, mentions) & _countries(draft.target, mentions):
+        return []
+    return named
+
+
+def _addressed(verb: Any, at: dict[int, int]) -> bool:
+    """Whether a warning names whom it is addressed to: "warned *Hungary* that ..."."""
+    return any(c.dep_ in ("dobj", "dative") and c.i in at for c in verb.children)
 
 
 def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:

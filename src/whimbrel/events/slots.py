@@ -489,6 +489,25 @@ def governing_subject(noun: Token) -> list[Token]:
 _BEING_VERBS = frozenset({"be", "remain", "stay", "go", "continue"})
 
 
+def condition_subjects(verb: Token, markers: frozenset[str]) -> list[Token]:
+    """The subject of the condition a threat is made on: "warned that it would send troops
+    *if Congolese militias* kept raiding", "threatened to march on the capital *unless
+    Aristide* resigned". The condition may hang on the verb itself or on the clause it
+    governs (its complement, and that one's). A passive condition names no one who must
+    act ("if Lebanon's claims were ignored")."""
+    clauses, frontier = [verb], [verb]
+    for _ in range(3):
+        frontier = [c for v in frontier for c in v.children if c.dep_ in ("ccomp", "xcomp")]
+        clauses += frontier
+    for clause in clauses:
+        for c in clause.children:
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in markers for m in c.children
+            ):
+                return expand_conj([s for s in c.children if s.dep_ == "nsubj"])
+    return []
+
+
 def adjunct_subject(noun: Token) -> list[Token]:
     """The subject of the clause an event noun's phrase modifies: "sent troops *under a deal*
     with X", "said *after talks* with X", and the subject of a clause the noun opens
