@@ -35,6 +35,7 @@ from whimbrel.events.passes import (
     aid_deployments,
     answer_claims,
     comment_targets,
+    concessions_to_unrest,
     condition_targets,
     directed,
     drop_forecasts,
@@ -204,6 +205,7 @@ class ExtractEvents:
         answer_claims(drafts, doc, article.mentions)
         name_own_acts(drafts, doc, article.mentions)
         comment_targets(drafts, doc, at)
+        concessions_to_unrest(drafts, doc, article.mentions)
         drafts = or_face(drafts, doc, self.lexicon)
         sides = partial(self._side, article)
         doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc, sides)]
@@ -480,9 +482,10 @@ class ExtractEvents:
         if (source or agentless) and not target and rest:
             avoid = self._attacker_country(article, entry, source)
             target = self._implicit_target(article, si, noun, rest, at, factors, avoid=avoid)
-        if not source and not target and entry.event_type == "PROTEST":
-            # "Bouteflika resigned after six weeks of protests": against whoever answered
-            target = actors_at(expand_conj(answering_subject(noun)), at, ())
+        if not target and entry.event_type == "PROTEST":
+            # "Bouteflika resigned after six weeks of protests", "scrapped the rise after two
+            # days of protests by oil workers": against whoever answered
+            target = actors_at(expand_conj(answering_subject(noun)), at, source)
             tgt_slot = "answering_subject" if target else tgt_slot
         return self._draft(
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at

@@ -543,6 +543,40 @@ def _commented_clause(
 _CLAIM_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 
 
+def concessions_to_unrest(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -> None:
+    """A concession made in answer to unrest is made to the protesters: "Kazakhstan's
+    government scrapped a planned rise in fuel prices after two days of protests *by oil
+    workers*", "*Bowing to* road blockades by truckers, Peru's government scrapped a tax",
+    as the annotation guidelines code it. The protest must sit in the concession's own
+    clause, among its adjuncts; a concession aimed at a named actor keeps it."""
+    protests = [d for d in drafts if d.event_type == "PROTEST" and d.source]
+    for draft in drafts:
+        if draft.event_type != "CONCEDE" or any(
+            mentions[i].resolved_by == "kb" for i in draft.target
+        ):
+            continue
+        conceder = doc[draft.trigger]
+        for protest in protests:
+            tok = doc[protest.trigger]
+            if (
+                protest.sentence == draft.sentence
+                and conceder in tok.ancestors
+                and not set(protest.source) & set(draft.source)
+                and _adjunct_path(tok, conceder)
+            ):
+                draft.target, draft.target_slot = list(protest.source), "answered_unrest"
+                break
+
+
+def _adjunct_path(tok: Any, top: Any) -> bool:
+    """Whether ``tok`` hangs below ``top`` through an adjunct (a clause or phrase of time,
+    reason or manner), not as its object: "scrapped the tax *after* protests", not
+    "banned protests"."""
+    while tok.head.i != top.i:
+        tok = tok.head
+    return tok.dep_ in ("advcl", "prep", "npadvmod", "appos", "agent")
+
+
 def name_own_acts(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -> None:
     """Give an act its actor's name where the pronoun standing for it sits in a phrase the
     named subject governs, as the guidelines' spans do:
