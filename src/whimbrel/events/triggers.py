@@ -51,12 +51,28 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         # a passive's subject, then its retained object ("were given *tents*")
         deps = ("nsubjpass", "dobj") if is_passive(tok) else ("dobj",)
         objs = relative_objects(tok, with_conj([c for c in tok.children if c.dep_ in deps]))
+        objs = [m for o in objs for m in _members(o)]
         # a bare noun of measure the parser keeps apart: "gave Seoul *48 hours* to dismantle"
         spans = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DURATIONS]
         objs = objs + _quantified(objs)
         return with_compounds(objs) + _cargo(objs) + _states(objs) + small_clauses(tok) + spans
     found = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
     return found + prep_objects(tok, "of")
+
+
+#: Nouns for a body of people, whose "of" phrase says who they are: "sent *a brigade of* 38
+#: doctors", "flew *a team of* rescuers".
+_COLLECTIVES = frozenset({"brigade", "team", "contingent", "group", "squad", "detachment", "crew"})
+
+
+def _members(obj: Any) -> list[Any]:
+    """A collective object read as its members ("a brigade *of doctors*" is doctors sent, not
+    a military brigade), any other object as itself."""
+    if obj.lemma_.lower() in _COLLECTIVES:
+        members = with_conj(prep_objects(obj, "of"))
+        if members:
+            return members
+    return [obj]
 
 
 def _quantified(objs: list[Any]) -> list[Any]:
