@@ -710,8 +710,8 @@ _SEATS = {"brussels": "BEL"}
 
 def _hosted_seats(mentions: list[Mention], kb: KnowledgeBase) -> None:
     """ "Rwanda cut ties with Belgium ..., accusing *Brussels*": the host's government."""
-    named = {m.actor.country for m in mentions if m.actor is not None and m.actor.kind == "state"}
     for m in mentions:
         host = _SEATS.get(m.text.lower())
+        named = {o.actor.country for o in mentions if o is not m and o.actor is not None}
         if host is not None and host in named and m.resolved_by == "kb":
             m.actor = kb.state(host, "GOV")

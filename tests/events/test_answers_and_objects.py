@@ -1,0 +1,110 @@
+"""Session 25's readings, on sentences written for these tests: whom a threat or a concession
+answers, what an object really names (a count, a collective, a small clause), and which
+lexicon rows cooperation and aid use. Each pins a convention of docs/annotation-guidelines.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+PUB = "2024-06-18"
+
+
+def found(pipeline, text, event_type):
+    events = pipeline(text, date=PUB).events
+    hits = [e for e in events if e.event_type == event_type]
+    assert hits, f"no {event_type} in {[(e.event_type, e.trigger.text) for e in events]}"
+    return hits[0]
+
+
+def texts(actors):
+    return [a.text for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # a count or an ordinal reads through to its "of" object: the boats are the goods
+        (
+            "Norway handed over the first of six patrol boats to the Ghanaian navy on Monday.",
+            "navy",
+        ),
+        # a collective object is its members: doctors sent are aid, not a military brigade
+        ("Cuba sent a brigade of 30 doctors to Peru on Monday.", "Peru"),
+        ("Turkey flew 90 rescue workers to Morocco on Sunday.", "Morocco"),
+        # what the planes carry says whether sending them is aid
+        ("Egypt sent three planes loaded with tents and blankets to Libya.", "Libya"),
+    ],
+)
+def test_what_an_object_names_decides_that_sending_it_is_aid(pipeline, text, target):
+    event = found(pipeline, text, "AID")
+    assert any(target in t for t in texts(event.target))
+
+
+def test_a_verbless_complement_names_whom_the_verb_acts_on(pipeline):
+    event = found(
+        pipeline,
+        "Ecuador declared the Mexican ambassador persona non grata on Thursday.",
+        "SANCTION",
+    )
+    assert event.mode == "expel"
+    assert texts(event.target) == ["the Mexican ambassador"]
+
+
+def test_soldiers_sentenced_are_the_target_not_the_means(pipeline):
+    event = found(
+        pipeline, "A military court in Kinshasa sentenced four soldiers to death.", "SANCTION"
+    )
+    assert any("soldiers" in t for t in texts(event.target))
+
+
+def test_a_threat_is_aimed_at_whoever_its_condition_names(pipeline):
+    text = (
+        "Uganda's defence ministry warned on Monday that it would send troops into Ituri "
+        "if Congolese militias kept raiding its villages."
+    )
+    event = found(pipeline, text, "THREATEN")
+    assert texts(event.target) == ["Congolese militias"]
+
+
+def test_a_warned_addressee_stays_the_threats_target(pipeline):
+    text = "The European Union warned Serbia that it would freeze funds unless Belgrade changed course."
+    event = found(pipeline, text, "THREATEN")
+    assert texts(event.target) == ["Serbia"]
+
+
+def test_a_concession_to_unrest_is_made_to_the_protesters(pipeline):
+    text = "Zambia's cabinet scrapped a water levy on Tuesday after protests by traders in Lusaka."
+    concession = found(pipeline, text, "CONCEDE")
+    assert texts(concession.target) == ["traders"]
+    protest = found(pipeline, text, "PROTEST")
+    assert texts(protest.target) == ["Zambia's cabinet"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru and Bolivia set up a joint task force on Tuesday to fight smugglers.",
+        "Jordan's intelligence service passed information to Dutch police about the plot.",
+        "A Dutch forensic team worked alongside Ukrainian prosecutors in Kharkiv.",
+    ],
+)
+def test_joint_bodies_passed_intelligence_and_working_alongside_are_cooperation(pipeline, text):
+    found(pipeline, text, "COOPERATE")
+
+
+def test_a_strike_by_workers_is_a_labour_strike(pipeline):
+    event = found(pipeline, "Nigerian doctors began an indefinite strike on Monday.", "PROTEST")
+    assert event.mode == "strike"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Brussels froze the funds earmarked for Hungary on Monday.", "EUR"),
+        ("Rwanda expelled Belgium's envoy and accused Brussels of meddling in Congo.", "BEL"),
+    ],
+)
+def test_brussels_is_the_eu_unless_the_story_is_about_belgium(pipeline, text, country):
+    actors = [a for e in pipeline(text, date=PUB).events for a in [*e.source, *e.target]]
+    assert country in {a.country for a in actors if a.text == "Brussels"}
