@@ -712,6 +712,7 @@ def _hosted_seats(mentions: list[Mention], kb: KnowledgeBase) -> None:
     """ "Rwanda cut ties with Belgium ..., accusing *Brussels*": the host's government."""
     for m in mentions:
         host = _SEATS.get(m.text.lower())
-        named = {o.actor.country for o in mentions if o is not m and o.actor is not None}
-        if host is not None and host in named and m.resolved_by == "kb":
+        if host is None or m.resolved_by != "kb":
+            continue
+        if any(o is not m and o.actor is not None and o.actor.country == host for o in mentions):
             m.actor = kb.state(host, "GOV")
