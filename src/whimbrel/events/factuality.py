@@ -18,12 +18,13 @@ from typing import Any
 
 from whimbrel.events.cues import Cues, load_cues
 from whimbrel.events.draft import EventDraft, clause_word, drafts_of
-from whimbrel.events.passes import condition_target
+from whimbrel.events.passes import aim_at_condition
 from whimbrel.events.plover import load_ontology
 from whimbrel.events.readings import as_threat
 from whimbrel.events.slots import (
     LIGHT_VERBS,
     clause_above,
+    condition_clauses,
     is_infinitive,
     logical_subjects,
     reporter_conjunct,
@@ -98,9 +99,7 @@ class AssessFactuality:
         draft.entry = replace(draft.entry, event_type=threat[0], mode=threat[1])
         # aimed at whoever the condition names ("*if* Cairo kept flying weapons"), as a
         # warning's threat is (passes.condition_targets)
-        named = condition_target(verb, at, mentions, draft, self.cues.conditions)
-        if named:
-            draft.target, draft.target_slot = named, "condition"
+        aim_at_condition(verb, at, mentions, draft, self.cues.conditions)
         # the threat is made by saying it, whoever voices it ("..., a spokeswoman said"):
         # asserted, with the speaker kept as its attribution
         draft.factuality = "asserted"
@@ -431,11 +430,7 @@ class AssessFactuality:
     def _condition(self, verb: Any) -> bool:
         """Whether a condition clause hangs on the verb ("will ban imports *if* Pyongyang
         tests", "would free the hostages only *if* Israel ends the war")."""
-        return any(
-            c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in self.cues.conditions for m in c.children)
-            for c in verb.children
-        )
+        return bool(condition_clauses(verb, self.cues.conditions))
 
     def _clause_modals(self, verb: Any, found: Found) -> None:
         """A modal or "if" on a governing verb of the same clause chain ("could try to launch")."""

@@ -209,26 +209,25 @@ def condition_targets(
     for draft in drafts:
         if draft.event_type != "THREATEN" or _addressed(doc[draft.trigger], at):
             continue
-        named = condition_target(doc[draft.trigger], at, mentions, draft, markers)
-        if named:
-            draft.target, draft.target_slot = named, "condition"
+        aim_at_condition(doc[draft.trigger], at, mentions, draft, markers)
 
 
-def condition_target(
+def aim_at_condition(
     verb: Any,
     at: dict[int, int],
     mentions: list[Mention],
     draft: EventDraft,
     markers: frozenset[str],
-) -> list[int]:
-    """The actors the condition on a threat names (``condition_targets``), or none."""
+) -> None:
+    """Make the actors the condition on a threat names its target, with the exceptions
+    ``condition_targets`` gives: a warning's threat and conditional harm said outright
+    (``events.factuality``) share it."""
     subjects = condition_subjects(verb, markers)
     if draft.target and any(s.pos_ == "PRON" for s in subjects):
-        return []
+        return
     named = actors_at(subjects, at, draft.source)
-    if _countries(named, mentions) & _countries(draft.target, mentions):
-        return []
-    return named
+    if named and not _countries(named, mentions) & _countries(draft.target, mentions):
+        draft.target, draft.target_slot = named, "condition"
 
 
 def _addressed(verb: Any, at: dict[int, int]) -> bool:

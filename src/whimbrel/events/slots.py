@@ -500,12 +500,20 @@ def condition_subjects(verb: Token, markers: frozenset[str]) -> list[Token]:
         frontier = [c for v in frontier for c in v.children if c.dep_ in ("ccomp", "xcomp")]
         clauses += frontier
     for clause in clauses:
-        for c in clause.children:
-            if c.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in markers for m in c.children
-            ):
-                return expand_conj([s for s in c.children if s.dep_ == "nsubj"])
+        found = condition_clauses(clause, markers)
+        if found:
+            return expand_conj([s for s in found[0].children if s.dep_ == "nsubj"])
     return []
+
+
+def condition_clauses(verb: Token, markers: frozenset[str]) -> list[Token]:
+    """The condition clauses on a verb: "will ban imports *if Pyongyang tests*", "would free
+    the hostages only *if Israel ends the war*" (an adverbial clause a marker opens)."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in c.children)
+    ]
 
 
 def adjunct_subject(noun: Token) -> list[Token]:
