@@ -80,8 +80,9 @@ CASES = [
     # the author of the act condemned is its recipient
     ("Kenya's president condemned the raid by Somali militants on a border village.",
      "ACCUSE", "Somali militants", "SOM"),
-    # a demonym on the thing refused names who asked
-    ("Chile dismissed a Bolivian demand for access to the sea.", "REJECT", "Bolivian", "BOL"),
+    # a demonym on the thing refused names who made it ("a Bolivian *demand*" is now coded as
+    # the REQUEST the refusal answers, which names the target without the model)
+    ("Chile dismissed the Bolivian claim to access to the sea.", "REJECT", "Bolivian", "BOL"),
 ]  # fmt: skip
 
 

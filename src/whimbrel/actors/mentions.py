@@ -399,10 +399,21 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "i
 def _spelt_in_lower_case(root: Any, actor: Actor) -> bool:
     """Whether a person was found by a common word their name happens to spell ("the
     *bush*"): the head, in lower case, is a capitalised word of the person's name. A title
-    ("Israel's *ambassador*") still finds the office's holder."""
-    if actor.kind != "person" or not root.text.islower():
+    ("Israel's *ambassador*") still finds the office's holder. An organisation is the
+    same only after "a" or a possessive pronoun ("sent *a telegram*", "*his* security
+    council"): "the eurozone" is spelt in lower case and still names it."""
+    if not root.text.islower():
+        return False
+    if actor.kind == "organisation":
+        if not any(c.lower_ in _NOT_NAMING or c.tag_ == "PRP$" for c in root.children):
+            return False
+    elif actor.kind != "person":
         return False
     return any(w[:1].isupper() and w.lower() == root.lower_ for w in actor.name.split())
+
+
+#: Determiners before which a lower-case noun names no organisation: "*a* telegram".
+_NOT_NAMING = frozenset({"a", "an", "another", "every", "each"})
 
 
 def _is_definite(chunk: Any) -> bool:

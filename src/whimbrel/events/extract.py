@@ -42,6 +42,7 @@ from whimbrel.events.passes import (
     drop_side_acts,
     fights,
     fold_threats,
+    load_answers,
     name_own_acts,
     or_face,
 )
@@ -139,6 +140,7 @@ class ExtractEvents:
         self.retype_rules = load_retype_rules(settings.retype)
         #: Markers of a condition clause ("if", "unless"), as the factuality cues list them.
         self.conditions = load_cues().conditions
+        self.answers = load_answers()
         self.argument_models: dict[str, ArgumentModel | None] = {
             "source": load_argument_model(settings.agent) if settings.agent else None,
             "target": load_argument_model(settings.recipient) if settings.recipient else None,
@@ -180,6 +182,9 @@ class ExtractEvents:
                 draft = self._verb_draft(article, si, tok, entry, noun, at)
                 if draft is not None:
                     drafts.append(draft)
+                    if match[1] is not None:
+                        answered = self._answered(article, si, draft, match[1], at)
+                        drafts += [answered] if answered is not None else []
             drafts += self._manner_drafts(article, si, sent, at, drafts)
             for tok in sent:
                 if (
@@ -490,6 +495,36 @@ class ExtractEvents:
         return self._draft(
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
         )
+
+    def _answered(
+        self, article: Article, si: int, reply: EventDraft, noun: Any, at: dict[int, int]
+    ) -> EventDraft | None:
+        """The event a reply's object names, coded too (``[answers]`` in the pass file): the
+        claim a refusal answers, by whoever made it towards the one who refused ("rejected
+        *calls* for his resignation": a REQUEST to him, by no one named), or the act its
+        doer ended ("prisoners ended their hunger *strike*": their PROTEST)."""
+        found = self._match(noun, "NOUN")
+        verb = reply.trigger
+        if found is None or noun.doc[verb].dep_ == "relcl" or noun.dep_ == "appos":
+            return None  # "a demand Petro rejected": the demand is coded where it is made
+        entry, reply_type = found[0], reply.entry.event_type
+        if entry.event_type in self.answers["acts"].get(reply_type, ()):
+            return self._noun_draft(article, si, noun, entry, at, set())
+        if entry.event_type not in self.answers["claims"].get(reply_type, ()):
+            return None
+        claim = self._noun_draft(article, si, noun, entry, at, {verb})
+        if claim is None and entry.event_type in self.answers["unnamed"]["*"]:
+            factors = {"lexicon_weight": entry.weight, "noun_trigger": NOUN_TRIGGER}
+            return self._draft(article, si, noun, entry, [], "poss", list(reply.source),
+                               "answering_subject", factors, at)  # fmt: skip
+        if claim is None:
+            return None
+        if not claim.target:
+            claim.target = [i for i in reply.source if i not in claim.source]
+            claim.target_slot = "answering_subject" if claim.target else None
+            if claim.target:
+                claim.factors.pop("missing_target", None)
+        return claim
 
     def _sent_or_own(
         self, article: Article, source: list[int], at: dict[int, int], entry: Entry

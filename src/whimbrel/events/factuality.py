@@ -18,7 +18,7 @@ from typing import Any
 
 from whimbrel.events.cues import Cues, load_cues
 from whimbrel.events.draft import EventDraft, clause_word, drafts_of
-from whimbrel.events.passes import aim_at_condition
+from whimbrel.events.passes import aim_at_condition, load_answers
 from whimbrel.events.plover import load_ontology
 from whimbrel.events.readings import as_threat
 from whimbrel.events.slots import (
@@ -64,6 +64,8 @@ class AssessFactuality:
 
     def __init__(self, settings: FactualitySettings) -> None:
         self.cues = load_cues(settings.cues)
+        #: Claims a refusal answers (the pass file's ``[answers.claims]``): made, not negated.
+        self.claims = frozenset().union(*load_answers()["claims"].values())
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -167,6 +169,10 @@ class AssessFactuality:
             found.pop("hypothetical", None)
         self._phrases(trigger, found)
         self._climb(trigger, found)
+        if found.get("negated", ("", None))[0] in self.cues.rejecting_verbs and (
+            trigger.dep_ == "dobj" and draft.event_type in self.claims
+        ):
+            found.pop("negated")  # "rejected *calls* for his resignation": the calls were made
         self._according_to(trigger, found)
         self._trailing_report(trigger, found)
         if "reported" in found:

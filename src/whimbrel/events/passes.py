@@ -71,6 +71,21 @@ def load_pass_words(name: str = "passes.v1") -> PassWords:
     return PassWords(**lists)
 
 
+@lru_cache(maxsize=2)
+def load_answers(name: str = "passes.v1") -> dict[str, dict[str, frozenset[str]]]:
+    """The ``[answers]`` tables of the pass file: for a reply's type, the types of the object
+    event it answers (``claims``) or ends (``acts``); ``unnamed`` (under the key ``*``) the
+    claim types coded when no maker is named."""
+    path = data_path("lexicon", name, ".toml")
+    tables = tomllib.loads(path.read_text(encoding="utf-8")).get("answers", {})
+    out = {
+        kind: {reply: frozenset(types) for reply, types in tables.get(kind, {}).items()}
+        for kind in ("claims", "acts")
+    }
+    out["unnamed"] = {"*": frozenset(tables.get("unnamed", ()))}
+    return out
+
+
 def _words() -> PassWords:
     """The pass word lists (read once, cached): the short name the passes below call."""
     return load_pass_words()

@@ -1,0 +1,87 @@
+"""Session 26's readings, on sentences written for these tests: the event a reply's object
+names is coded too (a refused claim, a strike called off), and a lower-case common word is
+no organisation ("sent *a telegram*"). Each pins a convention of docs/annotation-guidelines.md.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+PUB = "2025-03-11"
+
+
+def events_of(pipeline, text, event_type):
+    return [e for e in pipeline(text, date=PUB).events if e.event_type == event_type]
+
+
+def texts(actors):
+    return [a.text for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # the maker named by a possessive or a "from" phrase asked the one who refused
+        (
+            "Hungary rejected Poland's appeal for an emergency summit on Tuesday.",
+            "Poland",
+            "Hungary",
+        ),
+        (
+            "Peru dismissed demands from Chile for an inquiry into the border shooting.",
+            "Chile",
+            "Peru",
+        ),
+        (
+            "Serbia rejected a Croatian offer of talks on the pipeline dispute.",
+            "Croatian",
+            "Serbia",
+        ),
+        # no maker named: calls were still made, to the one who rejected them
+        (
+            "Kenya's president rejected calls for his resignation on Friday.",
+            None,
+            "Kenya's president",
+        ),
+    ],
+)
+def test_a_refused_claim_is_coded_towards_the_refuser(pipeline, text, source, target):
+    claims = [
+        e
+        for kind in ("REQUEST", "AGREE")
+        for e in events_of(pipeline, text, kind)
+        if target in texts(e.target)
+    ]
+    assert claims, text
+    claim = claims[0]
+    assert texts(claim.source) == ([source] if source else [])
+    assert claim.factuality == "asserted"  # the claim was made; only its answer refuses it
+    assert events_of(pipeline, text, "REJECT")
+
+
+def test_a_claim_restated_by_its_refusal_is_not_coded_twice(pipeline):
+    text = (
+        "Moldova's opposition accused the government of rigging the count, "
+        "an accusation the prime minister rejected on Monday."
+    )
+    accusations = events_of(pipeline, text, "ACCUSE")
+    assert len(accusations) == 1
+    assert texts(accusations[0].source) == ["Moldova's opposition"]
+
+
+def test_a_strike_called_off_was_a_strike_by_those_who_called_it_off(pipeline):
+    text = (
+        "Portugal's nurses called off a three-day strike after the health ministry agreed to talks."
+    )
+    strikes = events_of(pipeline, text, "PROTEST")
+    assert [texts(e.source) for e in strikes] == [["Portugal's nurses"]]
+
+
+def test_a_lifted_curfew_is_only_the_lifting(pipeline):
+    text = "Sri Lanka's government lifted the nationwide curfew on Thursday."
+    assert not events_of(pipeline, text, "COERCE")
+
+
+def test_a_common_word_after_a_is_no_organisation(pipeline):
+    events = pipeline("Norway's king sent a telegram of condolence to Kenya's president.").events
+    assert all(a.country != "MNC" for e in events for a in [*e.source, *e.target])
