@@ -172,7 +172,9 @@ PLOVER_SCORES = {
     "COERCE": -7.0,
     "ASSAULT": -9.0,
 }
-SLOT_RE = re.compile(r"(nsubj|nsubjpass|agent|dobj|dative|poss|owner|compound|amod|prep:[a-z]+)")
+SLOT_RE = re.compile(
+    r"(nsubj|nsubjpass|passive_subject|agent|dobj|dative|poss|owner|compound|amod|prep:[a-z]+)"
+)
 WORD_RE = re.compile(r"[a-z]+")
 #: Object classes a row may list besides lemmas (docs/lexicon.md): those matched against the
 #: article's actors at run time, and the word lists of object_classes.v1.json that the

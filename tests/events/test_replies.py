@@ -1,6 +1,7 @@
 """Session 26's readings, on sentences written for these tests: the event a reply's object
 names is coded too (a refused claim, a strike called off), and a lower-case common word is
-no organisation ("sent *a telegram*"). Each pins a convention of docs/annotation-guidelines.md.
+no organisation ("sent *a telegram*"), and a document sent is what it says ("a letter of
+protest"). Each pins a convention of docs/annotation-guidelines.md.
 """
 
 from __future__ import annotations
@@ -83,5 +84,23 @@ def test_a_lifted_curfew_is_only_the_lifting(pipeline):
 
 
 def test_a_common_word_after_a_is_no_organisation(pipeline):
-    events = pipeline("Norway's king sent a telegram of condolence to Kenya's president.").events
+    text = "Norway's king sent a telegram of condolence to Kenya's president."
+    (event,) = events_of(pipeline, text, "SUPPORT")
+    assert texts(event.source) == ["Norway's king"]
+    assert texts(event.target) == ["Kenya's president"]
+    events = pipeline(text, date=PUB).events
     assert all(a.country != "MNC" for e in events for a in [*e.source, *e.target])
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        # a document is read as what it says
+        ("Chile sent a letter of protest to Argentina on Monday.", "ACCUSE"),
+        ("Ghana's foreign ministry delivered a protest note to Togo's ambassador.", "ACCUSE"),
+        ("Chile sent a message of support to Argentina on Monday.", "SUPPORT"),
+    ],
+)
+def test_a_document_sent_is_what_it_says(pipeline, text, event_type):
+    assert events_of(pipeline, text, event_type)
+    assert {e.event_type for e in pipeline(text, date=PUB).events} == {event_type}

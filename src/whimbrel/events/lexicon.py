@@ -95,6 +95,14 @@ def load_object_classes(name: str = "object_classes.v1") -> dict[str, frozenset[
     return {k: frozenset(v) for k, v in raw["classes"].items()}
 
 
+@lru_cache(maxsize=1)
+def load_object_readings(name: str = "object_classes.v1") -> dict[str, frozenset[str]]:
+    """The word lists by which a trigger's object is read through to what it names (the
+    file's ``readings``: collectives, carrying, shared, documents)."""
+    raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
+    return {k: frozenset(v["words"]) for k, v in raw.get("readings", {}).items()}
+
+
 def _objects(raw: str, classes: dict[str, frozenset[str]]) -> frozenset[str]:
     """A row's object lemmas, each "@name" of :func:`load_object_classes` replaced by its
     words ("@gpe", "@org", "@person" stay: they are matched against the article's actors)."""

@@ -373,6 +373,10 @@ def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[li
     if slot in ("dobj", "nsubjpass"):
         objs = [o for o in logical_objects(verb) if o not in nouns]
         return objs, "direct"
+    if slot == "passive_subject":  # "Venezuelan troops were deployed": who was sent went
+        if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+            return [], "none"
+        return [c for c in verb.children if c.dep_ == "nsubjpass"], "direct"
     if slot in ("dative", "iobj"):
         dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
         dative += [

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from whimbrel.events.lexicon import Entry, Lexicon
+from whimbrel.events.lexicon import Entry, Lexicon, load_object_readings
 from whimbrel.events.slots import (
     DURATIONS,
     MODIFIER_DEPS,
@@ -55,20 +55,16 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         # a bare noun of measure the parser keeps apart: "gave Seoul *48 hours* to dismantle"
         spans = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DURATIONS]
         objs = objs + _quantified(objs)
-        return with_compounds(objs) + _cargo(objs) + _states(objs) + small_clauses(tok) + spans
+        objs = with_compounds(objs)
+        return _contents(objs) + objs + _cargo(objs) + _states(objs) + small_clauses(tok) + spans
     found = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
     return found + prep_objects(tok, "of")
-
-
-#: Nouns for a body of people, whose "of" phrase says who they are: "sent *a brigade of* 38
-#: doctors", "flew *a team of* rescuers".
-_COLLECTIVES = frozenset({"brigade", "team", "contingent", "group", "squad", "detachment", "crew"})
 
 
 def _members(obj: Any) -> list[Any]:
     """A collective object read as its members ("a brigade *of doctors*" is doctors sent, not
     a military brigade), any other object as itself."""
-    if obj.lemma_.lower() in _COLLECTIVES:
+    if obj.lemma_.lower() in load_object_readings()["collectives"]:
         members = with_conj(prep_objects(obj, "of"))
         if members:
             return members
@@ -84,29 +80,32 @@ def _quantified(objs: list[Any]) -> list[Any]:
                       for g in prep_objects(o, "of") + prep_objects(o, "in")])  # fmt: skip
 
 
-#: Participles that say what a sent thing carries: "sent two planes *loaded with* tents".
-_CARRYING = frozenset({"load", "laden", "carry", "pack", "fill", "bring", "stack"})
-
-
 def _cargo(objs: list[Any]) -> list[Any]:
     """What the objects carry: "sent two planes *loaded with tents*", "a convoy *carrying
     flour*". The cargo, not the vehicle, says whether sending it is aid."""
+    carrying = load_object_readings()["carrying"]
     return with_conj([g for o in objs for acl in o.children
-                      if acl.dep_ == "acl" and acl.lemma_.lower() in _CARRYING
+                      if acl.dep_ == "acl" and acl.lemma_.lower() in carrying
                       for g in [c for c in acl.children if c.dep_ == "dobj"]
                       + prep_objects(acl, "with")])  # fmt: skip
-
-
-#: Adjectives that make what is set up or run a shared thing: "set up a *joint* task force".
-_SHARED = frozenset({"joint", "combined", "coordinated", "bilateral", "trilateral", "multinational", "multilateral"})  # fmt: skip
 
 
 def _states(objs: list[Any]) -> list[Any]:
     """Participles that say what state the object is in ("treated 37 *wounded* soldiers") and
     adjectives that make it shared ("set up a *joint* task force"); not any adjective: the
     "*resident* coordinator" is no resident, "*supplying* helicopters" no supply."""
+    shared = load_object_readings()["shared"]
     return [a for o in objs for a in o.children
-            if a.dep_ == "amod" and (a.tag_ == "VBN" or a.lower_ in _SHARED)]  # fmt: skip
+            if a.dep_ == "amod" and (a.tag_ == "VBN" or a.lower_ in shared)]  # fmt: skip
+
+
+def _contents(objs: list[Any]) -> list[Any]:
+    """What a document says, before the document itself: "sent *a letter of protest*", "a
+    *protest* note", "a telegram *of condolence*". Listed first, it decides the row."""
+    documents = load_object_readings()["documents"]
+    return with_conj([c for o in objs if o.lemma_.lower() in documents
+                      for c in prep_objects(o, "of")
+                      + [m for m in o.children if m.dep_ == "compound" and m.pos_ == "NOUN"]])  # fmt: skip
 
 
 def _temporal(prep: Any) -> bool:
