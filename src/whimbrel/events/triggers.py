@@ -108,6 +108,16 @@ def _contents(objs: list[Any]) -> list[Any]:
                       + [m for m in o.children if m.dep_ == "compound" and m.pos_ == "NOUN"]])  # fmt: skip
 
 
+def _on_object(verb: Any, prep: str) -> list[Any]:
+    """The objects of a preposition the parser hung on the verb's direct object rather than
+    on the verb ("placed [its defences *on alert*]")."""
+    preps = [
+        p for o in verb.children if o.dep_ == "dobj" for p in o.children
+        if p.dep_ == "prep" and p.lower_ == prep and not _temporal(p)
+    ]  # fmt: skip
+    return with_conj([g for p in preps for g in p.children if g.dep_ == "pobj"])
+
+
 def _temporal(prep: Any) -> bool:
     """ "on Saturday", "in March": a time, which satisfies no preposition constraint ("call on").
     "until" is never anything else, so a row that asks for it asks for the time ("gave X
@@ -143,12 +153,21 @@ def match_trigger(
     for entry in entries:
         if entry.particle and entry.particle not in particles:
             continue
+        key_prep = entry.prep
         if entry.prep and entry.prep not in preps:
-            continue
+            if not (entry.objects and pos == "VERB"):
+                continue
+            # "placed its air defences *on* combat alert": the parser hangs the phrase on the
+            # object; a row that names the phrase's object still knows it when it sees it
+            key_prep = "@" + entry.prep
         noun, first = None, 0
-        if (entry.not_objects or entry.objects) and entry.prep not in by_prep:
-            by_prep[entry.prep] = trigger_objects(tok, pos, entry.prep)
-        objects = by_prep.get(entry.prep, [])
+        if (entry.not_objects or entry.objects) and key_prep not in by_prep:
+            by_prep[key_prep] = (
+                trigger_objects(tok, pos, entry.prep)
+                if key_prep == entry.prep
+                else _on_object(tok, entry.prep)
+            )
+        objects = by_prep.get(key_prep, [])
         if entry.not_objects and any(
             word_forms(o) & entry.not_objects or "*" in entry.not_objects for o in objects
         ):
