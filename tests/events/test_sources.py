@@ -32,3 +32,12 @@ def test_a_by_agent_still_deploys_the_forces(pipeline):
     text = "Thai troops were deployed along the Mekong by the army chief on Sunday."
     (event,) = events_of(pipeline, text, "MOBILIZE")
     assert "Thai troops" not in texts(event.source)
+
+
+def test_security_forces_are_the_state_s_not_an_organisation_named_before(pipeline):
+    text = (
+        "Gunmen killed 40 villagers in Nigeria's Plateau state on Sunday. "
+        "Amnesty International accused the security forces of ignoring warnings."
+    )
+    (event,) = events_of(pipeline, text, "ACCUSE")
+    assert [(a.text, a.country) for a in event.target] == [("the security forces", "NGA")]

@@ -189,6 +189,10 @@ class ResolveReferences:
         spec = self.refs.descriptions.get(
             lemma, {"kinds": ["state", "person", "organisation", "group"], "kb": True}
         )
+        if not spec.get("kb") and root.tag_ == "NNS" and self._state_body(m.text, date):
+            # "the security forces", "government forces": a state's, as "the army" is, not an
+            # organisation named earlier ("Amnesty International accused *the security forces*")
+            spec = {**spec, "kb": True}
         kinds = tuple(spec["kinds"])
         listed = self.refs.descriptions.get(lemma)
         # "the army", "the government" stay the state's (kb descriptions) even after "the
@@ -247,6 +251,11 @@ class ResolveReferences:
             resolved = self.kb.resolve(m.text, date, (country,))
             if resolved is not None:
                 m.actor, m.antecedent = resolved, None
+
+    def _state_body(self, text: str, date: dt.date | None) -> bool:
+        """Whether the KB reads a description as a body of whichever state it is set in."""
+        probe = self.kb.resolve(text, date, PROBE_CONTEXT)
+        return probe is not None and probe.country in PROBE_CONTEXT
 
     def _story_country(
         self,
