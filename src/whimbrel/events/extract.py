@@ -112,6 +112,9 @@ class ExtractSettings(StageSettings):
     recipient: str | None = "recipient.v1"
     agent: str | None = None
     kb: str = "default"
+    #: Cue file whose condition markers ("if", "unless") aim a threat at the condition's
+    #: subject; the same file as ``[events.factuality] cues`` unless you mean them to differ.
+    cues: str = "cues.v1"
 
 
 @stage(
@@ -139,7 +142,7 @@ class ExtractEvents:
         self.instruments = load_instruments(settings.instruments)
         self.retype_rules = load_retype_rules(settings.retype)
         #: Markers of a condition clause ("if", "unless"), as the factuality cues list them.
-        self.conditions = load_cues().conditions
+        self.conditions = load_cues(settings.cues).conditions
         self.answers = load_answers()
         self.argument_models: dict[str, ArgumentModel | None] = {
             "source": load_argument_model(settings.agent) if settings.agent else None,
