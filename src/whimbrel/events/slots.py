@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from whimbrel.events.cues import load_cues
+from whimbrel.events.lexicon import load_object_readings
 
 Token = Any  # spacy.tokens.Token; kept loose so the module is cheap to import
 
@@ -55,9 +56,11 @@ def is_amount(tok: Token) -> bool:
 #: Dependencies of a noun's pre-modifiers that can name its owner ("*French* troops").
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
-#: Nouns for what someone issues: the act a clause on one of them ("a statement *condemning*
-#: the raid") is the issuer's act, not the document's.
-DOCUMENT_NOUNS = frozenset({"statement", "communique", "declaration", "letter", "report", "resolution", "motion", "video", "message", "post", "tweet", "op-ed", "editorial", "speech", "note", "memo"})  # fmt: skip
+
+def _issued() -> frozenset[str]:
+    """Nouns for what someone issues or sends (the ``documents`` and ``messages`` readings)."""
+    readings = load_object_readings()
+    return readings["documents"] | readings["messages"]
 
 
 def issuers(document: Token, depth: int = 0) -> list[Token]:
@@ -193,7 +196,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         # and the finite verb its modifier (a passive with a by-agent was taken above)
         return [head], "direct"
     if dep == "acl" and verb.tag_ == "VBG":
-        if head.lemma_.lower() in DOCUMENT_NOUNS:
+        if head.lemma_.lower() in _issued():
             return issuers(head, depth), "inherited"  # "released a statement criticising X"
         return [head], "inherited"  # "troops attacking the city"
     if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "oprd"):

@@ -100,10 +100,10 @@ def _states(objs: list[Any]) -> list[Any]:
 
 
 def _contents(objs: list[Any]) -> list[Any]:
-    """What a document says, before the document itself: "sent *a letter of protest*", "a
+    """What a message says, before the message itself: "sent *a letter of protest*", "a
     *protest* note", "a telegram *of condolence*". Listed first, it decides the row."""
-    documents = load_object_readings()["documents"]
-    return with_conj([c for o in objs if o.lemma_.lower() in documents
+    messages = load_object_readings()["messages"]
+    return with_conj([c for o in objs if o.lemma_.lower() in messages
                       for c in prep_objects(o, "of")
                       + [m for m in o.children if m.dep_ == "compound" and m.pos_ == "NOUN"]])  # fmt: skip
 
