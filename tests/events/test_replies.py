@@ -104,3 +104,9 @@ def test_a_common_word_after_a_is_no_organisation(pipeline):
 def test_a_document_sent_is_what_it_says(pipeline, text, event_type):
     assert events_of(pipeline, text, event_type)
     assert {e.event_type for e in pipeline(text, date=PUB).events} == {event_type}
+
+
+def test_the_subject_of_an_allowed_infinitive_is_the_object(pipeline):
+    text = "Panama allowed Colombian navy ships to refuel at Balboa on Monday."
+    (event,) = events_of(pipeline, text, "COOPERATE")
+    assert texts(event.source) == ["Panama"]
