@@ -511,14 +511,14 @@ class ExtractEvents:
         if found is None or noun.doc[verb].dep_ == "relcl" or noun.dep_ == "appos":
             return None  # "a demand Petro rejected": the demand is coded where it is made
         entry, reply_type = found[0], reply.entry.event_type
-        if entry.event_type in self.answers["acts"].get(reply_type, ()):
+        if entry.event_type in self.answers.acts.get(reply_type, ()):
             return self._noun_draft(article, si, noun, entry, at, set())
-        if entry.event_type not in self.answers["claims"].get(reply_type, ()):
+        if entry.event_type not in self.answers.claims.get(reply_type, ()):
             return None
         claim = self._noun_draft(article, si, noun, entry, at, {verb})
-        if claim is None and entry.event_type in self.answers["unnamed"]["*"]:
+        if claim is None and entry.event_type in self.answers.unnamed:
             factors = {"lexicon_weight": entry.weight, "noun_trigger": NOUN_TRIGGER}
-            return self._draft(article, si, noun, entry, [], "poss", list(reply.source),
+            return self._draft(article, si, noun, entry, [], "unnamed", list(reply.source),
                                "answering_subject", factors, at)  # fmt: skip
         if claim is None:
             return None

@@ -65,7 +65,7 @@ class AssessFactuality:
     def __init__(self, settings: FactualitySettings) -> None:
         self.cues = load_cues(settings.cues)
         #: Claims a refusal answers (the pass file's ``[answers.claims]``): made, not negated.
-        self.claims = frozenset().union(*load_answers()["claims"].values())
+        self.claims = load_answers().claim_types
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc

@@ -71,19 +71,30 @@ def load_pass_words(name: str = "passes.v1") -> PassWords:
     return PassWords(**lists)
 
 
+@dataclass(frozen=True)
+class Answers:
+    """The pass file's ``[answers]``: for a reply's type, the types of the object event it
+    answers (``claims``: "rejected Moscow's *appeal*") or ends (``acts``: "ended their hunger
+    *strike*"), and the claim types coded when no maker is named (``unnamed``)."""
+
+    claims: dict[str, frozenset[str]]
+    acts: dict[str, frozenset[str]]
+    unnamed: frozenset[str]
+
+    @property
+    def claim_types(self) -> frozenset[str]:
+        """Every type a refusal can answer as a claim."""
+        return frozenset().union(*self.claims.values())
+
+
 @lru_cache(maxsize=2)
-def load_answers(name: str = "passes.v1") -> dict[str, dict[str, frozenset[str]]]:
-    """The ``[answers]`` tables of the pass file: for a reply's type, the types of the object
-    event it answers (``claims``) or ends (``acts``); ``unnamed`` (under the key ``*``) the
-    claim types coded when no maker is named."""
+def load_answers(name: str = "passes.v1") -> Answers:
+    """Read the pass file's ``[answers]`` tables once per process."""
     path = data_path("lexicon", name, ".toml")
     tables = tomllib.loads(path.read_text(encoding="utf-8")).get("answers", {})
-    out = {
-        kind: {reply: frozenset(types) for reply, types in tables.get(kind, {}).items()}
-        for kind in ("claims", "acts")
-    }
-    out["unnamed"] = {"*": frozenset(tables.get("unnamed", ()))}
-    return out
+    claims, acts = ({reply: frozenset(types) for reply, types in tables.get(kind, {}).items()}
+                    for kind in ("claims", "acts"))  # fmt: skip
+    return Answers(claims, acts, frozenset(tables.get("unnamed", ())))
 
 
 def _words() -> PassWords:

@@ -1,7 +1,8 @@
 """Session 26's readings, on sentences written for these tests: the event a reply's object
-names is coded too (a refused claim, a strike called off), and a lower-case common word is
-no organisation ("sent *a telegram*"), and a document sent is what it says ("a letter of
-protest"). Each pins a convention of docs/annotation-guidelines.md.
+names is coded too (a refused claim, a strike called off); who acted where the clause's
+subject does not say (forces deployed in a passive, a state's security forces); a lower-case
+common word is no organisation ("sent *a telegram*"); and a message sent is what it says ("a
+letter of protest"). Each pins a convention of docs/annotation-guidelines.md.
 """
 
 from __future__ import annotations
@@ -110,3 +111,30 @@ def test_the_subject_of_an_allowed_infinitive_is_the_object(pipeline):
     text = "Panama allowed Colombian navy ships to refuel at Balboa on Monday."
     (event,) = events_of(pipeline, text, "COOPERATE")
     assert texts(event.source) == ["Panama"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Thai troops were deployed along the Mekong on Sunday.", "Thai troops"),
+        ("Two Indonesian frigates were sent to the Natuna Islands.", "Two Indonesian frigates"),
+    ],
+)
+def test_forces_deployed_in_an_agentless_passive_are_the_source(pipeline, text, source):
+    (event,) = events_of(pipeline, text, "MOBILIZE")
+    assert texts(event.source) == [source]
+
+
+def test_a_by_agent_still_deploys_the_forces(pipeline):
+    text = "Thai troops were deployed along the Mekong by the army chief on Sunday."
+    (event,) = events_of(pipeline, text, "MOBILIZE")
+    assert "Thai troops" not in texts(event.source)
+
+
+def test_security_forces_are_the_state_s_not_an_organisation_named_before(pipeline):
+    text = (
+        "Gunmen killed 40 villagers in Nigeria's Plateau state on Sunday. "
+        "Amnesty International accused the security forces of ignoring warnings."
+    )
+    (event,) = events_of(pipeline, text, "ACCUSE")
+    assert [(a.text, a.country) for a in event.target] == [("the security forces", "NGA")]
