@@ -396,6 +396,10 @@ def _by_sentence(spans: Any, sents: list[Any]) -> list[list[Any]]:
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their"})
 
 
+#: Determiners before which a lower-case noun names no organisation: "*a* telegram".
+_NOT_NAMING = frozenset({"a", "an", "another", "every", "each"})
+
+
 def _spelt_in_lower_case(root: Any, actor: Actor) -> bool:
     """Whether a person was found by a common word their name happens to spell ("the
     *bush*"): the head, in lower case, is a capitalised word of the person's name. A title
@@ -410,10 +414,6 @@ def _spelt_in_lower_case(root: Any, actor: Actor) -> bool:
     elif actor.kind != "person":
         return False
     return any(w[:1].isupper() and w.lower() == root.lower_ for w in actor.name.split())
-
-
-#: Determiners before which a lower-case noun names no organisation: "*a* telegram".
-_NOT_NAMING = frozenset({"a", "an", "another", "every", "each"})
 
 
 def _is_definite(chunk: Any) -> bool:
