@@ -719,3 +719,17 @@ def test_sector_groups_expand_to_ontology_sectors_in_every_rule():
     assert load_domains().armed == ontology.sector_groups["armed"]
     with pytest.raises(ConfigError, match="@navy"):
         ontology.expand_sectors(["MIL", "@navy"])
+
+
+def test_type_sets_name_known_types_and_a_typo_is_a_config_error(tmp_path):
+    from whimbrel.errors import ConfigError
+    from whimbrel.events.plover import data_path, load_ontology
+
+    sets = load_ontology().type_sets
+    assert sets["agentless"] >= {"ASSAULT", "COERCE"} and "AID" in sets["foreign_recipient"]
+    raw = json.loads(data_path("plover", "ontology.v1", ".json").read_text(encoding="utf-8"))
+    raw["type_sets"]["done_to"]["types"].append("SANCTIONS")
+    bad = tmp_path / "ontology.json"
+    bad.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(ConfigError, match="SANCTIONS"):
+        load_ontology(str(bad))

@@ -84,20 +84,6 @@ REFERRED_ACTOR = 0.9
 MISSING_TARGET = 0.85
 IMPLICIT_TARGET = 0.9
 AGENTLESS = 0.7
-#: Events coded with no source when the text names only the one acted on: an attack by any
-#: trigger ("three farmers were killed in Benue", "the attacks on Mumbai"), the others only
-#: as a passive participle with no agent ("61 people had been detained", "several
-#: journalists have been deported", "the hostages were freed"). Measured on the dev and
-#: train splits (session 12): COERCE, SANCTION and RETREAT added 17 matched events and 9
-#: false ones.
-_AGENTLESS_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "RETREAT"})
-#: Types whose object is whom the act is done to, never the means it is done with.
-_DONE_TO = frozenset({"SANCTION", "COERCE", "ACCUSE"})
-#: Verbal events whose recipient may sit in the complement clause ("threatened to expel X").
-_COMPLEMENT_TARGET_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "REQUEST", "ACCUSE"})
-#: Types whose "that" clause's subject is the one asked or accused ("demanded that Pakistan
-#: ...", "alleged that Ukraine sold ...").
-_CLAUSE_SUBJECT_TYPES = frozenset({"REQUEST", "ACCUSE"})
 #: Entity types that never make a target ("fined *$5 million*", "for *three days*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -400,7 +386,7 @@ class ExtractEvents:
             # "reopened its embassy in Riyadh": the place, not the source's own embassy
             target = self._implicit_target(article, si, verb, [place.root], at, factors)
             tgt_slot = "place" if target else tgt_slot
-        if verb.dep_ == "amod" and entry.event_type in _BROKERED_TYPES:
+        if verb.dep_ == "amod" and entry.event_type in self.ontology.type_sets["brokered"]:
             # "an *EU*-mediated deal" signed by X and Y, "the *UN*-brokered truce between X
             # and Y": the name before the hyphen mediated, towards the parties
             hyphened = [c for c in verb.children if c.i + 2 == verb.i and c.nbor(1).text == "-"]
@@ -409,11 +395,19 @@ class ExtractEvents:
             parties = parties or actors_at(expand_conj(governing_subject(verb.head)), at, source)
             if source and parties:
                 target, tgt_slot, rest = parties, "parties", []
-        agentless = not source and entry.event_type in _AGENTLESS_TYPES and is_passive(verb)
+        agentless = (
+            not source
+            and entry.event_type in self.ontology.type_sets["agentless"]
+            and is_passive(verb)
+        )
         if (source or agentless) and not target and rest:
             avoid = self._attacker_country(article, entry, source)
             target = self._implicit_target(article, si, verb, rest, at, factors, avoid=avoid)
-        if source and not target and entry.event_type in _COMPLEMENT_TARGET_TYPES:
+        if (
+            source
+            and not target
+            and entry.event_type in self.ontology.type_sets["complement_target"]
+        ):
             target, tgt_slot = self._complement_target(verb, at, source, entry.event_type)
         return self._draft(
             article, si, verb, entry, source, src_slot, target, tgt_slot, factors, at
@@ -536,7 +530,8 @@ class ExtractEvents:
         means ("missiles", "troops") and a thing of its own ("*its* ambassadors"). Types
         that are done to people, never with them, take no means: "sentenced 11 *soldiers*
         to death", "arrested two *police officers*"."""
-        means = frozenset() if entry.event_type in _DONE_TO else self.instruments.nouns
+        done_to = self.ontology.type_sets["done_to"]
+        means = frozenset() if entry.event_type in done_to else self.instruments.nouns
         mentions = article.mentions
         own = {mentions[i].actor.country for i in source if mentions[i].actor is not None}
 
@@ -568,7 +563,10 @@ class ExtractEvents:
         hand over the suspects".
         """
         for child in verb.children:
-            if child.dep_ == "ccomp" and event_type in _CLAUSE_SUBJECT_TYPES:
+            if (
+                child.dep_ == "ccomp"
+                and event_type in self.ontology.type_sets["clause_subject_target"]
+            ):
                 subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found = actors_at(expand_conj(subjects), at, source)
                 if found:
@@ -778,10 +776,10 @@ class ExtractEvents:
         none: an army's own ("Russian strikes killed nine people"), an aid giver's or a
         visitor's ("Japan flew tents to quake victims")."""
         actors = [article.mentions[i].actor for i in source]
-        if entry.event_type in _FOREIGN_VICTIM_TYPES:
+        if entry.event_type in self.ontology.type_sets["foreign_victim"]:
             if not all(a is not None and (a.sector in _ARMED or a.kind == "state") for a in actors):
                 return None  # police, agents, rebels: as often at home as abroad
-        elif entry.event_type not in _FOREIGN_RECIPIENT_TYPES:
+        elif entry.event_type not in self.ontology.type_sets["foreign_recipient"]:
             return None
         countries = {a.country for a in actors if a is not None and a.country}
         return next(iter(countries)) if len(countries) == 1 else None
@@ -921,12 +919,12 @@ class ExtractEvents:
 
 def _agentless(entry: Entry, trigger: Any, target: list[Mention], slot: str | None) -> bool:
     """Whether an event whose source the text does not name is still coded
-    (``_AGENTLESS_TYPES``, and unrest someone answered). A by-agent means a source the KB
+    (the ontology's ``agentless`` types, and unrest someone answered). A by-agent means a source the KB
     did not know ("fined *by the central bank*"), and a modifier is not the one acted on
     ("occupied *Ukrainian* regions")."""
     if slot == "answering_subject":
         return True
-    if entry.event_type not in _AGENTLESS_TYPES or fights(trigger):
+    if entry.event_type not in load_ontology().type_sets["agentless"] or fights(trigger):
         return False  # a clash "with police" has two sides: who fought them is not unknown
     if entry.event_type == "ASSAULT":
         return True
@@ -1081,11 +1079,6 @@ def _first_filled(
     return [], leftover_slot, "none", leftover
 
 
-#: Types whose unnamed victims take the story's country only when it is not the attacker's.
-_FOREIGN_VICTIM_TYPES = frozenset({"ASSAULT"})
-#: Types whose unnamed recipients are rarely the source's own people, whoever the source is
-#: (train split: the source's own country was right for 1 of 12 such recipients).
-_FOREIGN_RECIPIENT_TYPES = frozenset({"AID", "CONSULT"})
 #: Sectors of a state's armed forces.
 _ARMED = frozenset({"MIL"})
 
@@ -1093,8 +1086,6 @@ _ARMED = frozenset({"MIL"})
 #: ("ambushed *a police patrol*", "fired on *an opposition rally*", "stopped *the convoy*").
 _GROUP_EVENTS = frozenset({"patrol", "convoy", "rally", "march", "procession", "demonstration", "protest", "crowd", "flotilla", "caravan", "delegation", "mission", "gathering", "vigil", "motorcade", "picket", "sit-in"})  # fmt: skip
 
-#: Types whose participle on a deal ("an EU-*brokered* deal") acts towards its parties.
-_BROKERED_TYPES = frozenset({"CONSULT"})
 
 #: Where a shot lands when it hits no one: never an unnamed target.
 _NOWHERE = frozenset({"sea", "ocean", "waters", "orbit", "space", "sky", "air"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
@@ -66,6 +66,9 @@ class Ontology:
     sectors: tuple[str, ...]
     #: Named sets of sectors data files refer to as "@name" ("@armed": MIL, COP, REB, ...).
     sector_groups: dict[str, frozenset[str]]
+    #: Named sets of event types the extractor treats alike ("agentless", "done_to", ...);
+    #: the file says what each does.
+    type_sets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def expand_sectors(self, codes: Any) -> frozenset[str]:
         """Sector codes with every "@group" replaced by its members; an unknown group is a
@@ -101,11 +104,18 @@ def load_ontology(name: str = "ontology.v1") -> Ontology:
         )
         for t, v in raw["types"].items()
     }
+    type_sets = {
+        k: frozenset(v["types"]) for k, v in raw.get("type_sets", {}).items() if k != "about"
+    }
+    for set_name, members in type_sets.items():
+        if unknown := sorted(members - types.keys()):
+            raise ConfigError(f"{path}: type set {set_name!r} names unknown types {unknown}")
     return Ontology(
         version=str(raw.get("version", name)),
         types=types,
         contexts=tuple(raw.get("contexts", {})),
         sectors=tuple(raw.get("sectors", {})),
+        type_sets=type_sets,
         sector_groups={
             k: frozenset(v) for k, v in raw.get("sector_groups", {}).items() if k != "about"
         },
