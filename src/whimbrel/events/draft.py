@@ -43,6 +43,11 @@ class EventDraft:
     def event_type(self) -> str:
         return self.entry.event_type
 
+    def aim(self, target: list[int], slot: str) -> None:
+        """Give the event the target a pass found, and drop the missing-target penalty."""
+        self.target, self.target_slot = target, slot
+        self.factors.pop("missing_target", None)
+
 
 def clause_word(doc: Any, draft: EventDraft) -> Any:
     """The word whose clause holds the event: the trigger, or for a manner adverb's event

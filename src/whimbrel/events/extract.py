@@ -516,11 +516,9 @@ class ExtractEvents:
                                "answering_subject", factors, at)  # fmt: skip
         if claim is None:
             return None
-        if not claim.target:
-            claim.target = [i for i in reply.source if i not in claim.source]
-            claim.target_slot = "answering_subject" if claim.target else None
-            if claim.target:
-                claim.factors.pop("missing_target", None)
+        answerer = [i for i in reply.source if i not in claim.source]
+        if not claim.target and answerer:
+            claim.aim(answerer, "answering_subject")
         return claim
 
     def _sent_or_own(
@@ -918,9 +916,9 @@ class ExtractEvents:
 
 
 def _agentless(entry: Entry, trigger: Any, target: list[Mention], slot: str | None) -> bool:
-    """Whether an event whose source the text does not name is still coded
-    (the ontology's ``agentless`` types, and unrest someone answered). A by-agent means a source the KB
-    did not know ("fined *by the central bank*"), and a modifier is not the one acted on
+    """Whether an event whose source the text does not name is still coded (the ontology's
+    ``agentless`` types, and unrest someone answered). A by-agent means a source the KB did
+    not know ("fined *by the central bank*"), and a modifier is not the one acted on
     ("occupied *Ukrainian* regions")."""
     if slot == "answering_subject":
         return True

@@ -98,7 +98,7 @@ def load_object_classes(name: str = "object_classes.v1") -> dict[str, frozenset[
 @lru_cache(maxsize=1)
 def load_object_readings(name: str = "object_classes.v1") -> dict[str, frozenset[str]]:
     """The word lists by which a trigger's object is read through to what it names (the
-    file's ``readings``: collectives, carrying, shared, documents)."""
+    file's ``readings``: collectives, carrying, shared, documents, messages)."""
     raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
     return {k: frozenset(v["words"]) for k, v in raw.get("readings", {}).items()}
 

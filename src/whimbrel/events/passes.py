@@ -278,8 +278,7 @@ def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
         main = _restated(tok, by_trigger)
         if main is not None:
             if not main.target and draft.target:  # "in protest at *the closure*"
-                main.target, main.target_slot = draft.target, draft.target_slot
-                main.factors.pop("missing_target", None)
+                main.aim(draft.target, draft.target_slot)
             continue
         purpose = (
             tok.lemma_.lower() in _words().purpose_verbs
@@ -456,8 +455,7 @@ def _asked_acts(
     acts = [by_trigger[c.i] for c in complements if c.i in by_trigger]
     for act in acts:
         if not request.target and act.source:
-            request.target, request.target_slot = list(act.source), "asked"
-            request.factors.pop("missing_target", None)
+            request.aim(list(act.source), "asked")
     return acts
 
 
@@ -495,12 +493,10 @@ def answer_claims(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -
             claim.target, mentions
         ):
             continue
-        reply.target, reply.target_slot = list(claim.source), "answered_claim"
-        reply.factors.pop("missing_target", None)
+        reply.aim(list(claim.source), "answered_claim")
         governed = doc[reply.trigger].is_ancestor(doc[claim.trigger])
         if not claim.target and governed:
-            claim.target, claim.target_slot = list(reply.source), "answered_by"
-            claim.factors.pop("missing_target", None)
+            claim.aim(list(reply.source), "answered_by")
 
 
 def _countries(indices: list[int], mentions: list[Mention]) -> set[str]:
@@ -542,8 +538,7 @@ def comment_targets(drafts: list[EventDraft], doc: Any, at: dict[int, int]) -> N
             continue
         found = actors_at(subjects_of(clause), at, draft.source)
         if found:
-            draft.target, draft.target_slot = found, "commented_clause"
-            draft.factors.pop("missing_target", None)
+            draft.aim(found, "commented_clause")
             draft.factors.pop("implicit_target", None)
 
 

@@ -57,6 +57,7 @@ def is_amount(tok: Token) -> bool:
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 
 
+@lru_cache(maxsize=1)
 def _issued() -> frozenset[str]:
     """Nouns for what someone issues or sends (the ``documents`` and ``messages`` readings)."""
     readings = load_object_readings()
@@ -343,9 +344,20 @@ def logical_objects(verb: Token) -> list[Token]:
     if not objs and verb.lemma_.lower() == "let":
         # "let [UN inspectors back into the complex]": the parser makes the bare clause a
         # ccomp; whom the verb lets is its subject
-        objs = [c for p in verb.children if p.dep_ == "ccomp" for c in p.children
-                if c.dep_ in _SUBJ]  # fmt: skip
+        objs = complement_subjects(verb, _SUBJ)
     return objs
+
+
+def complement_subjects(
+    verb: Token, deps: tuple[str, ...], infinitive: bool = False
+) -> list[Token]:
+    """The subjects (of dependencies ``deps``) of a verb's clausal complements, which are the
+    verb's real objects where the parser made the object the complement's subject: "let [UN
+    *inspectors* back in]", "allowed [navy *ships* to refuel]" (``infinitive``: only "to"
+    clauses)."""
+    return [c for p in verb.children
+            if p.dep_ == "ccomp" and (not infinitive or is_infinitive(p))
+            for c in p.children if c.dep_ in deps]  # fmt: skip
 
 
 def prep_objects(token: Token, prep: str) -> list[Token]:

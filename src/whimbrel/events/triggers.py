@@ -16,8 +16,8 @@ from whimbrel.events.lexicon import Entry, Lexicon, load_object_readings
 from whimbrel.events.slots import (
     DURATIONS,
     MODIFIER_DEPS,
+    complement_subjects,
     is_amount,
-    is_infinitive,
     is_passive,
     prep_objects,
     relative_objects,
@@ -52,7 +52,9 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         # a passive's subject, then its retained object ("were given *tents*")
         deps = ("nsubjpass", "dobj") if is_passive(tok) else ("dobj",)
         objs = relative_objects(tok, with_conj([c for c in tok.children if c.dep_ in deps]))
-        objs = objs or with_conj(_raised(tok))
+        # "allowed [Colombian navy *ships* to refuel]": the parser made the object the
+        # subject of the infinitive
+        objs = objs or with_conj(complement_subjects(tok, ("nsubj",), infinitive=True))
         objs = [m for o in objs for m in _members(o)]
         # a bare noun of measure the parser keeps apart: "gave Seoul *48 hours* to dismantle"
         spans = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DURATIONS]
@@ -61,13 +63,6 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         return _contents(objs) + objs + _cargo(objs) + _states(objs) + small_clauses(tok) + spans
     found = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
     return found + prep_objects(tok, "of")
-
-
-def _raised(verb: Any) -> list[Any]:
-    """The subject of an infinitive the parser hangs as the verb's clausal complement, which
-    is the verb's object: "allowed [Colombian navy *ships* to refuel]"."""
-    return [s for c in verb.children if c.dep_ == "ccomp" and is_infinitive(c)
-            for s in c.children if s.dep_ == "nsubj"]  # fmt: skip
 
 
 def _members(obj: Any) -> list[Any]:
