@@ -321,3 +321,40 @@ def test_the_event_noun_check_reads_the_configured_lexicon(tmp_path):
 def test_a_town_before_a_description_gives_its_country(pipeline, text, span, country):
     found = mentions_of(pipeline, text)
     assert found[span].actor is not None and found[span].actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "country"),
+    [
+        # a reason phrase is the object's: praised for its own record, not the praiser's
+        ("The Arab League praised Jordan on Monday for its handling of the refugee crisis.",
+         "its", "JOR"),
+        # through "of a penalty" up to the verb whose object it is
+        ("Tokyo warned Beijing of a stiff response over its incursions near the islands.",
+         "its", "CHN"),
+        # the object of "on" after a sanctions noun
+        ("Australia imposed travel bans on Belarus over its treatment of protesters.",
+         "its", "BLR"),
+        # no object: the subject keeps it
+        ("Moscow apologised to Warsaw for its drone's flight over Polish territory.",
+         "its", "RUS"),
+        # a controlled verb's object is its logical subject's: the country told to close it
+        ("Canberra ordered Beijing to shut its trade office in Melbourne within a week.",
+         "its", "CHN"),
+        # its possessor also decides a description: the consulate of the one told to close it
+        ("Ottawa ordered New Delhi to close its consulate in Vancouver.",
+         "its consulate", "IND"),
+    ],
+)  # fmt: skip
+def test_a_possessive_prefers_its_binder(pipeline, text, span, country):
+    """A possessive's place in the parse decides before salience (``_binders``)."""
+    found = mentions_of(pipeline, text)
+    assert found[span].actor is not None and found[span].actor.country == country
+
+
+def test_its_neighbour_is_another_state_than_its_owner(pipeline):
+    """ "accused its neighbour": a counterpart description, not the accuser's own state."""
+    text = ("Djibouti protested after Eritrean troops crossed the frontier, and Asmara "
+            "accused its neighbour of provoking the clash.")  # fmt: skip
+    neighbour = mentions_of(pipeline, text)["its neighbour"]
+    assert neighbour.actor is not None and neighbour.actor.country == "DJI"

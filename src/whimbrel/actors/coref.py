@@ -39,6 +39,9 @@ EMBEDDED_COST = 1.0
 #: A name used as a modifier ("*US* funding", "*Canadian* missionaries") is rarely what a
 #: later pronoun points back to.
 MODIFIER_COST = 2.0
+#: A possessive's binder (:meth:`ResolveReferences._binders`) gains this much: about one
+#: sentence of distance.
+BINDING_GAIN = 3.0
 
 
 class CorefSettings(StageSettings):
@@ -137,10 +140,19 @@ class ResolveReferences:
         kinds: tuple[str, ...],
         countries: tuple[str, ...] = (),
         exclude_country: str | None = None,
+        possessive: Any = None,
     ) -> int | None:
-        """The most salient earlier mention of one of ``kinds`` (persons unknown to the KB count)."""
+        """The most salient earlier mention of one of ``kinds`` (persons unknown to the KB count).
+
+        ``possessive`` is the pronoun of a description's owner ("*its* consulate"), which
+        prefers its binders as a possessive pronoun mention does."""
         m = mentions[i]
         bound = _bound(mentions, i, doc) if m.resolved_by == "pronoun" else set()
+        binders = (
+            self._binders(possessive or doc[m.head])
+            if m.resolved_by == "pronoun" or possessive
+            else set()
+        )
         best, best_score = None, float("-inf")
         for j in range(i - 1, -1, -1):
             cand = mentions[j]
@@ -171,9 +183,45 @@ class ResolveReferences:
                 score -= EMBEDDED_COST
             if head.dep_ in ("amod", "compound"):
                 score -= MODIFIER_COST
+            if cand.head in binders:
+                score += BINDING_GAIN
             if score > best_score:
                 best, best_score = j, score
         return best
+
+    def _binders(self, tok: Any) -> set[int]:
+        """Words a possessive pronoun most likely stands for, by where its phrase sits.
+
+        In a reason phrase ("for", "over": ``reason_prepositions``) the reason is the object's:
+        "praised *Egypt* for its mediation", "warned *Pyongyang* of a price for its test",
+        "imposed sanctions on *Iran* over its tests". In a verb's direct object it is the verb's
+        logical subject's, which control makes an object of the verb above: "ordered *China*
+        to close its consulate". Salience alone prefers the main subject.
+        """
+        if tok.tag_ != "PRP$":
+            return set()
+        noun = tok.head
+        prep = noun.head if noun.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in self.refs.reason_prepositions:
+            verb = prep.head
+            for _ in range(3):  # "warned X of a price for its test": up to the verb
+                if verb.pos_ in ("VERB", "AUX") or verb.dep_ != "pobj":
+                    break
+                verb = verb.head.head
+            # the objects themselves, their possessors, and what an "on" or "against" on them
+            # or on the verb names ("imposed bans *on* Belarus over its ...")
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            objects += [verb] if verb.dep_ == "dobj" else []
+            found = [o for o in objects if o.i != noun.i]
+            for holder in [verb, *objects]:
+                found += [c for c in holder.children if c.dep_ == "poss" and c.i != tok.i]
+                found += [p for c in holder.children if c.dep_ == "prep"
+                          and c.lower_ in self.refs.object_prepositions
+                          for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+            return {t.i for t in expand_conj(found)}
+        if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
+            return set()  # "accused Seoul of firing into *its* waters": the accuser's
+        return {t.i for t in subjects_of(noun.head)}
 
     def _description(
         self,
@@ -471,7 +519,9 @@ class ResolveReferences:
         kinds = self.refs.pronouns[poss[0].lower_]
         host = self._host_country(article, root) if root.lemma_.lower() in _ABROAD else None
         # "*its* embassy in Tehran": not the host's own embassy
-        j = self._antecedent(article.mentions, i, article.doc, kinds, exclude_country=host)
+        j = self._antecedent(
+            article.mentions, i, article.doc, kinds, exclude_country=host, possessive=poss[0]
+        )
         return article.mentions[j].actor if j is not None else None
 
     def _host_country(self, article: Article, root: Any) -> str | None:

@@ -26,6 +26,10 @@ class References:
     group_heads: frozenset[str] = frozenset()
     #: Pronouns that stand for one thing: a group they refer to has a singular head noun.
     singular_pronouns: frozenset[str] = frozenset()
+    #: Prepositions giving the reason an act was done to its object ("praised X *for* its
+    #: mediation"), and those naming that object after a noun ("sanctions *on* X").
+    reason_prepositions: frozenset[str] = frozenset()
+    object_prepositions: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -39,6 +43,8 @@ def load_references(name: str = "references.v1") -> References:
         group_numbers=dict(raw.get("groups", {}).get("numbers", {})),
         group_heads=frozenset(raw.get("groups", {}).get("heads", ())),
         singular_pronouns=frozenset(raw.get("singular_pronouns", ())),
+        reason_prepositions=frozenset(raw.get("reason_prepositions", ())),
+        object_prepositions=frozenset(raw.get("object_prepositions", ())),
     )
 
 
