@@ -6,12 +6,17 @@ from whimbrel.records import Article
 
 
 def mentions_of(pipeline, text):
-    """The article's mentions after reference resolution (stages up to actors.coref)."""
+    """The article's mentions after reference resolution, by text (the last of a repeat)."""
+    return {m.text: m for m in mentions_of_all(pipeline, text)}
+
+
+def mentions_of_all(pipeline, text):
+    """Every mention after reference resolution, in order (a pronoun may recur)."""
     article = Article(id="t", text=text)
     for stage in pipeline.stages:
         article = stage(article)
         if stage.name == "actors.coref":
-            return {m.text: m for m in article.mentions}
+            return article.mentions
     raise AssertionError("no actors.coref stage")
 
 
@@ -358,3 +363,32 @@ def test_its_neighbour_is_another_state_than_its_owner(pipeline):
             "accused its neighbour of provoking the clash.")  # fmt: skip
     neighbour = mentions_of(pipeline, text)["its neighbour"]
     assert neighbour.actor is not None and neighbour.actor.country == "DJI"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "country"),
+    [
+        # the one the conditioned act is done to, not the one threatening it
+        ("Niamey threatened on Friday to expel the French ambassador unless he left the "
+         "country within 48 hours.", "he", "FRA"),
+        ("Ankara warned that its army would move against Kurdish militias in northern Syria "
+         "unless they pulled back across the river.", "they", "SYR"),
+        # a passive act: its subject is whom it is done to
+        ("Washington said Venezuela would be sanctioned again if it jailed the opposition "
+         "candidate.", "it", "VEN"),
+        # an act done to no one: salience keeps the subject
+        ("Tehran said it would return to the talks if it received written guarantees.",
+         "it", "IRN"),
+    ],
+)  # fmt: skip
+def test_a_condition_s_subject_is_whom_the_act_is_done_to(pipeline, text, span, country):
+    found = [m for m in mentions_of_all(pipeline, text) if m.text == span][-1]
+    assert found.actor is not None and found.actor.country == country
+
+
+def test_a_singular_possessive_is_no_plural_pronoun_s(pipeline):
+    """ "the activists ... if they reach *its* territory": "its" is not theirs."""
+    text = ("Finland might grant asylum to the Belarusian activists if they reach its "
+            "territory, the interior minister said.")  # fmt: skip
+    its = mentions_of(pipeline, text)["its"]
+    assert its.actor is not None and its.actor.country == "FIN"

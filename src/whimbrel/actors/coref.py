@@ -24,7 +24,7 @@ from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, sentence_dates
 from whimbrel.actors.normalise import normalise
 from whimbrel.actors.references import group_size, load_references
 from whimbrel.events.location import LOCATIVE, locate, locative_objects, named_states
-from whimbrel.events.slots import expand_conj, subjects_of
+from whimbrel.events.slots import expand_conj, is_passive, subjects_of
 from whimbrel.nlp.parse import datelines
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
@@ -129,8 +129,9 @@ class ResolveReferences:
 
     def _number_clash(self, m: Mention, head: Any) -> bool:
         """A singular pronoun cannot point back to a plural group: "Iran's military said it",
-        but not "Russian troops ... it"."""
-        return m.text.lower() in self.refs.singular_pronouns and head.tag_ in ("NNS", "NNPS")
+        but not "Russian troops ... it", nor "the activists ... they ... *its*"."""
+        plural = head.tag_ in ("NNS", "NNPS") or head.morph.get("Number") == ["Plur"]
+        return m.text.lower() in self.refs.singular_pronouns and plural
 
     def _antecedent(
         self,
@@ -190,7 +191,9 @@ class ResolveReferences:
         return best
 
     def _binders(self, tok: Any) -> set[int]:
-        """Words a possessive pronoun most likely stands for, by where its phrase sits.
+        """Words a pronoun most likely stands for, by where it sits in the parse.
+
+        A subject pronoun of a condition: see :meth:`_conditioned`. For a possessive:
 
         In a reason phrase ("for", "over": ``reason_prepositions``) the reason is the object's:
         "praised *Egypt* for its mediation", "warned *Pyongyang* of a price for its test",
@@ -199,7 +202,7 @@ class ResolveReferences:
         to close its consulate". Salience alone prefers the main subject.
         """
         if tok.tag_ != "PRP$":
-            return set()
+            return self._conditioned(tok)
         noun = tok.head
         prep = noun.head if noun.dep_ == "pobj" else None
         if prep is not None and prep.lower_ in self.refs.reason_prepositions:
@@ -208,20 +211,43 @@ class ResolveReferences:
                 if verb.pos_ in ("VERB", "AUX") or verb.dep_ != "pobj":
                     break
                 verb = verb.head.head
-            # the objects themselves, their possessors, and what an "on" or "against" on them
-            # or on the verb names ("imposed bans *on* Belarus over its ...")
-            objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-            objects += [verb] if verb.dep_ == "dobj" else []
-            found = [o for o in objects if o.i != noun.i]
-            for holder in [verb, *objects]:
-                found += [c for c in holder.children if c.dep_ == "poss" and c.i != tok.i]
-                found += [p for c in holder.children if c.dep_ == "prep"
-                          and c.lower_ in self.refs.object_prepositions
-                          for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-            return {t.i for t in expand_conj(found)}
+            return self._acted_on(verb, exclude=(noun.i, tok.i))
         if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
             return set()  # "accused Seoul of firing into *its* waters": the accuser's
         return {t.i for t in subjects_of(noun.head)}
+
+    def _conditioned(self, tok: Any) -> set[int]:
+        """The party a subject pronoun of a condition stands for: whom the conditioned act is
+        done to ("would expel *the German ambassador* unless he apologised", "would launch an
+        offensive against *Kurdish militias* unless they withdrew", "*Iran* would be bombed
+        if it refused"). None where the act names no such party: salience decides."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return set()
+        clause = tok.head
+        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+        if clause.dep_ != "advcl" or not marks & self.refs.condition_marks:
+            return set()
+        verb = clause.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return set()
+        return self._acted_on(verb, exclude=(tok.i,))
+
+    def _acted_on(self, verb: Any, exclude: tuple[int, ...]) -> set[int]:
+        """Words naming whom a verb (or a noun standing for one) acts on: its objects, or its
+        passive subject, their possessors and what an "on" or "against" on them or on the
+        verb names ("imposed bans *on* Belarus", "an offensive *against* Kurdish militias")."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        objects += [verb] if verb.dep_ == "dobj" else []
+        if verb.pos_ in ("VERB", "AUX") and is_passive(verb):
+            objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
+        found = [o for o in objects if o.i not in exclude]
+        for holder in [verb, *objects]:
+            found += [c for c in holder.children if c.dep_ == "poss" and c.i not in exclude]
+            found += [p for c in holder.children
+                      if (c.dep_ == "prep" and c.lower_ in self.refs.object_prepositions)
+                      or (c.dep_ == "dative" and c.pos_ == "ADP")  # "offered asylum *to* X"
+                      for p in c.children if p.dep_ == "pobj"]  # fmt: skip
+        return {t.i for t in expand_conj(found)}
 
     def _description(
         self,

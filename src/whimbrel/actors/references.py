@@ -30,6 +30,9 @@ class References:
     #: mediation"), and those naming that object after a noun ("sanctions *on* X").
     reason_prepositions: frozenset[str] = frozenset()
     object_prepositions: frozenset[str] = frozenset()
+    #: Words opening a condition ("*unless* they withdrew"), whose subject is the party the
+    #: conditioned act is done to.
+    condition_marks: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -45,6 +48,7 @@ def load_references(name: str = "references.v1") -> References:
         singular_pronouns=frozenset(raw.get("singular_pronouns", ())),
         reason_prepositions=frozenset(raw.get("reason_prepositions", ())),
         object_prepositions=frozenset(raw.get("object_prepositions", ())),
+        condition_marks=frozenset(raw.get("condition_marks", ())),
     )
 
 
