@@ -392,3 +392,10 @@ def test_a_singular_possessive_is_no_plural_pronoun_s(pipeline):
             "territory, the interior minister said.")  # fmt: skip
     its = mentions_of(pipeline, text)["its"]
     assert its.actor is not None and its.actor.country == "FIN"
+
+
+def test_a_description_named_by_an_organisation_is_that_organisation(pipeline):
+    """ "the *CSTO* alliance": the KB's CSTO, not an unresolved alliance."""
+    found = mentions_of(pipeline, "The CSTO alliance sent troops to Kyrgyzstan on Friday.")
+    alliance = found["The CSTO alliance"]
+    assert alliance.actor is not None and alliance.actor.country == "IGO"

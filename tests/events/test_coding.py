@@ -434,6 +434,17 @@ def test_coding_a_name_is_no_trigger(pipeline):
     assert "COERCE" not in [e.event_type for e in events(pipeline, text)]
 
 
+def test_coding_an_organisation_s_head_noun_is_no_trigger(pipeline):
+    # "the CSTO alliance" is who sent troops, not an alliance formed with Kyrgyzstan
+    text = "The CSTO alliance sent troops to Kyrgyzstan on Friday."
+    found = events(pipeline, text)
+    assert [e.event_type for e in found] == ["MOBILIZE"]
+    assert [(a.text, a.country) for a in found[0].source] == [("The CSTO alliance", "IGO")]
+    # but an act named by a noun an organisation shares stays an act
+    text = "Egyptian prosecutors ordered the prosecution of three Al Jazeera journalists."
+    assert "COERCE" in [e.event_type for e in events(pipeline, text)]
+
+
 def test_coding_a_cause_that_is_no_actor_is_no_unnamed_attacker(pipeline):
     assert events(pipeline, "The virus has killed more than 600 people in China.") == []
     assert events(pipeline, "Wildfires in southern France killed one firefighter.") == []

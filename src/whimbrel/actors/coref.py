@@ -272,6 +272,10 @@ class ResolveReferences:
         # "the army", "the government" stay the state's (kb descriptions) even after "the
         # Arakan Army"; other nouns may repeat an organisation's name
         named = listed is None or ("organisation" in kinds and not listed.get("kb"))
+        by_name = self._named_organisation(root, date)
+        if by_name is not None:
+            m.actor = by_name  # "the *CSTO* alliance", "the *CGT* union"
+            return
         j = _apposed(mentions, i, root)
         if j is None and named:
             j = _named_by_head(mentions, i, root)
@@ -325,6 +329,16 @@ class ResolveReferences:
             resolved = self.kb.resolve(m.text, date, (country,))
             if resolved is not None:
                 m.actor, m.antecedent = resolved, None
+
+    def _named_organisation(self, root: Any, date: dt.date | None) -> Actor | None:
+        """The organisation a description's proper-noun modifier names: "the *CSTO*
+        alliance", "the *CGT* union". A state's name there ("the *Kenya* mission") is left
+        to the description's country rules."""
+        name = [c for c in root.lefts if c.dep_ == "compound"]
+        if not name or any(c.pos_ != "PROPN" for c in name):
+            return None
+        actor = self.kb.resolve(root.doc[name[0].i : name[-1].i + 1].text, date)
+        return actor if actor is not None and actor.kind == "organisation" else None
 
     def _state_body(self, text: str, date: dt.date | None) -> bool:
         """Whether the KB reads a description as a body of whichever state it is set in."""

@@ -182,6 +182,7 @@ class ExtractEvents:
                     or tok.i in consumed
                     or tok.lemma_.lower() in disabled
                     or _in_name(tok, at, article.mentions)
+                    or _names_organisation(tok, at, article.mentions)
                     or _titled(tok)
                 ):
                     continue
@@ -1001,6 +1002,16 @@ def _in_name(tok: Any, at: dict[int, int], mentions: list[Mention]) -> bool:
     """A capitalised word of a person's name: "Secretary-General *Ban* Ki-moon" bans nothing."""
     actor = actor_at(tok, at, mentions)
     return tok.is_title and actor is not None and actor.kind == "person"
+
+
+def _names_organisation(tok: Any, at: dict[int, int], mentions: list[Mention]) -> bool:
+    """The head noun of an organisation's name or description: "the NATO *alliance*" is who
+    acts, not an alliance formed; but "the *prosecution* of Jair Bolsonaro" is an act."""
+    i = at.get(tok.i)
+    actor = mentions[i].actor if i is not None else None
+    if actor is None or mentions[i].head != tok.i or actor.kind != "organisation":
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 
 
 def _counting(tok: Any) -> bool:
