@@ -399,3 +399,12 @@ def test_a_description_named_by_an_organisation_is_that_organisation(pipeline):
     found = mentions_of(pipeline, "The CSTO alliance sent troops to Kyrgyzstan on Friday.")
     alliance = found["The CSTO alliance"]
     assert alliance.actor is not None and alliance.actor.country == "IGO"
+
+
+def test_an_object_pronoun_of_a_participle_is_whom_its_verb_acted_on(pipeline):
+    """ "cut ties with Sudan, accusing *it*": the party the first act was done to, even
+    where the parser reads the list of subjects as an apposition and so binds only one."""
+    text = ("Chad, Niger, the Central African Republic and Cameroon cut diplomatic ties with "
+            "Sudan on Monday, accusing it of arming rebels.")  # fmt: skip
+    it = mentions_of(pipeline, text)["it"]
+    assert it.actor is not None and it.actor.country == "SDN"

@@ -202,7 +202,7 @@ class ResolveReferences:
         to close its consulate". Salience alone prefers the main subject.
         """
         if tok.tag_ != "PRP$":
-            return self._conditioned(tok)
+            return self._conditioned(tok) or self._continued(tok)
         noun = tok.head
         prep = noun.head if noun.dep_ == "pobj" else None
         if prep is not None and prep.lower_ in self.refs.reason_prepositions:
@@ -232,6 +232,20 @@ class ResolveReferences:
             return set()
         return self._acted_on(verb, exclude=(tok.i,))
 
+    def _continued(self, tok: Any) -> set[int]:
+        """The party an object pronoun of a participle or conjunct stands for: whom the verb it
+        hangs on acted on, since the two acts share their subject ("detained *a British aid
+        worker*, accusing her", "froze the assets of *seven officials* and barred them")."""
+        second = tok.head
+        if tok.dep_ != "dobj" or second.dep_ not in ("advcl", "conj"):
+            return set()
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children):
+            return set()  # a clause of its own: its subject is another actor
+        first = second.head
+        if first.pos_ not in ("VERB", "AUX"):
+            return set()
+        return self._acted_on(first, exclude=(tok.i,))
+
     def _acted_on(self, verb: Any, exclude: tuple[int, ...]) -> set[int]:
         """Words naming whom a verb (or a noun standing for one) acts on: its objects, or its
         passive subject, their possessors and what an "on" or "against" on them or on the
@@ -243,8 +257,11 @@ class ResolveReferences:
         found = [o for o in objects if o.i not in exclude]
         for holder in [verb, *objects]:
             found += [c for c in holder.children if c.dep_ == "poss" and c.i not in exclude]
+            preps = self.refs.object_prepositions
+            if holder is not verb:  # "the assets *of* seven officials", "ties *with* Qatar"
+                preps = preps | self.refs.owner_prepositions
             found += [p for c in holder.children
-                      if (c.dep_ == "prep" and c.lower_ in self.refs.object_prepositions)
+                      if (c.dep_ == "prep" and c.lower_ in preps)
                       or (c.dep_ == "dative" and c.pos_ == "ADP")  # "offered asylum *to* X"
                       for p in c.children if p.dep_ == "pobj"]  # fmt: skip
         return {t.i for t in expand_conj(found)}

@@ -30,6 +30,9 @@ class References:
     #: mediation"), and those naming that object after a noun ("sanctions *on* X").
     reason_prepositions: frozenset[str] = frozenset()
     object_prepositions: frozenset[str] = frozenset()
+    #: Prepositions through which an object noun names whose it is or whom it is with ("the
+    #: assets *of* X", "ties *with* X").
+    owner_prepositions: frozenset[str] = frozenset()
     #: Words opening a condition ("*unless* they withdrew"), whose subject is the party the
     #: conditioned act is done to.
     condition_marks: frozenset[str] = frozenset()
@@ -48,6 +51,7 @@ def load_references(name: str = "references.v1") -> References:
         singular_pronouns=frozenset(raw.get("singular_pronouns", ())),
         reason_prepositions=frozenset(raw.get("reason_prepositions", ())),
         object_prepositions=frozenset(raw.get("object_prepositions", ())),
+        owner_prepositions=frozenset(raw.get("owner_prepositions", ())),
         condition_marks=frozenset(raw.get("condition_marks", ())),
     )
 
