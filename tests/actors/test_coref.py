@@ -411,9 +411,9 @@ def test_an_object_pronoun_of_a_participle_is_whom_its_verb_acted_on(pipeline):
 
 
 def test_she_stands_for_a_singular_person_noun(pipeline):
-    """ "a British-Iranian aid worker ... accusing *her*": one person (KB 2026.12.10 reads
-    "aid worker", "journalist", "activist", "cleric" and the like as persons), so not Iran."""
-    text = ("Iran detained a British-Iranian aid worker at Tehran airport, accusing her of "
-            "plotting to topple the government.")  # fmt: skip
+    """ "a French aid worker ... accusing *her*": one person (KB 2026.12.10 reads "aid
+    worker", "journalist", "activist", "cleric" and the like as persons), so not Azerbaijan."""
+    text = ("Azerbaijan arrested a French aid worker at Baku airport on Sunday, accusing her "
+            "of spying.")  # fmt: skip
     her = mentions_of(pipeline, text)["her"]
-    assert her.actor is not None and her.actor.country == "GBR"
+    assert her.actor is not None and her.actor.country == "FRA"
