@@ -445,6 +445,13 @@ def test_coding_an_organisation_s_head_noun_is_no_trigger(pipeline):
     assert "COERCE" in [e.event_type for e in events(pipeline, text)]
 
 
+def test_coding_a_thing_made_by_someone_takes_its_author_s_country(pipeline):
+    # the ruling rejected is the court's: UNO, not the rejecter's own country
+    text = "Belgrade rejected a ruling by the International Court of Justice on Kosovo."
+    event = one(pipeline, text, "REJECT")
+    assert [[*a.text.split()[:2], a.country] for a in event.target] == [["a", "ruling", "UNO"]]
+
+
 def test_coding_a_cause_that_is_no_actor_is_no_unnamed_attacker(pipeline):
     assert events(pipeline, "The virus has killed more than 600 people in China.") == []
     assert events(pipeline, "Wildfires in southern France killed one firefighter.") == []

@@ -29,7 +29,13 @@ from whimbrel.events.cues import load_cues
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
 from whimbrel.events.location import locative_objects, named_states, place_near
-from whimbrel.events.owners import member_country, owner_country, past_sponsors, place_country
+from whimbrel.events.owners import (
+    author_country,
+    member_country,
+    owner_country,
+    past_sponsors,
+    place_country,
+)
 from whimbrel.events.passes import (
     actor_key,
     aid_deployments,
@@ -642,8 +648,10 @@ class ExtractEvents:
             # the sentence names ("Police fired on mourners in Kasserine")
             mods = normalise(span[: tok.i - span.start].text).split()
             unowned = self.kb.unowned_in(mods) or self.kb.foreign_in(mods, tok.lemma_.lower())
-            country = owner_country(owned, tok, self.kb, article.date) or member_country(
-                tok, self.kb, article.date
+            country = (
+                owner_country(owned, tok, self.kb, article.date)
+                or member_country(tok, self.kb, article.date)
+                or author_country(tok, self.kb, article.date)
             )
             if not country and not unowned:
                 # where the phrase says it is: "a school bus *in Yemen's Saada province*"

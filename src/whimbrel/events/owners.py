@@ -60,6 +60,21 @@ def member_country(head: Any, kb: Any, date: Any) -> str | None:
     return None
 
 
+def author_country(head: Any, kb: Any, date: Any) -> str | None:
+    """The country of whoever a "by" phrase says made the thing a phrase names: "a ruling
+    *by the International Court of Justice*" (UNO), "an estimate *by The Economist*"."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "by":
+            continue
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            span = head.doc[obj.left_edge.i : obj.right_edge.i + 1]
+            for name in dict.fromkeys((span.text, *(e.text for e in span.ents))):
+                actor = kb.resolve(name, date)
+                if actor is not None and actor.country:
+                    return str(actor.country)
+    return None
+
+
 def past_sponsors(kb: Any, span: Any) -> Any:
     """The phrase after its last backer modifier: in "Iran-backed militias" or
     "Iranian-made drones" the name before the hyphen is a backer or maker, not the owner."""
