@@ -445,6 +445,20 @@ def test_coding_an_organisation_s_head_noun_is_no_trigger(pipeline):
     assert "COERCE" in [e.event_type for e in events(pipeline, text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        ("Armenia moved armoured units to its border with Azerbaijan on Friday.", "MOBILIZE",
+         "Azerbaijan"),
+        ("Thailand reopened its frontier with Cambodia on Monday after a week of talks.",
+         "COOPERATE", "Cambodia"),
+    ],
+)  # fmt: skip
+def test_coding_a_border_stands_for_whom_it_is_shared_with(pipeline, text, event_type, target):
+    event = one(pipeline, text, event_type)
+    assert [a.text for a in event.target] == [target]
+
+
 def test_coding_a_thing_made_by_someone_takes_its_author_s_country(pipeline):
     # the ruling rejected is the court's: UNO, not the rejecter's own country
     text = "Belgrade rejected a ruling by the International Court of Justice on Kosovo."

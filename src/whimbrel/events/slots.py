@@ -387,7 +387,7 @@ def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[li
     nouns = event_nouns(event_noun)
     if slot in ("dobj", "nsubjpass"):
         objs = [o for o in logical_objects(verb) if o not in nouns]
-        return objs, "direct"
+        return across_borders(objs), "direct"
     if slot == "passive_subject":  # "Venezuelan troops were deployed": who was sent went
         if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
             return [], "none"
@@ -407,8 +407,20 @@ def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[li
         found = prep_objects(verb, prep)
         for noun in nouns:
             found += prep_objects(noun, prep)
-        return found, "direct"
+        return across_borders(found), "direct"
     return [], "none"
+
+
+def across_borders(tokens: list[Token]) -> list[Token]:
+    """A border named by whom it is shared with stands for them ("sent troops to its border
+    *with Belarus*", "closed its border *with Qatar*"): the act is aimed across it, as the
+    corpus codes it (``borders`` in object_classes.v1.json)."""
+    borders = load_object_readings().get("borders", frozenset())
+    out: list[Token] = []
+    for tok in tokens:
+        partners = prep_objects(tok, "with") if tok.lemma_.lower() in borders else []
+        out += partners or [tok]
+    return out
 
 
 def fill_noun_slot(noun: Token, slot: str) -> tuple[list[Token], str]:
