@@ -459,6 +459,12 @@ def test_coding_a_border_stands_for_whom_it_is_shared_with(pipeline, text, event
     assert [a.text for a in event.target] == [target]
 
 
+def test_coding_a_case_filed_is_against_whom_it_is_brought_not_the_court(pipeline):
+    text = "Guyana filed a lawsuit against Venezuela at the International Court of Justice."
+    event = one(pipeline, text, "ACCUSE")
+    assert [a.text for a in event.target] == ["Venezuela"]
+
+
 def test_coding_a_thing_made_by_someone_takes_its_author_s_country(pipeline):
     # the ruling rejected is the court's: UNO, not the rejecter's own country
     text = "Belgrade rejected a ruling by the International Court of Justice on Kosovo."

@@ -27,7 +27,7 @@ from whimbrel.events.arguments import (
 )
 from whimbrel.events.cues import load_cues
 from whimbrel.events.draft import EventDraft
-from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon
+from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon, load_object_readings
 from whimbrel.events.location import locative_objects, named_states, place_near
 from whimbrel.events.owners import (
     author_country,
@@ -318,12 +318,14 @@ class ExtractEvents:
         return replace(entry, event_type=found[0].event_type, mode=found[0].mode)
 
     def _is_means(self, entry: Entry, noun: Any) -> bool:
-        """Whether a row's matched object is the event's means or goods, not its recipient."""
+        """Whether a row's matched object is the event's means or goods, or the act itself
+        ("filed a *case* against Russia"), not its recipient."""
         means = self.instruments
         forms = word_forms(noun)
         return (
             entry.event_type in means.types
             or bool(forms & (means.nouns | means.by_type.get(entry.event_type, frozenset())))
+            or bool(forms & load_object_readings()["proceedings"])
             or any(self.lexicon.lookup(form, "NOUN") for form in forms)
         )
 
