@@ -460,7 +460,7 @@ def test_coding_a_border_stands_for_whom_it_is_shared_with(pipeline, text, event
 
 
 def test_coding_a_case_filed_is_against_whom_it_is_brought_not_the_court(pipeline):
-    text = "Guyana filed a lawsuit against Venezuela at the International Court of Justice."
+    text = "Guyana filed a case against Venezuela at the International Court of Justice."
     event = one(pipeline, text, "ACCUSE")
     assert [a.text for a in event.target] == ["Venezuela"]
 
