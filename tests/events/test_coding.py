@@ -459,6 +459,14 @@ def test_coding_a_border_stands_for_whom_it_is_shared_with(pipeline, text, event
     assert [a.text for a in event.target] == [target]
 
 
+def test_coding_a_march_on_a_place_targets_it_but_a_fronted_on_is_no_complement(pipeline):
+    text = "Thousands of farmers marched on parliament in Dhaka on Tuesday."
+    assert [a.text for a in one(pipeline, text, "PROTEST").target] == ["parliament"]
+    text = ("On the first anniversary of the coup, thousands of students marched through "
+            "Yangon against the junta.")  # fmt: skip
+    assert [a.text for a in one(pipeline, text, "PROTEST").target] == ["the junta"]
+
+
 def test_coding_a_case_filed_is_against_whom_it_is_brought_not_the_court(pipeline):
     text = "Guyana filed a case against Venezuela at the International Court of Justice."
     event = one(pipeline, text, "ACCUSE")

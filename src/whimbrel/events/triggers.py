@@ -149,7 +149,11 @@ def match_trigger(
         return None
     particles = {c.lower_ for c in tok.children if c.dep_ in _PARTICLE_DEPS}
     preps = {
-        c.lower_ for c in tok.children if c.dep_ in ("prep", "agent", "dative") and not _temporal(c)
+        c.lower_
+        for c in tok.children
+        # a fronted phrase is an adjunct: "*On* the anniversary, workers marched" marched on
+        # nothing
+        if c.dep_ in ("prep", "agent", "dative") and not _temporal(c) and c.i > tok.i
     }
     best: tuple[Entry, Any] | None = None
     best_key: tuple[bool, int, int, float] = (False, -1, 0, 0.0)
