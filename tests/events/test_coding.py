@@ -467,6 +467,13 @@ def test_coding_a_march_on_a_place_targets_it_but_a_fronted_on_is_no_complement(
     assert [a.text for a in one(pipeline, text, "PROTEST").target] == ["the junta"]
 
 
+def test_coding_at_someone_s_request_asks_whoever_acted(pipeline):
+    text = "Burundi flew 400 soldiers to eastern Congo on Monday at Kinshasa's request."
+    event = one(pipeline, text, "REQUEST")
+    assert [a.text for a in event.source] == ["Kinshasa"]
+    assert [a.text for a in event.target] == ["Burundi"]
+
+
 def test_coding_a_case_filed_is_against_whom_it_is_brought_not_the_court(pipeline):
     text = "Guyana filed a case against Venezuela at the International Court of Justice."
     event = one(pipeline, text, "ACCUSE")

@@ -632,13 +632,14 @@ def addressed_subject(noun: Token) -> list[Token]:
 
 
 def behest(noun: Token) -> tuple[list[Token], list[Token]]:
-    """Who asked and who acted on it, for an act done "at the *request* of X" ("Rwanda sent
-    troops at the request of Maputo", "attended at the invitation of the Indian government"):
+    """Who asked and who acted on it, for an act done "at the *request* of X" or "at X's
+    *request*" ("Rwanda sent troops at the request of Maputo", "Tanzania flew soldiers to
+    Congo at Kinshasa's request", "attended at the invitation of the Indian government"):
     X, and the subject of the verb the phrase hangs on; nothing for any other phrase."""
     gov = noun.head
     if noun.dep_ != "pobj" or gov.lower_ not in ("at", "on", "upon") or gov.head.pos_ != "VERB":
         return [], []
-    askers = prep_objects(noun, "of")
+    askers = prep_objects(noun, "of") or [c for c in noun.children if c.dep_ == "poss"]
     return (askers, logical_subjects(gov.head)[0]) if askers else ([], [])
 
 
