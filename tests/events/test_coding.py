@@ -467,6 +467,12 @@ def test_coding_a_march_on_a_place_targets_it_but_a_fronted_on_is_no_complement(
     assert [a.text for a in one(pipeline, text, "PROTEST").target] == ["the junta"]
 
 
+def test_coding_an_envoy_sent_is_how_a_meeting_is_sought_not_whom_it_is_with(pipeline):
+    text = "The African Union sent envoys to Niamey on Thursday to meet the junta."
+    event = one(pipeline, text, "CONSULT")
+    assert [a.text for a in event.target] == ["Niamey"]
+
+
 def test_coding_at_someone_s_request_asks_whoever_acted(pipeline):
     text = "Burundi flew 400 soldiers to eastern Congo on Monday at Kinshasa's request."
     event = one(pipeline, text, "REQUEST")
