@@ -445,47 +445,6 @@ def test_coding_an_organisation_s_head_noun_is_no_trigger(pipeline):
     assert "COERCE" in [e.event_type for e in events(pipeline, text)]
 
 
-@pytest.mark.parametrize(
-    ("text", "event_type", "target"),
-    [
-        ("Armenia moved armoured units to its border with Azerbaijan on Friday.", "MOBILIZE",
-         "Azerbaijan"),
-        ("Thailand reopened its frontier with Cambodia on Monday after a week of talks.",
-         "COOPERATE", "Cambodia"),
-    ],
-)  # fmt: skip
-def test_coding_a_border_stands_for_whom_it_is_shared_with(pipeline, text, event_type, target):
-    event = one(pipeline, text, event_type)
-    assert [a.text for a in event.target] == [target]
-
-
-def test_coding_a_march_on_a_place_targets_it_but_a_fronted_on_is_no_complement(pipeline):
-    text = "Thousands of farmers marched on parliament in Dhaka on Tuesday."
-    assert [a.text for a in one(pipeline, text, "PROTEST").target] == ["parliament"]
-    text = ("On the first anniversary of the coup, thousands of students marched through "
-            "Yangon against the junta.")  # fmt: skip
-    assert [a.text for a in one(pipeline, text, "PROTEST").target] == ["the junta"]
-
-
-def test_coding_an_envoy_sent_is_how_a_meeting_is_sought_not_whom_it_is_with(pipeline):
-    text = "The African Union sent envoys to Niamey on Thursday to meet the junta."
-    event = one(pipeline, text, "CONSULT")
-    assert [a.text for a in event.target] == ["Niamey"]
-
-
-def test_coding_at_someone_s_request_asks_whoever_acted(pipeline):
-    text = "Burundi flew 400 soldiers to eastern Congo on Monday at Kinshasa's request."
-    event = one(pipeline, text, "REQUEST")
-    assert [a.text for a in event.source] == ["Kinshasa"]
-    assert [a.text for a in event.target] == ["Burundi"]
-
-
-def test_coding_a_case_filed_is_against_whom_it_is_brought_not_the_court(pipeline):
-    text = "Guyana filed a case against Venezuela at the International Court of Justice."
-    event = one(pipeline, text, "ACCUSE")
-    assert [a.text for a in event.target] == ["Venezuela"]
-
-
 def test_coding_a_thing_made_by_someone_takes_its_author_s_country(pipeline):
     # the ruling rejected is the court's: UNO, not the rejecter's own country
     text = "Belgrade rejected a ruling by the International Court of Justice on Kosovo."
@@ -754,9 +713,26 @@ def test_coding_the_act_an_order_asks_for_is_not_coded_apart_from_the_order(
         ("Iran launched hundreds of drones and missiles at Israel overnight.", "ASSAULT", "Israel"),
         ("India rushed additional troops and fighter jets to the Ladakh frontier.", "MOBILIZE",
          "the Ladakh frontier"),
+        # session 27: a border named by whom it is shared with stands for them
+        ("Armenia moved armoured units to its border with Azerbaijan on Friday.", "MOBILIZE",
+         "Azerbaijan"),
+        ("Thailand reopened its frontier with Cambodia on Monday after a week of talks.",
+         "COOPERATE", "Cambodia"),
+        # a march on a place is aimed at it
+        ("Thousands of farmers marched on parliament in Dhaka on Tuesday.", "PROTEST",
+         "parliament"),
+        # a fronted "On ..." is an adjunct, not the "march on" row's complement
+        ("On the first anniversary of the coup, thousands of students marched through Yangon "
+         "against the junta.", "PROTEST", "the junta"),
+        # an envoy sent is how a meeting is sought, not whom it is with
+        ("The African Union sent envoys to Niamey on Thursday to meet the junta.", "CONSULT",
+         "Niamey"),
+        # a case filed is against whom it is brought, not the court it is filed at
+        ("Guyana filed a case against Venezuela at the International Court of Justice.",
+         "ACCUSE", "Venezuela"),
     ],
 )  # fmt: skip
-def test_coding_means_and_own_envoys_are_not_the_target(pipeline, text, event_type, target):
+def test_coding_the_target_is_whom_the_act_is_aimed_at(pipeline, text, event_type, target):
     event = one(pipeline, text, event_type)
     assert [a.text for a in event.target] == [target]
 
@@ -1645,12 +1621,23 @@ def test_a_pronoun_for_someone_else_stays_the_source(pipeline):
     assert [m.text for m in event.source] == ["it"]
 
 
-def test_an_act_at_the_request_of_someone_is_their_request_of_the_actor(pipeline):
+@pytest.mark.parametrize(
+    ("text", "asker", "asked"),
+    [
+        ("Saudi Arabia sent 1,000 troops into Bahrain at the request of the Manama government.",
+         "the Manama government", "Saudi Arabia"),
+        # session 27: a possessive asker, as "at the request of" names one
+        ("Burundi flew 400 soldiers to eastern Congo on Monday at Kinshasa's request.",
+         "Kinshasa", "Burundi"),
+    ],
+)  # fmt: skip
+def test_an_act_at_the_request_of_someone_is_their_request_of_the_actor(
+    pipeline, text, asker, asked
+):
     """ "sent troops at the request of the Manama government": Manama asked Riyadh."""
-    text = "Saudi Arabia sent 1,000 troops into Bahrain at the request of the Manama government."
     request = one(pipeline, text, "REQUEST")
-    assert [m.text for m in request.source] == ["the Manama government"]
-    assert [m.text for m in request.target] == ["Saudi Arabia"]
+    assert [m.text for m in request.source] == [asker]
+    assert [m.text for m in request.target] == [asked]
 
 
 def test_he_standing_for_a_person_the_kb_lacks_still_acts(pipeline):
