@@ -19,12 +19,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from whimbrel.actors.binding import binders as pronoun_binders
 from whimbrel.actors.knowledge_base import NON_STATE, KnowledgeBase
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, sentence_dates
 from whimbrel.actors.normalise import normalise
 from whimbrel.actors.references import group_size, load_references
 from whimbrel.events.location import LOCATIVE, locate, locative_objects, named_states
-from whimbrel.events.slots import expand_conj, is_passive, subjects_of
+from whimbrel.events.slots import expand_conj, subjects_of
 from whimbrel.nlp.parse import datelines
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
@@ -39,8 +40,8 @@ EMBEDDED_COST = 1.0
 #: A name used as a modifier ("*US* funding", "*Canadian* missionaries") is rarely what a
 #: later pronoun points back to.
 MODIFIER_COST = 2.0
-#: A possessive's binder (:meth:`ResolveReferences._binders`) gains this much: about one
-#: sentence of distance.
+#: A pronoun's binder in the parse (:func:`whimbrel.actors.binding.binders`) gains this
+#: much: about one sentence of distance.
 BINDING_GAIN = 3.0
 
 
@@ -150,7 +151,7 @@ class ResolveReferences:
         m = mentions[i]
         bound = _bound(mentions, i, doc) if m.resolved_by == "pronoun" else set()
         binders = (
-            self._binders(possessive or doc[m.head])
+            pronoun_binders(possessive or doc[m.head], self.refs)
             if m.resolved_by == "pronoun" or possessive
             else set()
         )
@@ -190,82 +191,6 @@ class ResolveReferences:
                 best, best_score = j, score
         return best
 
-    def _binders(self, tok: Any) -> set[int]:
-        """Words a pronoun most likely stands for, by where it sits in the parse.
-
-        A subject pronoun of a condition: see :meth:`_conditioned`. For a possessive:
-
-        In a reason phrase ("for", "over": ``reason_prepositions``) the reason is the object's:
-        "praised *Egypt* for its mediation", "warned *Pyongyang* of a price for its test",
-        "imposed sanctions on *Iran* over its tests". In a verb's direct object it is the verb's
-        logical subject's, which control makes an object of the verb above: "ordered *China*
-        to close its consulate". Salience alone prefers the main subject.
-        """
-        if tok.tag_ != "PRP$":
-            return self._conditioned(tok) or self._continued(tok)
-        noun = tok.head
-        prep = noun.head if noun.dep_ == "pobj" else None
-        if prep is not None and prep.lower_ in self.refs.reason_prepositions:
-            verb = prep.head
-            for _ in range(3):  # "warned X of a price for its test": up to the verb
-                if verb.pos_ in ("VERB", "AUX") or verb.dep_ != "pobj":
-                    break
-                verb = verb.head.head
-            return self._acted_on(verb, exclude=(noun.i, tok.i))
-        if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX"):
-            return set()  # "accused Seoul of firing into *its* waters": the accuser's
-        return {t.i for t in subjects_of(noun.head)}
-
-    def _conditioned(self, tok: Any) -> set[int]:
-        """The party a subject pronoun of a condition stands for: whom the conditioned act is
-        done to ("would expel *the German ambassador* unless he apologised", "would launch an
-        offensive against *Kurdish militias* unless they withdrew", "*Iran* would be bombed
-        if it refused"). None where the act names no such party: salience decides."""
-        if tok.dep_ not in ("nsubj", "nsubjpass"):
-            return set()
-        clause = tok.head
-        marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
-        if clause.dep_ != "advcl" or not marks & self.refs.condition_marks:
-            return set()
-        verb = clause.head
-        if verb.pos_ not in ("VERB", "AUX"):
-            return set()
-        return self._acted_on(verb, exclude=(tok.i,))
-
-    def _continued(self, tok: Any) -> set[int]:
-        """The party an object pronoun of a participle or conjunct stands for: whom the verb it
-        hangs on acted on, since the two acts share their subject ("detained *a British aid
-        worker*, accusing her", "froze the assets of *seven officials* and barred them")."""
-        second = tok.head
-        if tok.dep_ != "dobj" or second.dep_ not in ("advcl", "conj"):
-            return set()
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in second.children):
-            return set()  # a clause of its own: its subject is another actor
-        first = second.head
-        if first.pos_ not in ("VERB", "AUX"):
-            return set()
-        return self._acted_on(first, exclude=(tok.i,))
-
-    def _acted_on(self, verb: Any, exclude: tuple[int, ...]) -> set[int]:
-        """Words naming whom a verb (or a noun standing for one) acts on: its objects, or its
-        passive subject, their possessors and what an "on" or "against" on them or on the
-        verb names ("imposed bans *on* Belarus", "an offensive *against* Kurdish militias")."""
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-        objects += [verb] if verb.dep_ == "dobj" else []
-        if verb.pos_ in ("VERB", "AUX") and is_passive(verb):
-            objects += [c for c in verb.children if c.dep_ == "nsubjpass"]
-        found = [o for o in objects if o.i not in exclude]
-        for holder in [verb, *objects]:
-            found += [c for c in holder.children if c.dep_ == "poss" and c.i not in exclude]
-            preps = self.refs.object_prepositions
-            if holder is not verb:  # "the assets *of* seven officials", "ties *with* Qatar"
-                preps = preps | self.refs.owner_prepositions
-            found += [p for c in holder.children
-                      if (c.dep_ == "prep" and c.lower_ in preps)
-                      or (c.dep_ == "dative" and c.pos_ == "ADP")  # "offered asylum *to* X"
-                      for p in c.children if p.dep_ == "pobj"]  # fmt: skip
-        return {t.i for t in expand_conj(found)}
-
     def _description(
         self,
         article: Article,
@@ -291,7 +216,7 @@ class ResolveReferences:
         named = listed is None or ("organisation" in kinds and not listed.get("kb"))
         by_name = self._named_organisation(root, date)
         if by_name is not None:
-            m.actor = by_name  # "the *CSTO* alliance", "the *CGT* union"
+            m.actor = by_name  # "the *CSTO* alliance"
             return
         j = _apposed(mentions, i, root)
         if j is None and named:
@@ -349,7 +274,7 @@ class ResolveReferences:
 
     def _named_organisation(self, root: Any, date: dt.date | None) -> Actor | None:
         """The organisation a description's proper-noun modifier names: "the *CSTO*
-        alliance", "the *CGT* union". A state's name there ("the *Kenya* mission") is left
+        alliance", "the *ECOWAS* bloc". A state's name there ("the *Kenya* mission") is left
         to the description's country rules."""
         name = [c for c in root.lefts if c.dep_ == "compound"]
         if not name or any(c.pos_ != "PROPN" for c in name):
