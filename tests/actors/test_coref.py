@@ -327,7 +327,7 @@ def test_a_town_before_a_description_gives_its_country(pipeline, text, span, cou
 @pytest.mark.parametrize(
     ("text", "span", "country"),
     [
-        # session 27, ``_binders``: a possessive in a reason phrase is the object's of the
+        # session 27, ``binding.binders``: a possessive in a reason phrase is the object's of the
         # verb the phrase hangs on, not the praiser's
         ("The Arab League praised Jordan on Monday for its handling of the refugee crisis.",
          "its", "JOR"),
