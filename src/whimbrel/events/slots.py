@@ -415,7 +415,7 @@ def across_borders(tokens: list[Token]) -> list[Token]:
     """A border named by whom it is shared with stands for them ("sent troops to its border
     *with Belarus*", "closed its border *with Qatar*"): the act is aimed across it, as the
     corpus codes it (``borders`` in object_classes.v1.json)."""
-    borders = load_object_readings().get("borders", frozenset())
+    borders = load_object_readings()["borders"]
     out: list[Token] = []
     for tok in tokens:
         partners = prep_objects(tok, "with") if tok.lemma_.lower() in borders else []
