@@ -67,7 +67,7 @@ class ResolveReferences:
     def __call__(self, article: Article) -> Article:
         if not article.mentions:
             return article
-        _hosted_seats(article.mentions, self.kb)
+        _hosted_seats(article.mentions, self.kb, self.refs.seats)
         doc = article.doc
         dates = sentence_dates(article)
         filed = datelines(article.text)
@@ -744,15 +744,12 @@ def _embedded(tok: Any) -> bool:
     return False
 
 
-#: Cities that name an organisation seated there ("Brussels" is the EU in the news, as the
-#: corpus codes it 22 times in 27), but the host state in a story that names the host.
-_SEATS = {"brussels": "BEL"}
-
-
-def _hosted_seats(mentions: list[Mention], kb: KnowledgeBase) -> None:
-    """ "Rwanda cut ties with Belgium ..., accusing *Brussels*": the host's government."""
+def _hosted_seats(mentions: list[Mention], kb: KnowledgeBase, seats: dict[str, str]) -> None:
+    """ "Rwanda cut ties with Belgium ..., accusing *Brussels*": the host's government, where
+    the city otherwise names the organisation seated there (``seats`` in the references
+    file: "Brussels" is the EU in the news, as the corpus codes it 22 times in 27)."""
     for m in mentions:
-        host = _SEATS.get(m.text.lower())
+        host = seats.get(m.text.lower())
         if host is None or m.resolved_by != "kb":
             continue
         if any(o is not m and o.actor is not None and o.actor.country == host for o in mentions):

@@ -36,6 +36,9 @@ class References:
     #: Words opening a condition ("*unless* they withdrew"), whose subject is the party the
     #: conditioned act is done to.
     condition_marks: frozenset[str] = frozenset()
+    #: Cities naming an organisation seated there, and the state hosting it ("brussels":
+    #: "BEL"), whose government the city is in a story that names the host.
+    seats: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=2)
@@ -53,6 +56,7 @@ def load_references(name: str = "references.v1") -> References:
         object_prepositions=frozenset(raw.get("object_prepositions", ())),
         owner_prepositions=frozenset(raw.get("owner_prepositions", ())),
         condition_marks=frozenset(raw.get("condition_marks", ())),
+        seats=dict(raw.get("seats", {}).get("hosts", {})),
     )
 
 
