@@ -1017,9 +1017,8 @@ def _in_name(tok: Any, at: dict[int, int], mentions: list[Mention]) -> bool:
 def _names_organisation(tok: Any, at: dict[int, int], mentions: list[Mention]) -> bool:
     """The head noun of an organisation's name or description: "the NATO *alliance*" is who
     acts, not an alliance formed; but "the *prosecution* of Jair Bolsonaro" is an act."""
-    i = at.get(tok.i)
-    actor = mentions[i].actor if i is not None else None
-    if actor is None or mentions[i].head != tok.i or actor.kind != "organisation":
+    actor = actor_at(tok, at, mentions)
+    if actor is None or actor.kind != "organisation" or mentions[at[tok.i]].head != tok.i:
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
 

@@ -12,6 +12,7 @@ from collections.abc import Collection
 from typing import Any
 
 from whimbrel.events.location import locate
+from whimbrel.events.slots import prep_objects
 
 
 def owner_country(span: Any, head: Any, kb: Any, date: Any) -> str | None:
@@ -21,6 +22,11 @@ def owner_country(span: Any, head: Any, kb: Any, date: Any) -> str | None:
     # the whole modifier first: the small model splits "Islamic State" into NORP + ORG
     names = [before.text] if len(before) else []
     names += [e.text for e in before.ents if e.label_ in ("ORG", "NORP", "GPE", "PERSON")]
+    return _first_country(names, kb, date)
+
+
+def _first_country(names: Any, kb: Any, date: Any) -> str | None:
+    """The country of the first of ``names`` the KB resolves to an actor that has one."""
     for name in names:
         actor = kb.resolve(name, date)
         if actor is not None and actor.country:
@@ -53,25 +59,20 @@ def member_country(head: Any, kb: Any, date: Any) -> str | None:
             ]
             # "the Islamic State's Sahel branch": the body whose branch it is
             owners = [doc[p.left_edge.i : p.i + 1].text for p in obj.children if p.dep_ == "poss"]
-            for name in [*names, *owners, span.text]:
-                actor = kb.resolve(name, date)
-                if actor is not None and actor.country:
-                    return str(actor.country)
+            country = _first_country([*names, *owners, span.text], kb, date)
+            if country:
+                return country
     return None
 
 
 def author_country(head: Any, kb: Any, date: Any) -> str | None:
     """The country of whoever a "by" phrase says made the thing a phrase names: "a ruling
     *by the International Court of Justice*" (UNO), "an estimate *by The Economist*"."""
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "by":
-            continue
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            span = head.doc[obj.left_edge.i : obj.right_edge.i + 1]
-            for name in dict.fromkeys((span.text, *(e.text for e in span.ents))):
-                actor = kb.resolve(name, date)
-                if actor is not None and actor.country:
-                    return str(actor.country)
+    for obj in prep_objects(head, "by"):
+        span = head.doc[obj.left_edge.i : obj.right_edge.i + 1]
+        country = _first_country(dict.fromkeys([span.text, *(e.text for e in span.ents)]), kb, date)
+        if country:
+            return country
     return None
 
 
