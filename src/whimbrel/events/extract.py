@@ -448,7 +448,7 @@ class ExtractEvents:
             # "talks between Kinshasa and the M23 rebels", "fighting between two militias":
             # the parties named by "between" are the event's actors, all of them sources
             parties = actors_at(expand_conj(prep_objects(noun, "between")), at, ())
-            if len(parties) > 1:
+            if self._several(article, parties):
                 source, src_slot = parties, "prep:between"
         if not source and through_amounts(noun).head.i not in verb_triggers:
             # "Russia stepped up its shelling of Kharkiv": the support verb's subject acts,
@@ -501,6 +501,17 @@ class ExtractEvents:
         return self._draft(
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
         )
+
+    def _several(self, article: Article, parties: list[int]) -> bool:
+        """Whether mentions name more than one party: two of them, one that counts several
+        ("talks between *the two sides*"), or one plural ("fighting between *the warring
+        parties*")."""
+        members = {j for i in parties for j in self._members.get(i, [i])}
+        if len(members) > 1:
+            return True
+        if len(parties) != 1:
+            return False
+        return article.doc[article.mentions[parties[0]].head].tag_ in ("NNS", "NNPS")
 
     def _answered(
         self, article: Article, si: int, reply: EventDraft, noun: Any, at: dict[int, int]

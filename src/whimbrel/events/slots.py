@@ -360,14 +360,17 @@ def complement_subjects(
             for c in p.children if c.dep_ in deps]  # fmt: skip
 
 
+def complement_preps(token: Token, deps: tuple[str, ...] = ("prep", "dative")) -> list[Token]:
+    """The prepositions that complete ``token``: those after it. A fronted phrase is an
+    adjunct of the clause, not the verb's complement: "*On* the anniversary, workers marched"
+    marched on nothing, and "*Against* that backdrop, Seoul protested" protested against no
+    one. Shared by trigger matching and slot filling, so a row and its slots read alike."""
+    return [c for c in token.children if c.dep_ in deps and c.i > token.i]
+
+
 def prep_objects(token: Token, prep: str) -> list[Token]:
-    """Objects of preposition ``prep`` attached to ``token`` ("sanctions *on* Iran")."""
-    return [
-        p
-        for c in token.children
-        if c.dep_ in ("prep", "dative") and c.lower_ == prep
-        for p in _pobjs(c)
-    ]
+    """Objects of preposition ``prep`` that completes ``token`` ("sanctions *on* Iran")."""
+    return [p for c in complement_preps(token) if c.lower_ == prep for p in _pobjs(c)]
 
 
 def event_nouns(noun: Token | None) -> list[Token]:

@@ -16,6 +16,7 @@ from whimbrel.events.lexicon import Entry, Lexicon, load_object_readings
 from whimbrel.events.slots import (
     DURATIONS,
     MODIFIER_DEPS,
+    complement_preps,
     complement_subjects,
     is_amount,
     is_passive,
@@ -149,11 +150,7 @@ def match_trigger(
         return None
     particles = {c.lower_ for c in tok.children if c.dep_ in _PARTICLE_DEPS}
     preps = {
-        c.lower_
-        for c in tok.children
-        # a fronted phrase is an adjunct: "*On* the anniversary, workers marched" marched on
-        # nothing
-        if c.dep_ in ("prep", "agent", "dative") and not _temporal(c) and c.i > tok.i
+        c.lower_ for c in complement_preps(tok, ("prep", "agent", "dative")) if not _temporal(c)
     }
     best: tuple[Entry, Any] | None = None
     best_key: tuple[bool, int, int, float] = (False, -1, 0, 0.0)
