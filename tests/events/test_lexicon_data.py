@@ -726,10 +726,17 @@ def test_type_sets_name_known_types_and_a_typo_is_a_config_error(tmp_path):
     from whimbrel.events.plover import data_path, load_ontology
 
     sets = load_ontology().type_sets
-    assert sets["agentless"] >= {"ASSAULT", "COERCE"} and "AID" in sets["foreign_recipient"]
-    raw = json.loads(data_path("plover", "ontology.v1", ".json").read_text(encoding="utf-8"))
-    raw["type_sets"]["done_to"]["types"].append("SANCTIONS")
+    assert sets.agentless >= {"ASSAULT", "COERCE"} and "AID" in sets.foreign_recipient
+    text = data_path("plover", "ontology.v1", ".json").read_text(encoding="utf-8")
     bad = tmp_path / "ontology.json"
-    bad.write_text(json.dumps(raw), encoding="utf-8")
-    with pytest.raises(ConfigError, match="SANCTIONS"):
-        load_ontology(str(bad))
+    for mistake, message in [
+        (lambda sets: sets["done_to"]["types"].append("SANCTIONS"), "SANCTIONS"),
+        # a set no code reads, or one misspelt, and a set the extractor needs but lacks
+        (lambda sets: sets.update(doneto=sets.pop("done_to")), "unknown type sets.*doneto"),
+        (lambda sets: sets.pop("brokered"), "type sets.*brokered.*missing"),
+    ]:
+        raw = json.loads(text)
+        mistake(raw["type_sets"])
+        bad.write_text(json.dumps(raw), encoding="utf-8")
+        with pytest.raises(ConfigError, match=message):
+            load_ontology(str(bad))

@@ -395,7 +395,7 @@ class ExtractEvents:
             # "reopened its embassy in Riyadh": the place, not the source's own embassy
             target = self._implicit_target(article, si, verb, [place.root], at, factors)
             tgt_slot = "place" if target else tgt_slot
-        if verb.dep_ == "amod" and entry.event_type in self.ontology.type_sets["brokered"]:
+        if verb.dep_ == "amod" and entry.event_type in self.ontology.type_sets.brokered:
             # "an *EU*-mediated deal" signed by X and Y, "the *UN*-brokered truce between X
             # and Y": the name before the hyphen mediated, towards the parties
             hyphened = [c for c in verb.children if c.i + 2 == verb.i and c.nbor(1).text == "-"]
@@ -406,17 +406,13 @@ class ExtractEvents:
                 target, tgt_slot, rest = parties, "parties", []
         agentless = (
             not source
-            and entry.event_type in self.ontology.type_sets["agentless"]
+            and entry.event_type in self.ontology.type_sets.agentless
             and is_passive(verb)
         )
         if (source or agentless) and not target and rest:
             avoid = self._attacker_country(article, entry, source)
             target = self._implicit_target(article, si, verb, rest, at, factors, avoid=avoid)
-        if (
-            source
-            and not target
-            and entry.event_type in self.ontology.type_sets["complement_target"]
-        ):
+        if source and not target and entry.event_type in self.ontology.type_sets.complement_target:
             target, tgt_slot = self._complement_target(verb, at, source, entry.event_type)
         return self._draft(
             article, si, verb, entry, source, src_slot, target, tgt_slot, factors, at
@@ -548,7 +544,7 @@ class ExtractEvents:
         means ("missiles", "troops") and a thing of its own ("*its* ambassadors"). Types
         that are done to people, never with them, take no means: "sentenced 11 *soldiers*
         to death", "arrested two *police officers*"."""
-        done_to = self.ontology.type_sets["done_to"]
+        done_to = self.ontology.type_sets.done_to
         means = frozenset() if entry.event_type in done_to else self.instruments.nouns
         mentions = article.mentions
         own = {mentions[i].actor.country for i in source if mentions[i].actor is not None}
@@ -583,7 +579,7 @@ class ExtractEvents:
         for child in verb.children:
             if (
                 child.dep_ == "ccomp"
-                and event_type in self.ontology.type_sets["clause_subject_target"]
+                and event_type in self.ontology.type_sets.clause_subject_target
             ):
                 subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
                 found = actors_at(expand_conj(subjects), at, source)
@@ -796,10 +792,10 @@ class ExtractEvents:
         none: an army's own ("Russian strikes killed nine people"), an aid giver's or a
         visitor's ("Japan flew tents to quake victims")."""
         actors = [article.mentions[i].actor for i in source]
-        if entry.event_type in self.ontology.type_sets["foreign_victim"]:
+        if entry.event_type in self.ontology.type_sets.foreign_victim:
             if not all(a is not None and (a.sector in _ARMED or a.kind == "state") for a in actors):
                 return None  # police, agents, rebels: as often at home as abroad
-        elif entry.event_type not in self.ontology.type_sets["foreign_recipient"]:
+        elif entry.event_type not in self.ontology.type_sets.foreign_recipient:
             return None
         countries = {a.country for a in actors if a is not None and a.country}
         return next(iter(countries)) if len(countries) == 1 else None
@@ -892,7 +888,8 @@ class ExtractEvents:
             tgt_slot = "learned" if target else tgt_slot
         if not source:
             targets = [article.mentions[i] for i in target]
-            if not (target and _agentless(entry, trigger, targets, tgt_slot)):
+            agentless = self.ontology.type_sets.agentless
+            if not (target and _agentless(entry, trigger, targets, tgt_slot, agentless)):
                 return None
             if self._mere_cause(trigger):
                 return None
@@ -937,14 +934,16 @@ class ExtractEvents:
         )
 
 
-def _agentless(entry: Entry, trigger: Any, target: list[Mention], slot: str | None) -> bool:
+def _agentless(
+    entry: Entry, trigger: Any, target: list[Mention], slot: str | None, types: frozenset[str]
+) -> bool:
     """Whether an event whose source the text does not name is still coded (the ontology's
-    ``agentless`` types, and unrest someone answered). A by-agent means a source the KB did
+    ``agentless`` ``types``, and unrest someone answered). A by-agent means a source the KB did
     not know ("fined *by the central bank*"), and a modifier is not the one acted on
     ("occupied *Ukrainian* regions")."""
     if slot == "answering_subject":
         return True
-    if entry.event_type not in load_ontology().type_sets["agentless"] or fights(trigger):
+    if entry.event_type not in types or fights(trigger):
         return False  # a clash "with police" has two sides: who fought them is not unknown
     if entry.event_type == "ASSAULT":
         return True

@@ -59,6 +59,21 @@ class TypeInfo:
 
 
 @dataclass(frozen=True)
+class TypeSets:
+    """The named sets of event types the extractor treats alike; the ontology file says what
+    each does. Named fields rather than a dict, so that a set the file lacks or one it adds
+    that no code reads is a ConfigError when the file is loaded, not a KeyError mid-corpus."""
+
+    agentless: frozenset[str] = frozenset()
+    done_to: frozenset[str] = frozenset()
+    complement_target: frozenset[str] = frozenset()
+    clause_subject_target: frozenset[str] = frozenset()
+    foreign_victim: frozenset[str] = frozenset()
+    foreign_recipient: frozenset[str] = frozenset()
+    brokered: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Ontology:
     version: str
     types: dict[str, TypeInfo]
@@ -68,7 +83,7 @@ class Ontology:
     sector_groups: dict[str, frozenset[str]]
     #: Named sets of event types the extractor treats alike ("agentless", "done_to", ...);
     #: the file says what each does.
-    type_sets: dict[str, frozenset[str]] = field(default_factory=dict)
+    type_sets: TypeSets = field(default_factory=TypeSets)
 
     def expand_sectors(self, codes: Any) -> frozenset[str]:
         """Sector codes with every "@group" replaced by its members; an unknown group is a
@@ -104,22 +119,30 @@ def load_ontology(name: str = "ontology.v1") -> Ontology:
         )
         for t, v in raw["types"].items()
     }
-    type_sets = {
-        k: frozenset(v["types"]) for k, v in raw.get("type_sets", {}).items() if k != "about"
-    }
-    for set_name, members in type_sets.items():
-        if unknown := sorted(members - types.keys()):
-            raise ConfigError(f"{path}: type set {set_name!r} names unknown types {unknown}")
     return Ontology(
         version=str(raw.get("version", name)),
         types=types,
         contexts=tuple(raw.get("contexts", {})),
         sectors=tuple(raw.get("sectors", {})),
-        type_sets=type_sets,
+        type_sets=_type_sets(path, raw.get("type_sets", {}), types.keys()),
         sector_groups={
             k: frozenset(v) for k, v in raw.get("sector_groups", {}).items() if k != "about"
         },
     )
+
+
+def _type_sets(path: Path, raw: dict[str, Any], types: Any) -> TypeSets:
+    """The file's type sets, each naming known types, exactly the sets :class:`TypeSets` has."""
+    given = {k: v for k, v in raw.items() if k != "about"}
+    known = set(TypeSets.__dataclass_fields__)
+    if unknown_sets := sorted(given.keys() - known):
+        raise ConfigError(f"{path}: unknown type sets {unknown_sets} (known: {sorted(known)})")
+    if missing := sorted(known - given.keys()):
+        raise ConfigError(f"{path}: type sets {missing} are missing")
+    for set_name, entry in given.items():
+        if unknown := sorted(set(entry["types"]) - set(types)):
+            raise ConfigError(f"{path}: type set {set_name!r} names unknown types {unknown}")
+    return TypeSets(**{k: frozenset(v["types"]) for k, v in given.items()})
 
 
 @dataclass(frozen=True)
