@@ -675,6 +675,25 @@ def test_pass_words_load_and_a_missing_list_is_named(tmp_path):
         load_pass_words(str(broken))
 
 
+def test_slot_word_lists_load_and_a_missing_list_is_a_config_error(tmp_path):
+    """slots.v1.toml holds every list events/slots.py reads; a file without one fails naming it."""
+    from dataclasses import fields
+
+    from whimbrel.errors import ConfigError
+    from whimbrel.events.slots import SlotWords, load_slot_words
+
+    words = load_slot_words()
+    for f in fields(SlotWords):
+        assert getattr(words, f.name), f.name
+    assert words.durations < words.measure_heads < words.event_spans
+    assert ("of", "accuse") in words.author_of_object and "launch" in words.light_verbs
+    raw = (DATA / "lexicon" / "slots.v1.toml").read_text(encoding="utf-8")
+    broken = tmp_path / "slots.toml"
+    broken.write_text(raw.replace("travel_verbs =", "travel_verb ="), encoding="utf-8")
+    with pytest.raises(ConfigError, match="travel_verbs"):
+        load_slot_words(str(broken))
+
+
 @pytest.mark.parametrize(
     ("sentence", "word", "expected"),
     [

@@ -55,8 +55,6 @@ from whimbrel.events.passes import (
 from whimbrel.events.plover import Ontology, load_ontology
 from whimbrel.events.resources import load_domains, load_instruments, load_retype_rules
 from whimbrel.events.slots import (
-    LIGHT_VERBS,
-    QUANTITY_HEADS,
     actor_at,
     actors_at,
     addressed_subject,
@@ -72,6 +70,7 @@ from whimbrel.events.slots import (
     is_passive,
     logical_subjects,
     prep_objects,
+    slot_words,
     subjects_of,
     through_amounts,
     travel_destination,
@@ -310,7 +309,7 @@ class ExtractEvents:
         """A light verb's event takes the type and mode of its object's own specific row:
         "launched a *scathing* attack on X" is ACCUSE, "carried out a *cyber* attack" COERCE,
         "launched a *drone* attack" ASSAULT by drone, though "launch" + "attack" is ASSAULT."""
-        if entry.lemma not in LIGHT_VERBS:
+        if entry.lemma not in slot_words().light_verbs:
             return entry  # "severed diplomatic ties": the verb says what was done to them
         found = match_trigger(self.lexicon, noun, "NOUN")
         if found is None or not found[0].objects:
@@ -552,7 +551,7 @@ class ExtractEvents:
         def defer(tok: Any) -> bool:
             if word_forms(tok) & means:
                 return True
-            if word_forms(tok) & QUANTITY_HEADS:  # "hundreds of drones"
+            if word_forms(tok) & slot_words().quantity_heads:  # "hundreds of drones"
                 return any(defer(g) for g in prep_objects(tok, "of"))
             if is_amount(tok):  # "the first of ten patrol boats", not "118 of its members"
                 return any(word_forms(g) & means for g in prep_objects(tok, "of"))

@@ -22,12 +22,12 @@ from whimbrel.events.passes import aim_at_condition, load_answers
 from whimbrel.events.plover import load_ontology
 from whimbrel.events.readings import as_threat
 from whimbrel.events.slots import (
-    LIGHT_VERBS,
     clause_above,
     condition_clauses,
     is_infinitive,
     logical_subjects,
     reporter_conjunct,
+    slot_words,
     speaks_for_main_clause,
     trailing_participle,
 )
@@ -221,7 +221,7 @@ class AssessFactuality:
                 found.setdefault("hypothetical", (low, None))
             elif dep == "amod" and tok.pos_ == "NOUN" and low in c.habitual_adjectives:
                 found.setdefault("habitual", (low, None))  # "regular talks", "repeated warnings"
-            elif dep == "dobj" and tok.lemma_.lower() in LIGHT_VERBS:
+            elif dep == "dobj" and tok.lemma_.lower() in slot_words().light_verbs:
                 # a light verb's event noun: "hold *regular* talks", "stage *annual* drills"
                 for mod in child.children:
                     if mod.dep_ == "amod" and mod.lower_ in c.habitual_adjectives:

@@ -11,11 +11,15 @@ and "forces that attacked the town" find their source.
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from typing import Any
 
+from whimbrel.errors import ConfigError
 from whimbrel.events.cues import load_cues
 from whimbrel.events.lexicon import load_object_readings
+from whimbrel.events.plover import data_path
 
 Token = Any  # spacy.tokens.Token; kept loose so the module is cheap to import
 
@@ -23,34 +27,69 @@ _SUBJ = ("nsubj", "csubj")
 _RELATIVE = frozenset({"WDT", "WP", "WP$"})
 #: Verbs whose object, not subject, performs the embedded action ("urged Iran to release").
 _OBJECT_CONTROL_DEPS = ("dobj",)
-#: Head nouns that only wrap the event noun compounded on them: "a *mediation* effort", "the
-#: *peace* process", "a *reform* drive". The compound says which event it is.
-GENERIC_HEADS = frozenset({"effort", "bid", "process", "initiative", "drive", "push", "attempt"})
 
 
-#: Verbs that only carry their object event noun ("launched an attack", "hold regular
-#: talks"): the noun's own specific row says which event it is, and its modifiers qualify it.
-LIGHT_VERBS = frozenset(
-    {"launch", "carry", "mount", "stage", "conduct", "unleash", "wage", "lead", "hold"}
-)
+@dataclass(frozen=True)
+class SlotWords:
+    """The word lists of ``data/lexicon/slots.v1.toml`` (lowercase lemmas); the file says what
+    each list does, with an example."""
 
-#: Units of time: a stretch an event noun is measured in, or a verb's object ("gave X *ten
-#: days* to leave").
-DURATIONS = frozenset({"hour", "day", "week", "month", "year"})
-#: Nouns that measure an event noun ("two hours *of talks*", "a third round *of strikes*"):
-#: the event's actors are found from the measure's place in the sentence.
-MEASURE_HEADS = DURATIONS | frozenset({"round", "session", "series", "wave", "spate", "night"})
+    generic_heads: frozenset[str]
+    light_verbs: frozenset[str]
+    durations: frozenset[str]
+    #: nouns that measure an event noun: the durations and the file's ``measures``
+    measure_heads: frozenset[str]
+    quantity_heads: frozenset[str]
+    naming_verbs: frozenset[str]
+    brokers: frozenset[str]
+    blaming_participles: frozenset[str]
+    phase_heads: frozenset[str]
+    #: words an event noun hangs under that stand for the event itself (a stretch or a part)
+    event_spans: frozenset[str]
+    setting_prepositions: frozenset[str]
+    being_verbs: frozenset[str]
+    travel_verbs: frozenset[str]
+    after_prepositions: frozenset[str]
+    yield_verbs: frozenset[str]
+    #: (preposition, verb) pairs whose object did what the prepositional object names
+    author_of_object: frozenset[tuple[str, str]]
 
-#: Words for an amount of something, whose "of" complement is what was acted on ("sent
-#: *a shipment of* vaccines", "delivered *part of* the aid").
-QUANTITY_HEADS = frozenset({"any", "some", "all", "most", "part", "half", "third", "share", "batch", "shipment", "consignment", "cargo", "load", "tonne", "ton", "lot", "number", "dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "supply", "quantity", "amount", "package", "tranche", "more", "less", "last", "rest", "remainder", "bulk"})  # fmt: skip
+
+_DERIVED = ("measure_heads", "event_spans", "author_of_object")
+
+
+@lru_cache(maxsize=2)
+def load_slot_words(name: str = "slots.v1") -> SlotWords:
+    """Read the slot word lists once per process; a missing list is a ConfigError."""
+    path = data_path("lexicon", name, ".toml")
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    words = raw.get("words", {})
+    wanted = [f.name for f in fields(SlotWords) if f.name not in _DERIVED] + ["measures"]
+    if missing := [w for w in wanted if w not in words]:
+        raise ConfigError(f"{path}: no word list {', '.join(missing)} in [words]")
+    lists = {w: frozenset(x.lower() for x in words[w]) for w in wanted}
+    measures = lists.pop("measures") | lists["durations"]
+    authors = frozenset(
+        (prep, verb) for prep, verbs in raw.get("author_of_object", {}).items() for verb in verbs
+    )
+    return SlotWords(
+        **lists,
+        measure_heads=measures,
+        event_spans=measures | lists["phase_heads"],
+        author_of_object=authors,
+    )
+
+
+def slot_words() -> SlotWords:
+    """The default slot word lists (read once, cached): the short name callers use."""
+    return load_slot_words()
 
 
 def is_amount(tok: Token) -> bool:
     """A word that counts or orders what its "of" object names: "*hundreds of* drones", "the
     *first of* ten patrol vessels", "*300,000 of* the shells"."""
     forms = {tok.lemma_.lower(), tok.lower_}
-    return bool(forms & QUANTITY_HEADS) or tok.like_num or tok.ent_type_ == "ORDINAL"
+    return bool(forms & slot_words().quantity_heads) or tok.like_num or tok.ent_type_ == "ORDINAL"
 
 
 #: Dependencies of a noun's pre-modifiers that can name its owner ("*French* troops").
@@ -79,10 +118,6 @@ def issuers(document: Token, depth: int = 0) -> list[Token]:
     return [document]
 
 
-#: Verbs that name their object something: their predicate may come out as an apposition.
-_NAMING_VERBS = frozenset({"call", "brand", "label", "dub", "term"})
-
-
 def small_clauses(verb: Token) -> list[Token]:
     """The predicates of a verb's small-clause complements: "found [the activists *guilty*]",
     which the parser hangs as an adjectival ccomp whose subject is the verb's real object, and
@@ -91,7 +126,7 @@ def small_clauses(verb: Token) -> list[Token]:
     often hangs the predicate on the object as an apposition: "called [the inauguration *"a
     farce"*]", "called [Justice de Moraes *a dictator*]"."""
     preds = [c for c in verb.children if c.dep_ == "oprd" or _verbless_clause(c)]
-    if verb.lemma_.lower() in _NAMING_VERBS:
+    if verb.lemma_.lower() in slot_words().naming_verbs:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         preds += [a for o in objs for a in o.children if a.dep_ == "appos"]
     return expand_conj(preds)
@@ -113,7 +148,7 @@ def with_compounds(nouns: list[Token]) -> list[Token]:
     return nouns + [
         c
         for n in nouns
-        if n.lemma_.lower() in GENERIC_HEADS
+        if n.lemma_.lower() in slot_words().generic_heads
         for c in n.children
         if c.dep_ == "compound" and c.pos_ == "NOUN"
     ]
@@ -206,7 +241,7 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return [], "none"  # "detainees described being beaten": the controller is the patient
     if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
         objs = [c for c in head.children if c.dep_ in _OBJECT_CONTROL_DEPS
-                and c.lemma_.lower() not in MEASURE_HEADS]  # fmt: skip
+                and c.lemma_.lower() not in slot_words().measure_heads]  # fmt: skip
         # "spent eight *hours* talking": a stretch of time controls nothing
         if dep == "xcomp" and objs:
             return objs, "inherited"
@@ -279,7 +314,10 @@ def _accused_of(prep: Token) -> bool:
     """A preposition the parser hung on the object of a verb whose object did what the
     preposition's object names ("accused *Russian troops* of executing civilians")."""
     obj = prep.head
-    return obj.dep_ == "dobj" and (prep.lower_, obj.head.lemma_.lower()) in _AUTHOR_OF_OBJECT
+    return (
+        obj.dep_ == "dobj"
+        and (prep.lower_, obj.head.lemma_.lower()) in slot_words().author_of_object
+    )
 
 
 def trailing_participle(verb: Token) -> bool:
@@ -336,7 +374,7 @@ def logical_objects(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     if not objs:  # "found the activists guilty": the small clause's subject
         objs = [c for p in small_clauses(verb) for c in p.children if c.dep_ in _SUBJ]
-    if not objs and verb.lemma_.lower() in _NAMING_VERBS:
+    if not objs and verb.lemma_.lower() in slot_words().naming_verbs:
         # "called [Justice de Moraes] a dictator": the parser makes the name the predicate
         # and hangs the real one on it
         objs = [c for c in verb.children
@@ -378,7 +416,7 @@ def event_nouns(noun: Token | None) -> list[Token]:
     *efforts* with Colombo"): neither is a target, and both carry the event's prepositions."""
     if noun is None:
         return []
-    if noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_HEADS:
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in slot_words().generic_heads:
         return [noun, noun.head]
     return [noun]
 
@@ -434,41 +472,18 @@ def fill_noun_slot(noun: Token, slot: str) -> tuple[list[Token], str]:
         return [c for c in noun.children if c.dep_ in MODIFIER_DEPS], "direct"
     if slot in ("prep:by", "agent"):
         found = prep_objects(noun, "by")
-        for acl in (c for c in noun.children if c.dep_ == "acl" and c.lemma_ not in _BROKERS):
+        for acl in (
+            c for c in noun.children if c.dep_ == "acl" and c.lemma_ not in slot_words().brokers
+        ):
             # "an attack carried out by X", "an attack blamed on X", "attributed to X"; not
             # "a deal *brokered* by China": the broker is no party to the deal
             found += [p for c in acl.children if c.dep_ == "agent" for p in _pobjs(c)]
-            if acl.lemma_ in ("blame", "attribute", "pin"):
+            if acl.lemma_ in slot_words().blaming_participles:
                 found += prep_objects(acl, "on") + prep_objects(acl, "to")
         return found, "direct"
     if slot.startswith("prep:"):
         return prep_objects(noun, slot[5:]), "direct"
     return [], "none"
-
-
-#: Participles whose by-agent brought an event about for others ("a deal brokered by Qatar").
-_BROKERS = frozenset({"broker", "mediate", "facilitate", "sponsor", "host", "guarantee"})
-
-#: (preposition, verb) pairs whose object did what the prepositional object names:
-#: "accused Moscow *of* the poisoning", "charged two officers *with* attempted murder",
-#: "blamed Kyiv *for* the drone attacks" (not "warned Tokyo of an attack": Tokyo is warned).
-_AUTHOR_OF_OBJECT = frozenset(
-    [("of", v) for v in ("accuse", "suspect", "convict", "acquit", "clear", "indict")]
-    + [("with", v) for v in ("charge", "indict")]
-    + [("for", v) for v in ("blame", "condemn", "criticise", "criticize", "punish", "fault")]
-)
-
-#: Prepositions through which an event noun names the setting of its verb's subject's act:
-#: "voiced support *in* a call with Zelenskiy", "signed the deal *during* talks in Doha".
-_SETTING_PREPS = frozenset({"in", "during", "at", "through", "over"})
-#: Verbs of going somewhere whose "for" names what the traveller went to do: "flew to Colombo
-#: *for* talks with the Tigers", "gathered in Beijing *for* a summit".
-_TRAVEL_VERBS = frozenset({"fly", "travel", "arrive", "gather", "go", "come", "head", "return", "convene", "jet", "land"})  # fmt: skip
-#: Parts of an event that stand for it in a setting: "at *the start* of a visit to Cairo",
-#: "on *the sidelines* of the summit".
-_PHASE_HEADS = frozenset({"start", "end", "beginning", "close", "conclusion", "outset", "sidelines", "margins", "eve"})  # fmt: skip
-#: Words an event noun hangs under that stand for the event itself (a stretch or a part of it).
-_EVENT_SPANS = MEASURE_HEADS | _PHASE_HEADS
 
 
 def through_amounts(noun: Token) -> Token:
@@ -477,7 +492,7 @@ def through_amounts(noun: Token) -> Token:
     while (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
-        and noun.head.head.lemma_.lower() in _EVENT_SPANS
+        and noun.head.head.lemma_.lower() in slot_words().event_spans
     ):
         noun = noun.head.head
     return noun
@@ -489,13 +504,13 @@ def governing_subject(noun: Token) -> list[Token]:
     noun = through_amounts(noun)  # "the two men held two hours *of talks*"
     if noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "AUX"):
         return logical_subjects(noun.head)[0]
-    if noun.dep_ == "compound" and noun.head.lemma_.lower() in GENERIC_HEADS:
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in slot_words().generic_heads:
         return governing_subject(noun.head)  # "Egypt launched a mediation effort"
     prep = noun.head
     gov = prep.head
     if (
         noun.dep_ == "pobj"
-        and (prep.lower_, gov.lemma_.lower()) in _AUTHOR_OF_OBJECT
+        and (prep.lower_, gov.lemma_.lower()) in slot_words().author_of_object
         and gov.pos_ == "VERB"
     ):
         # "accused the RSF of summary executions", "was charged with the murder": the
@@ -508,19 +523,15 @@ def governing_subject(noun: Token) -> list[Token]:
     if noun.dep_ == "pobj" and gov.dep_ == "dobj" and prep.lower_ == "during":
         gov = gov.head  # the parser hangs it on the object: "announced his split *during* a visit"
     in_setting = noun.dep_ == "pobj" and (
-        prep.lower_ in _SETTING_PREPS
+        prep.lower_ in slot_words().setting_prepositions
         or travel_verb(noun) is not None  # "flew to Colombo for talks"
-        or (prep.lower_ == "on" and noun.lemma_.lower() in _EVENT_SPANS)
+        or (prep.lower_ == "on" and noun.lemma_.lower() in slot_words().event_spans)
         # "have been *on hunger strike*", "remained on alert": a state the subject is in
-        or (prep.lower_ == "on" and gov.lemma_.lower() in _BEING_VERBS)
+        or (prep.lower_ == "on" and gov.lemma_.lower() in slot_words().being_verbs)
     )  # "on the first day of a state visit"
     if in_setting and gov.pos_ in ("VERB", "AUX") and not is_passive(gov):
         return logical_subjects(gov)[0]
     return []
-
-
-#: Verbs of being in a state, whose "on" phrase is one the subject is in.
-_BEING_VERBS = frozenset({"be", "remain", "stay", "go", "continue"})
 
 
 def condition_subjects(verb: Token, markers: frozenset[str]) -> list[Token]:
@@ -564,12 +575,6 @@ def adjunct_subject(noun: Token) -> list[Token]:
     return []
 
 
-#: Prepositions and verbs through which a clause answers unrest: "resigned *after* weeks of
-#: protests", "revoked the licences, *yielding to* months of protests".
-_AFTER_PREPS = frozenset({"after", "amid", "following"})
-_YIELD_VERBS = frozenset({"yield", "bow", "cave"})
-
-
 def answering_subject(noun: Token) -> list[Token]:
     """Who the sentence says answered a stretch of unrest: the subject of the verb its
     "after", "amid" or "yielding to" phrase hangs on ("Bouteflika resigned after six weeks of
@@ -581,10 +586,13 @@ def answering_subject(noun: Token) -> list[Token]:
         return []
     gov = noun.head
     if noun.dep_ == "pobj":
-        if gov.lower_ not in _AFTER_PREPS and gov.head.lemma_.lower() not in _YIELD_VERBS:
+        if (
+            gov.lower_ not in slot_words().after_prepositions
+            and gov.head.lemma_.lower() not in slot_words().yield_verbs
+        ):
             return []
         gov = gov.head  # "resigned *after* ...", "yielding *to* ..."
-    elif gov.lemma_.lower() not in _YIELD_VERBS:
+    elif gov.lemma_.lower() not in slot_words().yield_verbs:
         return []
     if gov.pos_ not in ("VERB", "AUX") or gov.dep_ in ("acl", "relcl"):
         return []  # "protesters detained after a rally": no one answered
@@ -606,7 +614,11 @@ def travel_verb(noun: Token) -> Token | None:
     """The verb of going whose "for" the event noun is in: "*flew* to Colombo for talks"."""
     noun = through_amounts(noun)
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.lemma_.lower() in _TRAVEL_VERBS:
+    if (
+        noun.dep_ == "pobj"
+        and prep.lower_ == "for"
+        and prep.head.lemma_.lower() in slot_words().travel_verbs
+    ):
         return prep.head
     return None
 
@@ -627,7 +639,7 @@ def addressed_subject(noun: Token) -> list[Token]:
     not supplied ...")."""
     noun = through_amounts(noun)
     gov = noun.head
-    if noun.dep_ == "pobj" and gov.lower_ in _AFTER_PREPS | {"despite"}:
+    if noun.dep_ == "pobj" and gov.lower_ in slot_words().after_prepositions | {"despite"}:
         gov = gov.head
     elif noun.dep_ != "dobj":
         return []

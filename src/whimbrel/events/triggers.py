@@ -14,7 +14,6 @@ from typing import Any
 
 from whimbrel.events.lexicon import Entry, Lexicon, load_object_readings
 from whimbrel.events.slots import (
-    DURATIONS,
     MODIFIER_DEPS,
     complement_preps,
     complement_subjects,
@@ -22,6 +21,7 @@ from whimbrel.events.slots import (
     is_passive,
     prep_objects,
     relative_objects,
+    slot_words,
     small_clauses,
     with_compounds,
 )
@@ -58,7 +58,11 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         objs = objs or with_conj(complement_subjects(tok, ("nsubj",), infinitive=True))
         objs = [m for o in objs for m in _members(o)]
         # a bare noun of measure the parser keeps apart: "gave Seoul *48 hours* to dismantle"
-        spans = [c for c in tok.children if c.dep_ == "npadvmod" and c.lemma_.lower() in DURATIONS]
+        spans = [
+            c
+            for c in tok.children
+            if c.dep_ == "npadvmod" and c.lemma_.lower() in slot_words().durations
+        ]
         objs = objs + _quantified(objs)
         objs = with_compounds(objs)
         return _contents(objs) + objs + _cargo(objs) + _states(objs) + small_clauses(tok) + spans
