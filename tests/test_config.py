@@ -4,7 +4,7 @@ import pytest
 
 from whimbrel.config import default_config_text, load_config
 from whimbrel.errors import ConfigError
-from whimbrel.pipeline import check_order, load_pipeline, registered_stages
+from whimbrel.pipeline import check_order, load_pipeline, registered_stages, stage_settings
 
 #: The registered built-in stages; a change here is a change of the public pipeline.
 EXPECTED_STAGES = [
@@ -42,8 +42,8 @@ def test_every_setting_is_documented_in_default_config_and_exists():
         fields = set(spec.settings.model_fields)
         # every key in the file is a real setting...
         assert set(table) <= fields, (name, set(table) - fields)
-        # ...and every setting (except shared resource names) is in the file
-        assert fields - {"kb"} <= set(table) | {"kb"}, (name, fields - set(table))
+        # ...and every setting is in the file (the knowledge base in [pipeline] kb)
+        assert fields - {"kb"} <= set(table), (name, fields - set(table))
 
 
 def test_check_order_reports_a_stage_before_its_requirements():
@@ -66,3 +66,22 @@ def test_unknown_setting_is_a_config_error():
 def test_missing_config_file_is_named(tmp_path):
     with pytest.raises(ConfigError, match=r"nope\.toml"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_pipeline_kb_is_every_stage_s_and_shared_files_must_agree(tmp_path):
+    """[pipeline] kb names the knowledge base once for every stage that reads one; settings of
+    two stages that name one file (the lexicon, the cue file) may not differ."""
+    cfg = tmp_path / "w.toml"
+    cfg.write_text('[pipeline]\nkb = "/data/my-kb"\n')
+    built = stage_settings(load_config(str(cfg)))
+    readers = [name for name, s in built.items() if "kb" in type(s).model_fields]
+    assert set(readers) >= {"actors.mentions", "actors.coref", "events.extract"}
+    assert {built[name].kb for name in readers} == {"/data/my-kb"}
+    for table, message in [
+        ('[actors.coref]\nkb = "/data/other-kb"\n', "actors.coref.kb"),
+        ('[events.factuality]\ncues = "my-cues"\n', "events.extract.cues"),
+        ('[events.extract]\nlexicon = "my-triggers"\n', "actors.mentions.lexicon"),
+    ]:
+        cfg.write_text(table)
+        with pytest.raises(ConfigError, match=message):
+            stage_settings(load_config(str(cfg)))

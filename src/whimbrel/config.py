@@ -27,6 +27,9 @@ class Config(BaseModel):
     batch_size: int = Field(default=32, ge=1)
     #: Longest article text coded, in characters; longer inputs are refused (docs/HARDENING.md).
     max_article_chars: int = Field(default=200_000, ge=1)
+    #: The knowledge base every stage with a ``kb`` setting reads: "default" (the packaged
+    #: one) or a data directory with the same files. Named once, so no stage reads another.
+    kb: str = "default"
     sections: dict[str, dict[str, Any]] = Field(default_factory=dict)
 
     def stage_settings(self, name: str) -> dict[str, Any]:
@@ -76,6 +79,7 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | None
             stages=list(pipeline["stages"]),
             batch_size=pipeline.get("batch_size", 32),
             max_article_chars=pipeline.get("max_article_chars", 200_000),
+            kb=pipeline.get("kb", "default"),
             sections=sections,
         )
     except ValidationError as exc:

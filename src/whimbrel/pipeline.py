@@ -127,6 +127,32 @@ def check_order(names: Iterable[str]) -> list[str]:
     return problems
 
 
+#: Settings of different stages that name one data file, so that each stage can run without
+#: the other yet both read the same words when both run: the event nouns that head no actor
+#: phrase are the extractor's triggers, and the condition markers that aim a threat are the
+#: factuality stage's. Stages in one pipeline must agree on them (:func:`check_shared`).
+SHARED_SETTINGS: tuple[tuple[str, ...], ...] = (
+    ("actors.mentions.lexicon", "events.extract.lexicon"),
+    ("events.extract.cues", "events.factuality.cues"),
+)
+
+
+def check_shared(settings: dict[str, StageSettings]) -> None:
+    """Raise a ConfigError naming both settings when stages of one pipeline disagree on a
+    shared data file (:data:`SHARED_SETTINGS`, and the knowledge base of every stage that
+    reads one)."""
+    kb = tuple(f"{name}.kb" for name, s in settings.items() if "kb" in type(s).model_fields)
+    for group in (*SHARED_SETTINGS, kb):
+        values = {}
+        for dotted in group:
+            stage, _, key = dotted.rpartition(".")
+            if stage in settings:
+                values[dotted] = getattr(settings[stage], key)
+        if len(set(values.values())) > 1:
+            named = ", ".join(f"{k} = {v!r}" for k, v in values.items())
+            raise ConfigError(f"settings that must name the same file differ: {named}")
+
+
 @dataclass
 class Pipeline:
     """An ordered list of stages that turns text into an :class:`Article` with events.
@@ -307,6 +333,28 @@ def parse_date(value: dt.date | str | None) -> dt.date | None:
         raise InputError(f"bad date {value!r}: expected YYYY-MM-DD") from None
 
 
+def stage_settings(cfg: Config) -> dict[str, StageSettings]:
+    """Each stage's checked settings, in run order: its table validated against its model,
+    ``[pipeline] kb`` given to every stage that reads a knowledge base, and the settings
+    stages share in agreement (:func:`check_shared`). Builds nothing, so it is cheap."""
+    specs = registered_stages()
+    built: dict[str, StageSettings] = {}
+    for name in cfg.stages:
+        spec = specs.get(name)
+        if spec is None:
+            known = ", ".join(sorted(specs))
+            raise ConfigError(f"unknown stage '{name}' in [pipeline] stages; known stages: {known}")
+        raw = cfg.stage_settings(name)
+        if "kb" in spec.settings.model_fields:
+            raw.setdefault("kb", cfg.kb)  # [pipeline] kb, unless the stage names its own
+        try:
+            built[name] = spec.settings(**raw)
+        except ValidationError as exc:
+            raise ConfigError(f"bad settings for stage '{name}': {exc}") from exc
+    check_shared(built)
+    return built
+
+
 def load_pipeline(config: Config | str | None = None, **overrides: Any) -> Pipeline:
     """Build the pipeline from ``whimbrel.toml`` (the packaged default, or a path).
 
@@ -314,17 +362,7 @@ def load_pipeline(config: Config | str | None = None, **overrides: Any) -> Pipel
     """
     cfg = config if isinstance(config, Config) else load_config(config, overrides)
     specs = registered_stages()
-    stages = []
-    for name in cfg.stages:
-        spec = specs.get(name)
-        if spec is None:
-            known = ", ".join(sorted(specs))
-            raise ConfigError(f"unknown stage '{name}' in [pipeline] stages; known stages: {known}")
-        try:
-            settings = spec.settings(**cfg.stage_settings(name))
-        except ValidationError as exc:
-            raise ConfigError(f"bad settings for stage '{name}': {exc}") from exc
-        stages.append(spec.factory(settings))
+    stages = [specs[name].factory(settings) for name, settings in stage_settings(cfg).items()]
     for problem in check_order(cfg.stages):
         log.warning(problem)
     log.info("whimbrel pipeline: %s", " → ".join(cfg.stages))
