@@ -4,7 +4,8 @@ Run: python tools/train_confidence.py   (after tools/train_arguments.py: docs/co
 
 Codes every train record, matches its events to the gold ones (the rules of
 ``whimbrel eval --mode e2e``), and fits a logistic model of "matched with the right type"
-on how each event was found (its confidence factors, type, target, factuality).
+on how each event was found (its confidence factors, type, target, factuality, its actors'
+sectors, and the trigger word read as its type where the split has it often enough).
 
 The records are coded out of fold: in five folds by record, with a recipient model fitted
 (``tools/train_arguments.py``'s fitting, at the shipped model's C) on the other four fifths.
@@ -20,6 +21,7 @@ import argparse
 import json
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +31,9 @@ from split_corpus import read_records  # noqa: E402
 
 OUT = ROOT / "src" / "whimbrel" / "data" / "models" / "confidence.v1.json"
 FOLDS = 5
+#: A trigger word gets a weight of its own (type and lemma) only when at least this many
+#: coded train events have it: fewer say more about the records than about the word.
+MIN_TRIGGER_EVENTS = 5
 
 
 def coded_out_of_fold(gold: list[dict]) -> dict[str, list[dict]]:
@@ -62,6 +67,11 @@ def coded_out_of_fold(gold: list[dict]) -> dict[str, list[dict]]:
     return predicted
 
 
+def lemma_of(event: dict) -> str:
+    """The lemma of the lexicon row that found a coded event (its ``explain``)."""
+    return str(event["explain"]["lexicon_entry"]["lemma"])
+
+
 def main() -> None:
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     from sklearn.feature_extraction import DictVectorizer
@@ -72,6 +82,7 @@ def main() -> None:
 
     gold = read_records(ROOT / "corpus" / "splits" / "train.jsonl")
     predicted = coded_out_of_fold(gold)
+    lemmas = Counter(lemma_of(p) for preds in predicted.values() for p in preds)
     X, y = [], []
     for record in gold:
         preds = predicted.get(str(record["id"]), [])
@@ -80,9 +91,10 @@ def main() -> None:
         for pi, p in enumerate(preds):
             factors = p["explain"]["confidence_factors"]
             roles = [[(a["country"], a["sector"]) for a in p[r]] for r in ("source", "target")]
+            lemma = lemma_of(p) if lemmas[lemma_of(p)] >= MIN_TRIGGER_EVENTS else None
             X.append(
                 confidence_features(
-                    p["event_type"], factors, bool(p["target"]), p["factuality"], *roles
+                    p["event_type"], factors, bool(p["target"]), p["factuality"], *roles, lemma
                 )
             )
             y.append(int(pi in right))

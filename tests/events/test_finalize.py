@@ -37,3 +37,17 @@ def test_the_calibration_reads_the_actors_sectors():
         for s in [("ZAF", "BUS"), ("ZAF", "GOV")]
     )
     assert firm != state
+
+
+def test_the_calibration_reads_the_trigger_word_as_its_type():
+    """Session 28: the trigger word read as its type is an input; one the shipped model has
+    no weight for adds nothing."""
+    from whimbrel.events.confidence import calibrated_confidence, confidence_features
+
+    feats = confidence_features("ACCUSE", {"lexicon_weight": 0.8}, True, "asserted", lemma="call")
+    assert feats["trigger=ACCUSE|call"] == 1.0
+    assert not any(k.startswith("trigger=") for k in confidence_features("ACCUSE", {}, True, "x"))
+    args = ("ASSAULT", {"lexicon_weight": 0.9}, True, "asserted")
+    unknown = calibrated_confidence(*args, lemma="zzzunseen")
+    assert unknown == calibrated_confidence(*args)
+    assert calibrated_confidence(*args, lemma="shell") != unknown

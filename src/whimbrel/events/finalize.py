@@ -151,6 +151,7 @@ class FinalizeEvents:
                 self.settings.confidence_model,
                 source=[_country_sector(mentions[i]) for i in draft.source],
                 target=[_country_sector(mentions[i]) for i in draft.target],
+                lemma=entry.lemma,
             ),
             quad=row.quad,
             cameo_root=row.cameo_root,
