@@ -372,6 +372,11 @@ def test_a_town_before_a_description_gives_its_country(pipeline, text, span, cou
          "of spying.", "her", "FRA"),
         # ``_named_organisation``: "the *CSTO* alliance" is the KB's CSTO
         ("The CSTO alliance sent troops to Kyrgyzstan on Friday.", "The CSTO alliance", "IGO"),
+        # session 28: a meeting's venue gives no unnamed participant its country
+        ("Ethiopia's prime minister said on Sunday that the talks had stalled, as rebel "
+         "leaders met in Nairobi to weigh a truce.", "rebel leaders", "ETH"),
+        ("Myanmar's junta extended martial law on Monday as opposition lawmakers gathered in "
+         "Bangkok to plan a parallel government.", "opposition lawmakers", "MMR"),
     ],
 )  # fmt: skip
 def test_a_reference_is_resolved_by_its_place_in_the_parse(pipeline, text, span, country):

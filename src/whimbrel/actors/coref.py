@@ -324,7 +324,9 @@ class ResolveReferences:
         # cities*")
         places = [doc[p.left_edge.i : p.right_edge.i + 1] for p in root.children
                   if p.dep_ == "prep" and p.lower_ in LOCATIVE]  # fmt: skip
-        if root.lemma_.lower() in _ABROAD or self.kb.unowned_in(normalise(m.text).split()):
+        if root.lemma_.lower() in self.refs.posts_abroad or self.kb.unowned_in(
+            normalise(m.text).split()
+        ):
             places = []  # "the consulate in Benghazi", "European diplomats in Brussels"
         for place in places:
             # a place the KB names: "the junta *in Niamey*" (a capital the tagger did not
@@ -380,6 +382,7 @@ class ResolveReferences:
             if (
                 head.dep_ == "pobj"
                 and head.head.lower_ in LOCATIVE
+                and head.head.head.lemma_.lower() not in self.refs.meeting_words
                 and head.ent_type_ in ("GPE", "LOC", "FAC")
                 and actor is not None
                 and actor.country not in NON_STATE
@@ -404,7 +407,7 @@ class ResolveReferences:
                 ent.label_ in ("GPE", "LOC", "FAC")
                 and ent.root.dep_ == "pobj"
                 and prep.lower_ in LOCATIVE
-                and prep.head.lemma_.lower() not in _ABROAD
+                and prep.head.lemma_.lower() not in self.refs.posts_abroad | self.refs.meeting_words
                 and _clause_of(prep) in scene
                 and (place := locate(ent.text, near)) is not None
                 and place.country
@@ -499,7 +502,11 @@ class ResolveReferences:
         if not poss:
             return None
         kinds = self.refs.pronouns[poss[0].lower_]
-        host = self._host_country(article, root) if root.lemma_.lower() in _ABROAD else None
+        host = (
+            self._host_country(article, root)
+            if root.lemma_.lower() in self.refs.posts_abroad
+            else None
+        )
         # "*its* embassy in Tehran": not the host's own embassy
         j = self._antecedent(
             article.mentions, i, article.doc, kinds, exclude_country=host, possessive=poss[0]
@@ -513,10 +520,6 @@ class ResolveReferences:
             if place is not None and place.country:
                 return str(place.country)
         return None
-
-
-#: Posts abroad: the place they are in is not whose they are.
-_ABROAD = frozenset({"embassy", "consulate", "legation", "mission", "chancery"})
 
 
 #: A statement's place line: "Manila, 6 August 2023", "Bamako/Dakar, 10 February 2026 —".

@@ -39,6 +39,11 @@ class References:
     #: Cities naming an organisation seated there, and the state hosting it ("brussels":
     #: "BEL"), whose government the city is in a story that names the host.
     seats: dict[str, str] = field(default_factory=dict)
+    #: Posts abroad ("the *embassy* in Kabul"): the place they are in is not whose they are.
+    posts_abroad: frozenset[str] = frozenset()
+    #: Meetings and the verbs of meeting ("leaders of the bloc *met* in Rio"): where they are
+    #: held is often neither side's country, so it gives no unnamed participant a country.
+    meeting_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -57,6 +62,8 @@ def load_references(name: str = "references.v1") -> References:
         owner_prepositions=frozenset(raw.get("owner_prepositions", ())),
         condition_marks=frozenset(raw.get("condition_marks", ())),
         seats=dict(raw.get("seats", {}).get("hosts", {})),
+        posts_abroad=frozenset(raw.get("posts_abroad", ())),
+        meeting_words=frozenset(raw.get("meeting_words", ())),
     )
 
 
