@@ -291,7 +291,8 @@ def test_a_lower_case_word_is_no_namesake_description(pipeline):
 
 def test_the_event_noun_check_reads_the_configured_lexicon(tmp_path):
     """A lexicon without "withdrawal" given to actors.mentions no longer keeps the noun from
-    heading an actor phrase: the setting is read, not the packaged default."""
+    heading an actor phrase: the setting is read, not the packaged default. The extractor
+    must be given the same file (pipeline.SHARED_SETTINGS)."""
     from whimbrel.events.lexicon import data_path
     from whimbrel.pipeline import load_pipeline
 
@@ -300,7 +301,9 @@ def test_the_event_noun_check_reads_the_configured_lexicon(tmp_path):
     assert len(kept) < len(rows)
     own = tmp_path / "own.tsv"
     own.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    pipeline = load_pipeline(**{"actors.mentions.lexicon": str(own)})
+    pipeline = load_pipeline(
+        **{"actors.mentions.lexicon": str(own), "events.extract.lexicon": str(own)}
+    )
     found = mentions_of(pipeline, "The deal sets a date for the withdrawal of American troops "
                         "from Afghanistan.")  # fmt: skip
     assert "American troops" not in found
