@@ -44,9 +44,7 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
     an "of" complement ("the release *of hostages*").
     """
     if prep:
-        preps = [
-            c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep
-        ]
+        preps = [c for c in complement_preps(tok, ("prep", "agent", "dative")) if c.lower_ == prep]
         objs = with_conj([g for p in preps for g in p.children if g.dep_ == "pobj"])
         return with_compounds(objs + _quantified(objs))
     if pos == "VERB":
