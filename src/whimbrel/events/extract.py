@@ -497,12 +497,16 @@ class ExtractEvents:
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
         )
 
+    def _counted(self, indices: list[int]) -> list[int]:
+        """Each mention, or in its place the actors a group mention counts ("the two
+        countries": each country, as ``actors.coref`` gave the same words to each)."""
+        return [j for i in indices for j in self._members.get(i, [i])]
+
     def _several(self, article: Article, parties: list[int]) -> bool:
         """Whether mentions name more than one party: two of them, one that counts several
         ("talks between *the two sides*"), or one plural ("fighting between *the warring
         parties*")."""
-        members = {j for i in parties for j in self._members.get(i, [i])}
-        if len(members) > 1:
+        if len(set(self._counted(parties))) > 1:
             return True
         if len(parties) != 1:
             return False
@@ -878,8 +882,8 @@ class ExtractEvents:
         at: dict[int, int],
     ) -> EventDraft | None:
         # "the two countries": every country it counts
-        source = [j for i in source for j in self._members.get(i, [i])]
-        target = [j for i in target for j in self._members.get(i, [i]) if j not in source]
+        source = self._counted(source)
+        target = [j for j in self._counted(target) if j not in source]
         info = self.ontology.types[entry.event_type]
         together = len(source) > 1 and (info.reciprocal or fights(trigger))
         if source and not target and not together:
