@@ -29,6 +29,8 @@ sys.path.insert(0, str(ROOT / "tools"))
 import train_arguments  # noqa: E402
 from split_corpus import read_records  # noqa: E402
 
+from whimbrel.events.confidence import Finding  # noqa: E402
+
 OUT = ROOT / "src" / "whimbrel" / "data" / "models" / "confidence.v1.json"
 FOLDS = 5
 #: A trigger word gets a weight of its own (type and lemma) only when at least this many
@@ -72,6 +74,20 @@ def lemma_of(event: dict) -> str:
     return str(event["explain"]["lexicon_entry"]["lemma"])
 
 
+def finding_of(event: dict, lemmas: Counter[str]) -> Finding:
+    """What the calibration reads about a coded event (from its ``explain``); the trigger
+    word only where at least MIN_TRIGGER_EVENTS coded events have it."""
+    lemma = lemma_of(event)
+    return Finding(
+        event["event_type"],
+        event["explain"]["confidence_factors"],
+        event["factuality"],
+        source=tuple((a["country"], a["sector"]) for a in event["source"]),
+        target=tuple((a["country"], a["sector"]) for a in event["target"]),
+        lemma=lemma if lemmas[lemma] >= MIN_TRIGGER_EVENTS else None,
+    )
+
+
 def main() -> None:
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     from sklearn.feature_extraction import DictVectorizer
@@ -89,14 +105,7 @@ def main() -> None:
         right = {pi for gi, pi in match_events(record["events"], preds)
                  if preds[pi]["event_type"] == record["events"][gi]["event_type"]}  # fmt: skip
         for pi, p in enumerate(preds):
-            factors = p["explain"]["confidence_factors"]
-            roles = [[(a["country"], a["sector"]) for a in p[r]] for r in ("source", "target")]
-            lemma = lemma_of(p) if lemmas[lemma_of(p)] >= MIN_TRIGGER_EVENTS else None
-            X.append(
-                confidence_features(
-                    p["event_type"], factors, bool(p["target"]), p["factuality"], *roles, lemma
-                )
-            )
+            X.append(confidence_features(finding_of(p, lemmas)))
             y.append(int(pi in right))
     vec = DictVectorizer(sort=True)
     model = LogisticRegression(C=1.0, max_iter=2000)

@@ -25,15 +25,16 @@ def test_the_default_floor_is_the_configured_one():
 
 
 def test_the_calibration_reads_the_actors_sectors():
-    from whimbrel.events.confidence import calibrated_confidence, confidence_features
+    from whimbrel.events.confidence import Finding, calibrated_confidence, confidence_features
 
     feats = confidence_features(
-        "REJECT", {"lexicon_weight": 0.8}, False, "asserted", [("ZAF", "BUS")], [(None, None)]
+        Finding("REJECT", {"lexicon_weight": 0.8}, "asserted", (("ZAF", "BUS"),), ((None, None),))
     )
     assert feats["source_sector=BUS"] == 1.0
     assert feats["target_sector=-"] == 1.0 and feats["target_no_country"] == 1.0
+    assert feats["has_target"] == 1.0
     firm, state = (
-        calibrated_confidence("REJECT", {"lexicon_weight": 0.8}, True, "asserted", source=[s])
+        calibrated_confidence(Finding("REJECT", {"lexicon_weight": 0.8}, "asserted", (s,)))
         for s in [("ZAF", "BUS"), ("ZAF", "GOV")]
     )
     assert firm != state
@@ -42,12 +43,16 @@ def test_the_calibration_reads_the_actors_sectors():
 def test_the_calibration_reads_the_trigger_word_as_its_type():
     """Session 28: the trigger word read as its type is an input; one the shipped model has
     no weight for adds nothing."""
-    from whimbrel.events.confidence import calibrated_confidence, confidence_features
+    from whimbrel.events.confidence import Finding, calibrated_confidence, confidence_features
 
-    feats = confidence_features("ACCUSE", {"lexicon_weight": 0.8}, True, "asserted", lemma="call")
+    feats = confidence_features(
+        Finding("ACCUSE", {"lexicon_weight": 0.8}, "asserted", lemma="call")
+    )
     assert feats["trigger=ACCUSE|call"] == 1.0
-    assert not any(k.startswith("trigger=") for k in confidence_features("ACCUSE", {}, True, "x"))
-    args = ("ASSAULT", {"lexicon_weight": 0.9}, True, "asserted")
-    unknown = calibrated_confidence(*args, lemma="zzzunseen")
-    assert unknown == calibrated_confidence(*args)
-    assert calibrated_confidence(*args, lemma="shell") != unknown
+    assert not any(
+        k.startswith("trigger=") for k in confidence_features(Finding("ACCUSE", {}, "x"))
+    )
+    args = ("ASSAULT", {"lexicon_weight": 0.9}, "asserted")
+    unknown = calibrated_confidence(Finding(*args, lemma="zzzunseen"))
+    assert unknown == calibrated_confidence(Finding(*args))
+    assert calibrated_confidence(Finding(*args, lemma="shell")) != unknown

@@ -12,23 +12,29 @@ of the factors is used.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 from whimbrel.events.plover import model_json
 
 #: (country, sector) of each actor of a role, as the published event gives them.
-Actors = list[tuple[str | None, str | None]]
+Actors = tuple[tuple[str | None, str | None], ...]
 
 
-def confidence_features(
-    event_type: str,
-    factors: dict[str, float],
-    has_target: bool,
-    factuality: str,
-    source: Actors | None = None,
-    target: Actors | None = None,
-    lemma: str | None = None,
-) -> dict[str, float]:
+@dataclass(frozen=True)
+class Finding:
+    """How one event was found: everything the calibration reads about it."""
+
+    event_type: str
+    factors: Mapping[str, float]
+    factuality: str
+    source: Actors = ()
+    target: Actors = ()
+    lemma: str | None = None
+
+
+def confidence_features(finding: Finding) -> dict[str, float]:
     """The calibration model's inputs (names are stable: the shipped weights use them).
 
     Besides how the event was found, the sectors of its actors: "Wales conceded two late
@@ -37,24 +43,25 @@ def confidence_features(
     trigger word read as this type (``lemma``): some rows are right nearly every time
     ("shelled" as ASSAULT), others seldom ("called" as ACCUSE), which no factor says. A
     word the training saw too rarely has no weight, so it adds nothing."""
-    weight = factors.get("lexicon_weight", 0.8)
-    feats = {"bias": 1.0, "log_weight": math.log(max(weight, 1e-3)), f"type={event_type}": 1.0}
-    for name in factors:
+    f = finding
+    weight = f.factors.get("lexicon_weight", 0.8)
+    feats = {"bias": 1.0, "log_weight": math.log(max(weight, 1e-3)), f"type={f.event_type}": 1.0}
+    for name in f.factors:
         if name != "lexicon_weight":
             feats[f"factor={name}"] = 1.0
-    feats["has_target"] = 1.0 if has_target else 0.0
-    feats[f"factuality={factuality}"] = 1.0
-    for role, actors in (("source", source), ("target", target)):
-        for country, sector in actors or []:
+    feats["has_target"] = 1.0 if f.target else 0.0
+    feats[f"factuality={f.factuality}"] = 1.0
+    for role, actors in (("source", f.source), ("target", f.target)):
+        for country, sector in actors:
             feats[f"{role}_sector={sector or '-'}"] = 1.0
             if country is None:
                 feats[f"{role}_no_country"] = 1.0
-    if lemma:
-        feats[f"trigger={event_type}|{lemma}"] = 1.0
+    if f.lemma:
+        feats[f"trigger={f.event_type}|{f.lemma}"] = 1.0
     return feats
 
 
-def raw_confidence(factors: dict[str, float]) -> float:
+def raw_confidence(factors: Mapping[str, float]) -> float:
     """The product of the factors, kept inside (0.01, 0.99)."""
     value = 1.0
     for f in factors.values():
@@ -68,20 +75,10 @@ def load_confidence_model(name: str = "confidence.v1") -> dict[str, float] | Non
     return None if raw is None else dict(raw["weights"])
 
 
-def calibrated_confidence(
-    event_type: str,
-    factors: dict[str, float],
-    has_target: bool,
-    factuality: str,
-    model: str = "confidence.v1",
-    source: Actors | None = None,
-    target: Actors | None = None,
-    lemma: str | None = None,
-) -> float:
+def calibrated_confidence(finding: Finding, model: str = "confidence.v1") -> float:
     """P(event right | how it was found); the raw product when no model is shipped."""
     weights = load_confidence_model(model)
     if weights is None:
-        return round(raw_confidence(factors), 3)
-    feats = confidence_features(event_type, factors, has_target, factuality, source, target, lemma)
-    z = sum(weights.get(k, 0.0) * v for k, v in feats.items())
+        return round(raw_confidence(finding.factors), 3)
+    z = sum(weights.get(k, 0.0) * v for k, v in confidence_features(finding).items())
     return round(min(0.99, max(0.01, 1.0 / (1.0 + math.exp(-z)))), 3)

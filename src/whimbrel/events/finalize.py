@@ -16,7 +16,7 @@ from typing import Any
 
 from whimbrel import __version__
 from whimbrel.actors.mentions import load_kb
-from whimbrel.events.confidence import calibrated_confidence, raw_confidence
+from whimbrel.events.confidence import Finding, calibrated_confidence, raw_confidence
 from whimbrel.events.dating import date_event
 from whimbrel.events.draft import EventDraft, drafts_of
 from whimbrel.events.plover import cameo_for
@@ -144,14 +144,15 @@ class FinalizeEvents:
             sentence_end=sent.end,
             trigger=Span(text=trig.text, start=trig.idx, end=trig.idx + len(trig.text)),
             confidence=calibrated_confidence(
-                entry.event_type,
-                draft.factors,
-                bool(draft.target),
-                draft.factuality,
+                Finding(
+                    entry.event_type,
+                    draft.factors,
+                    draft.factuality,
+                    source=tuple(_country_sector(mentions[i]) for i in draft.source),
+                    target=tuple(_country_sector(mentions[i]) for i in draft.target),
+                    lemma=entry.lemma,
+                ),
                 self.settings.confidence_model,
-                source=[_country_sector(mentions[i]) for i in draft.source],
-                target=[_country_sector(mentions[i]) for i in draft.target],
-                lemma=entry.lemma,
             ),
             quad=row.quad,
             cameo_root=row.cameo_root,
