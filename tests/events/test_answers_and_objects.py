@@ -67,6 +67,31 @@ def test_a_threat_is_aimed_at_whoever_its_condition_names(pipeline):
     assert texts(event.target) == ["Congolese militias"]
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        # the condition's actor, even when the threatened act hits people of its country
+        # (session 29; the guidelines' "Targets of conditional threats")
+        (
+            "Latvia will expel Belarusian diplomats if Minsk keeps pushing migrants across "
+            "the border, Latvia's interior minister said on Monday.",
+            "THREATEN",
+            ["Minsk"],
+        ),
+        # a conditional build-up is no threat, but it is aimed at the condition's actor
+        (
+            "Serbia would move two brigades to the boundary line if Kosovo's police entered "
+            "the northern municipalities, the army's chief of staff said on Sunday.",
+            "MOBILIZE",
+            ["Kosovo's police"],
+        ),
+    ],
+)
+def test_conditional_acts_are_aimed_at_the_conditions_actor(pipeline, text, event_type, target):
+    event = found(pipeline, text, event_type)
+    assert texts(event.target) == target
+
+
 def test_a_warned_addressee_stays_the_threats_target(pipeline):
     text = "The European Union warned Serbia that it would freeze funds unless Belgrade changed course."
     event = found(pipeline, text, "THREATEN")

@@ -97,6 +97,11 @@ class AssessFactuality:
             return  # "warned that Tehran would strike ... if": the warning is the threat
         threat = as_threat(draft.event_type, draft.entry.mode)
         if threat is None:
+            if draft.event_type == "MOBILIZE":
+                # "would move two brigades to the boundary *if Kosovo's police* entered": a
+                # conditional build-up is no threat, but it is aimed at the condition's actor,
+                # not at where it goes (annotation guidelines, "Conditional deployment")
+                aim_at_condition(verb, at, mentions, draft, self.cues.conditions)
             return
         draft.entry = replace(draft.entry, event_type=threat[0], mode=threat[1])
         # aimed at whoever the condition names ("*if* Cairo kept flying weapons"), as a

@@ -229,9 +229,10 @@ def condition_targets(
     Lomé, as the annotation guidelines code it, not the one the threatened act would hit.
     Whoever is warned comes first ("warned *Belarus* that it would widen sanctions unless
     ..."), a pronoun only where nothing else was found (the corpus marks its antecedent),
-    and a condition on the threatener itself ("if *it* were attacked") or on the country
-    the act would hit ("sanctions on Turkish officials if *Ankara* goes ahead": the corpus
-    keeps the officials) changes nothing."""
+    and a condition on the threatener itself ("if *it* were attacked") changes nothing. A
+    condition on the country the act would hit aims the threat at it too: "will expel
+    Russian diplomats if *Moscow* opens polling stations" (the guidelines since session 24;
+    older records kept the diplomats, and train gains on the newer reading)."""
     for draft in drafts:
         if draft.event_type != "THREATEN" or _addressed(doc[draft.trigger], at):
             continue
@@ -252,7 +253,7 @@ def aim_at_condition(
     if draft.target and any(s.pos_ == "PRON" for s in subjects):
         return
     named = actors_at(subjects, at, draft.source)
-    if named and not _countries(named, mentions) & _countries(draft.target, mentions):
+    if named:
         draft.target, draft.target_slot = named, "condition"
 
 
