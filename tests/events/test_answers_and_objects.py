@@ -41,6 +41,25 @@ def test_what_an_object_names_decides_that_sending_it_is_aid(pipeline, text, tar
     assert any(target in t for t in texts(event.target))
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the parser hangs "to Uzbekistan" on the participle that describes the people
+        (
+            "Kazakhstan extradited three Uzbek nationals wanted over a pyramid scheme in "
+            "Tashkent to Uzbekistan on Monday.",
+            "Uzbekistan",
+        ),
+        # people handed to another state's officers are its justice's, whoever they are
+        # (object class @wanted)
+        ("Thai police handed two women to Malaysian officers at the border on Friday.", "officers"),
+    ],
+)
+def test_people_handed_to_another_states_justice(pipeline, text, target):
+    event = found(pipeline, text, "COOPERATE")
+    assert any(target in t for t in texts(event.target))
+
+
 def test_a_verbless_complement_names_whom_the_verb_acts_on(pipeline):
     event = found(
         pipeline,

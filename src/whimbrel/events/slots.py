@@ -411,6 +411,33 @@ def prep_objects(token: Token, prep: str) -> list[Token]:
     return [p for c in complement_preps(token) if c.lower_ == prep for p in _pobjs(c)]
 
 
+def stranded_prep_objects(verb: Token, prep: str) -> list[Token]:
+    """Objects of a "to" the parser hung inside a participle that modifies the verb's object:
+    "extradited two citizens *wanted* over a fraud in Yerevan *to Armenia*", "handed two men
+    *suspected* of planning attacks *to Romanian prosecutors*". The verb names no "to" itself,
+    so the last one in the participle's own clause (not in a verb beneath it) completes it."""
+    if prep != "to":
+        return []
+    for obj in logical_objects(verb):
+        for clause in obj.children:
+            if clause.dep_ != "acl" or clause.pos_ != "VERB" or clause.tag_ not in ("VBN", "VBD"):
+                continue
+            preps = [t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == prep]
+            preps = [t for t in preps if _nearest_verb(t) == clause]
+            objects = [o for o in _pobjs(preps[-1]) if not is_amount(o)] if preps else []
+            if objects:  # not "men aged up *to 60*"
+                return objects
+    return []
+
+
+def _nearest_verb(tok: Token) -> Token:
+    """The first verb above ``tok`` (itself at the root)."""
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
+
+
 def event_nouns(noun: Token | None) -> list[Token]:
     """A verb's event noun and the generic head it is compounded on ("ended its *mediation*
     *efforts* with Colombo"): neither is a target, and both carry the event's prepositions."""
@@ -448,6 +475,8 @@ def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[li
         found = prep_objects(verb, prep)
         for noun in nouns:
             found += prep_objects(noun, prep)
+        if not found:
+            found = stranded_prep_objects(verb, prep)
         return across_borders(found), "direct"
     return [], "none"
 
