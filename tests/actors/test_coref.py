@@ -82,6 +82,30 @@ def test_it_stands_for_a_singular_group_only(pipeline):
     assert found["It"].actor is None
 
 
+@pytest.mark.parametrize(
+    ("text", "pronoun", "country"),
+    [
+        (
+            "Britain froze the assets of nine Belarusian officials on Friday, the Foreign "
+            "Office said, and barred them from entering the country.",
+            "them",
+            "BLR",
+        ),
+        (
+            "Kenya's High Court suspended the deportation of two Ugandan journalists on "
+            "Tuesday, and their lawyers said they would sue the state.",
+            "they",
+            "UGA",
+        ),
+    ],
+)
+def test_they_prefers_a_plural_antecedent_to_one_name(pipeline, text, pronoun, country):
+    """Session 29: "they" and "them" seldom point back to one singular name ("Britain",
+    "Kenya's High Court") when a plural group is in reach."""
+    found = mentions_of(pipeline, text)[pronoun]
+    assert found.actor is not None and found.actor.country == country
+
+
 def test_an_object_pronoun_is_not_what_its_subject_stands_for(pipeline):
     """ "said *they* had arrested ..., accusing *them*": "they" is the police, so "them" is
     not, though the police are the only named group before it."""

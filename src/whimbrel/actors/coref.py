@@ -43,6 +43,9 @@ MODIFIER_COST = 2.0
 #: A pronoun's binder in the parse (:func:`whimbrel.actors.binding.binders`) gains this
 #: much: about one sentence of distance.
 BINDING_GAIN = 3.0
+#: A plural pronoun pointing back to one singular name ("Thailand ... *they*") costs about
+#: a sentence of distance: rare, but not impossible ("the government ... *they*").
+NUMBER_COST = 3.0
 
 
 class CorefSettings(StageSettings):
@@ -134,6 +137,13 @@ class ResolveReferences:
         plural = head.tag_ in ("NNS", "NNPS") or head.morph.get("Number") == ["Plur"]
         return m.text.lower() in self.refs.singular_pronouns and plural
 
+    def _singular_for_plural(self, m: Mention, head: Any) -> bool:
+        """A plural pronoun and one singular, uncoordinated antecedent ("Thailand ...
+        they"); "India and Japan ... they" and "the rebels ... they" agree."""
+        if m.text.lower() not in self.refs.plural_pronouns or head.conjuncts:
+            return False
+        return head.tag_ in ("NN", "NNP") and head.morph.get("Number") != ["Plur"]
+
     def _antecedent(
         self,
         mentions: list[Mention],
@@ -187,6 +197,8 @@ class ResolveReferences:
                 score -= MODIFIER_COST
             if cand.head in binders:
                 score += BINDING_GAIN
+            if self._singular_for_plural(m, head):
+                score -= NUMBER_COST
             if score > best_score:
                 best, best_score = j, score
         return best

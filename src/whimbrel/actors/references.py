@@ -26,6 +26,10 @@ class References:
     group_heads: frozenset[str] = frozenset()
     #: Pronouns that stand for one thing: a group they refer to has a singular head noun.
     singular_pronouns: frozenset[str] = frozenset()
+    #: Pronouns that stand for several: a single name ("Thailand", "the court") is seldom
+    #: what they point back to ("deported 40 Uyghur men ... warnings that *they* could be
+    #: tortured").
+    plural_pronouns: frozenset[str] = frozenset()
     #: Prepositions giving the reason an act was done to its object ("praised X *for* its
     #: mediation"), and those naming that object after a noun ("sanctions *on* X").
     reason_prepositions: frozenset[str] = frozenset()
@@ -57,6 +61,7 @@ def load_references(name: str = "references.v1") -> References:
         group_numbers=dict(raw.get("groups", {}).get("numbers", {})),
         group_heads=frozenset(raw.get("groups", {}).get("heads", ())),
         singular_pronouns=frozenset(raw.get("singular_pronouns", ())),
+        plural_pronouns=frozenset(raw.get("plural_pronouns", ())),
         reason_prepositions=frozenset(raw.get("reason_prepositions", ())),
         object_prepositions=frozenset(raw.get("object_prepositions", ())),
         owner_prepositions=frozenset(raw.get("owner_prepositions", ())),
