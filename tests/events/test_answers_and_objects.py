@@ -152,3 +152,19 @@ def test_a_strike_by_workers_is_a_labour_strike(pipeline):
 def test_brussels_is_the_eu_unless_the_story_is_about_belgium(pipeline, text, country):
     actors = [a for e in pipeline(text, date=PUB).events for a in [*e.source, *e.target]]
     assert country in {a.country for a in actors if a.text == "Brussels"}
+
+
+def test_a_called_off_visit_is_the_visit_negated_and_a_refusal(pipeline):
+    """Session 29 (guidelines, "Cancelled or postponed events")."""
+    text = "Kenya's president called off a planned trip to Mogadishu on Friday."
+    events = pipeline(text, date=PUB).events
+    visit = found(pipeline, text, "CONSULT")
+    assert visit.factuality == "negated" and texts(visit.target) == ["Mogadishu"]
+    assert any(e.event_type == "REJECT" for e in events)
+
+
+def test_calls_a_state_ignored_are_demands_not_phone_calls(pipeline):
+    text = "Tunisia's president ignored calls from the African Union to free the detained judges."
+    event = found(pipeline, text, "REQUEST")
+    assert texts(event.source) == ["the African Union"]
+    assert not [e for e in pipeline(text, date=PUB).events if e.event_type == "CONSULT"]

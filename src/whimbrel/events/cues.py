@@ -28,6 +28,8 @@ class Cues:
     negation_phrases: frozenset[str]
     #: triggers that name their act as not done ("acquitted": not convicted)
     negating_triggers: frozenset[str]
+    #: verbs, with their particle, whose object event will not happen ("called off the talks")
+    cancelling: frozenset[str]
     negating_verbs: frozenset[str]
     rejecting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
@@ -69,6 +71,7 @@ class Cues:
             negation=_set(raw, "negation", "lemmas"),
             negation_phrases=_set(raw, "negation", "phrases"),
             negating_triggers=_set(raw, "negation", "triggers"),
+            cancelling=_set(raw, "negation", "cancelling"),
             negating_verbs=_set(raw, "negating_verbs", "lemmas"),
             rejecting_verbs=_set(raw, "rejecting_verbs", "lemmas"),
             denial_verbs=_set(raw, "denial", "verbs"),

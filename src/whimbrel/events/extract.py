@@ -524,9 +524,16 @@ class ExtractEvents:
         if found is None or noun.doc[verb].dep_ == "relcl" or noun.dep_ == "appos":
             return None  # "a demand Petro rejected": the demand is coded where it is made
         entry, reply_type = found[0], reply.entry.event_type
+        claims = self.answers.claims.get(reply_type, ())
+        # "ignored *calls* from ASEAN" answers a demand, though "call" is a phone call too
+        as_claim = [
+            e for e in self.lexicon.lookup(noun.lemma_.lower(), "NOUN") if e.event_type in claims
+        ]
+        if as_claim and entry.event_type not in claims:
+            entry = as_claim[0]
         if entry.event_type in self.answers.acts.get(reply_type, ()):
             return self._noun_draft(article, si, noun, entry, at, set())
-        if entry.event_type not in self.answers.claims.get(reply_type, ()):
+        if entry.event_type not in claims:
             return None
         claim = self._noun_draft(article, si, noun, entry, at, {verb})
         if claim is None and entry.event_type in self.answers.unnamed:

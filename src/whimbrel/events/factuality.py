@@ -26,6 +26,7 @@ from whimbrel.events.slots import (
     condition_clauses,
     is_infinitive,
     logical_subjects,
+    phrasal_lemma,
     reporter_conjunct,
     slot_words,
     speaks_for_main_clause,
@@ -200,6 +201,8 @@ class AssessFactuality:
             found.setdefault("hypothetical", ("if", None))
         if tok.lemma_.lower() in c.negating_triggers:  # "acquitted": not convicted
             found.setdefault("negated", (tok.lemma_.lower(), None))
+        if tok.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(tok.head) in c.cancelling:
+            found.setdefault("negated", (phrasal_lemma(tok.head), None))  # "called off talks"
         for child in tok.children:
             low, dep = child.lower_.replace("’", "'"), child.dep_
             if dep == "neg" or (dep in ("advmod", "det", "preconj") and low in c.negation):

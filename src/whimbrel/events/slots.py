@@ -197,6 +197,12 @@ def subjects_of(verb: Token) -> list[Token]:
     return expand_conj(logical_subjects(verb)[0])
 
 
+def phrasal_lemma(verb: Token) -> str:
+    """A verb's lemma with its particle, if it has one: "call off", "cancel"."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return " ".join([verb.lemma_.lower(), *particles[:1]])
+
+
 def is_infinitive(verb: Token) -> bool:
     """Whether a verb stands in a "to" infinitive ("sent troops *to help*"); a "to" that is
     a preposition ("flew *to* Paris") does not count."""
