@@ -34,6 +34,8 @@ def texts(actors):
         ("Turkey flew 90 rescue workers to Morocco on Sunday.", "Morocco"),
         # what the planes carry says whether sending them is aid
         ("Egypt sent three planes loaded with tents and blankets to Libya.", "Libya"),
+        # approving any aid good (@goods) for a state is aid to it (session 29)
+        ("The IMF's board approved debt relief for Chad worth $1.1 billion on Monday.", "Chad"),
     ],
 )
 def test_what_an_object_names_decides_that_sending_it_is_aid(pipeline, text, target):
