@@ -155,6 +155,21 @@ def test_an_event_noun_is_no_collective_with_a_link_phrase(pipeline):
     assert found["Afghanistan"].actor.country == "AFG"
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "country"),
+    [
+        ("Tech billionaire Elon Musk criticised the German government on Monday.",
+         "Tech billionaire Elon Musk", "USA"),
+        ("Activist Greta Thunberg criticised the Norwegian government on Monday.",
+         "Activist Greta Thunberg", "SWE"),
+    ],
+)  # fmt: skip
+def test_a_description_the_kb_lacks_before_a_name_it_knows(pipeline, text, mention, country):
+    """Session 29: the name decides, not the other state in the sentence."""
+    found = mentions_of(pipeline, text)[mention]
+    assert found.actor is not None and found.actor.country == country
+
+
 def test_a_title_and_the_name_hung_on_it_are_one_person(pipeline):
     """The parser makes the name an apposition of "Yemen's President"; alone, the title was
     whoever held the office on the publication date."""

@@ -304,6 +304,10 @@ class FindMentions:
                 if described is not None:
                     break
         if described is None:
+            # "tech billionaire *Elon Musk*": a description the KB lacks before a name it knows
+            named = self.kb.resolve(ent.text, date)
+            if named is not None and named.kind == "person":
+                return span, named, "kb"
             known = self.people.get(ent.text)
             return (span, known, "title") if known else (span, None, "unresolved")
         if not described.country:
