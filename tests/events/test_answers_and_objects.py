@@ -170,3 +170,14 @@ def test_calls_a_state_ignored_are_demands_not_phone_calls(pipeline):
     event = found(pipeline, text, "REQUEST")
     assert texts(event.source) == ["the African Union"]
     assert not [e for e in pipeline(text, date=PUB).events if e.event_type == "CONSULT"]
+
+
+def test_an_arrest_no_one_is_named_for_is_coded_on_whom_it_names(pipeline):
+    """Session 29: "the arrest of X" with no arrester named is COERCE/arrest on X, and the
+    riots it sparked were not done by X ("sparked by" names a cause, not a doer)."""
+    text = "Riots sparked by the arrest of Imran Khan spread to Lahore and Peshawar on Wednesday."
+    arrest = found(pipeline, text, "COERCE")
+    assert arrest.source == [] and texts(arrest.target) == ["Imran Khan"]
+    for event in pipeline(text, date=PUB).events:
+        if event.event_type == "PROTEST":
+            assert "Imran Khan" not in " ".join(texts(event.source))

@@ -944,6 +944,11 @@ class ExtractEvents:
         )
 
 
+#: Modes of an act whose noun names its target in an "of" phrase even when no one is said to
+#: have done it ("the *arrest* of Sonko", "the *detention* of two Canadians").
+_DONE_TO_NAMED = frozenset({"arrest"})
+
+
 def _agentless(
     entry: Entry, trigger: Any, target: list[Mention], slot: str | None, types: frozenset[str]
 ) -> bool:
@@ -957,6 +962,8 @@ def _agentless(
         return False  # a clash "with police" has two sides: who fought them is not unknown
     if entry.event_type == "ASSAULT":
         return True
+    if trigger.pos_ == "NOUN" and slot == "prep:of" and entry.mode in _DONE_TO_NAMED:
+        return True  # "riots sparked by *the arrest of* Ousmane Sonko": no one named did it
     doc = trigger.doc
     return (
         trigger.tag_ == "VBN"
