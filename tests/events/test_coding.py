@@ -1657,10 +1657,11 @@ def test_an_act_at_the_request_of_someone_is_their_request_of_the_actor(
 
 
 def test_he_standing_for_a_person_the_kb_lacks_still_acts(pipeline):
-    """ "Opposition candidate Venancio Mondlane ... he accused ...": the KB does not know him,
-    but "he" is someone who acts, with no country when the story gives none (session 21)."""
+    """ "Opposition candidate Tomas Vilanculo ... he accused ...": the KB does not know him,
+    but "he" is someone who acts, with no country when the story gives none (session 21; the
+    KB has known Venancio Mondlane, the name first used here, since session 28)."""
     text = (
-        "Opposition candidate Venancio Mondlane had called on his supporters to converge on "
+        "Opposition candidate Tomas Vilanculo had called on his supporters to converge on "
         "the capital. Speaking in a live broadcast, he accused the ruling Frelimo party of "
         "rigging the vote."
     )

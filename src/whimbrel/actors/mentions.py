@@ -305,8 +305,8 @@ class FindMentions:
                     break
         if described is None:
             # "tech billionaire *Elon Musk*": a description the KB lacks before a name it knows
-            named = self.kb.resolve(ent.text, date)
-            if named is not None and named.kind == "person":
+            named = self.kb.resolve(ent.text, date) if title is not None else None
+            if named is not None and named.kind == "person" and all(t.is_title for t in ent):
                 return span, named, "kb"
             known = self.people.get(ent.text)
             return (span, known, "title") if known else (span, None, "unresolved")
