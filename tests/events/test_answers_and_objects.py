@@ -181,3 +181,11 @@ def test_an_arrest_no_one_is_named_for_is_coded_on_whom_it_names(pipeline):
     for event in pipeline(text, date=PUB).events:
         if event.event_type == "PROTEST":
             assert "Imran Khan" not in " ".join(texts(event.source))
+
+
+def test_a_participle_on_a_noun_is_done_to_that_noun(pipeline):
+    """Session 29: "40 students *detained* during the protests" were detained, by no one
+    named; a clause the parser hangs on a noun ("reports that X had agreed") is not one."""
+    text = "Togo's government freed 40 students detained during last month's protests in Lomé."
+    detention = found(pipeline, text, "COERCE")
+    assert detention.source == [] and texts(detention.target) == ["40 students"]

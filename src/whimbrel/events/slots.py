@@ -378,6 +378,8 @@ def logical_objects(verb: Token) -> list[Token]:
             objs = logical_objects(verb.head)  # "... was applauded by X and denounced by Y"
         return objs
     objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs and _reduced_relative(verb):
+        objs = [verb.head]  # "30 people *detained* during the protests"
     if not objs:  # "found the activists guilty": the small clause's subject
         objs = [c for p in small_clauses(verb) for c in p.children if c.dep_ in _SUBJ]
     if not objs and verb.lemma_.lower() in slot_words().naming_verbs:
@@ -390,6 +392,17 @@ def logical_objects(verb: Token) -> list[Token]:
         # ccomp; whom the verb lets is its subject
         objs = complement_subjects(verb, _SUBJ)
     return objs
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """A past participle on a noun with no subject or auxiliary of its own: "30 people
+    *detained* during the protests" (the noun is what was done to), not a clause the parser
+    hung on a noun ("reports that Russia *had agreed*")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "mark") for c in verb.children)
+    )
 
 
 def complement_subjects(
