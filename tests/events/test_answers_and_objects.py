@@ -189,3 +189,15 @@ def test_a_participle_on_a_noun_is_done_to_that_noun(pipeline):
     text = "Togo's government freed 40 students detained during last month's protests in Lomé."
     detention = found(pipeline, text, "COERCE")
     assert detention.source == [] and texts(detention.target) == ["40 students"]
+
+
+def test_an_event_noun_named_by_its_date_is_coded_with_no_actors(pipeline):
+    """Session 29: "since the 2021 coup" is the coup, told as background (ontology type set
+    "dated"); a truce named that way is not coded on its own."""
+    text = (
+        "Canada froze the assets of nine Guinean officers, its first sanctions since the 2021 coup."
+    )
+    coup = [e for e in pipeline(text, date=PUB).events if e.trigger.text == "coup"]
+    assert coup and coup[0].event_type == "COERCE" and not coup[0].source and not coup[0].target
+    text = "Shelling near Goma on Monday was the first breach of the 2023 truce, monitors said."
+    assert not [e for e in pipeline(text, date=PUB).events if e.trigger.text == "truce"]

@@ -89,6 +89,8 @@ REFERRED_ACTOR = 0.9
 MISSING_TARGET = 0.85
 IMPLICIT_TARGET = 0.9
 AGENTLESS = 0.7
+#: An event noun named by its date alone, with no actor ("since the 2021 coup").
+DATED_NOUN = 0.6
 #: Entity types that never make a target ("fined *$5 million*", "for *three days*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -896,7 +898,12 @@ class ExtractEvents:
         if source and not target and not together:
             target = self._learned("target", article, si, trigger, entry, source, at, factors)
             tgt_slot = "learned" if target else tgt_slot
-        if not source:
+        dated = self.ontology.type_sets.dated
+        if not source and not target and entry.event_type in dated and _dated_noun(trigger):
+            # "since the 2021 *coup*", "last week's *strike*": an event of its own, told
+            # as background, whose actors the sentence does not name
+            factors["dated_noun"] = DATED_NOUN
+        elif not source:
             targets = [article.mentions[i] for i in target]
             agentless = self.ontology.type_sets.agentless
             if not (target and _agentless(entry, trigger, targets, tgt_slot, agentless)):
@@ -947,6 +954,17 @@ class ExtractEvents:
 #: Modes of an act whose noun names its target in an "of" phrase even when no one is said to
 #: have done it ("the *arrest* of Sonko", "the *detention* of two Canadians").
 _DONE_TO_NAMED = frozenset({"arrest"})
+
+
+def _dated_noun(trigger: Any) -> bool:
+    """An event noun its date names ("the 2021 *coup*", "the February *coup*", "last week's
+    *coup*"): a particular event, though no one is named as doing it."""
+    if trigger.pos_ != "NOUN":
+        return False
+    for child in trigger.children:
+        if child.dep_ in ("compound", "nummod", "amod", "poss") and child.ent_type_ == "DATE":
+            return True
+    return False
 
 
 def _agentless(

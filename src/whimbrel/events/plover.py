@@ -65,6 +65,7 @@ class TypeSets:
     that no code reads is a ConfigError when the file is loaded, not a KeyError mid-corpus."""
 
     agentless: frozenset[str] = frozenset()
+    dated: frozenset[str] = frozenset()
     done_to: frozenset[str] = frozenset()
     complement_target: frozenset[str] = frozenset()
     clause_subject_target: frozenset[str] = frozenset()
