@@ -201,3 +201,14 @@ def test_an_event_noun_named_by_its_date_is_coded_with_no_actors(pipeline):
     assert coup and coup[0].event_type == "COERCE" and not coup[0].source and not coup[0].target
     text = "Shelling near Goma on Monday was the first breach of the 2023 truce, monitors said."
     assert not [e for e in pipeline(text, date=PUB).events if e.trigger.text == "truce"]
+
+
+def test_talks_after_which_several_parties_act_were_theirs(pipeline):
+    """Session 29: "after 12 hours of talks in Ohrid, X and Y agreed": X and Y talked."""
+    text = (
+        "Armenia's Nikol Pashinyan and Azerbaijan's Ilham Aliyev agreed on Friday to open "
+        "two border crossings after nine hours of talks in Vienna."
+    )
+    talks = [e for e in pipeline(text, date=PUB).events if e.trigger.text == "talks"]
+    assert talks and talks[0].event_type == "CONSULT"
+    assert {a.country for a in talks[0].source} == {"ARM", "AZE"}

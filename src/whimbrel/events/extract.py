@@ -462,6 +462,12 @@ class ExtractEvents:
             if partners:
                 source = actors_at(expand_conj(adjunct_subject(noun)), at, partners)
                 src_slot = "adjunct_subject" if source else src_slot
+            elif self.ontology.types[entry.event_type].reciprocal and _after_phrase(noun):
+                # "*after* 12 hours of *talks* in Ohrid, Vucic and Kurti agreed": the clause's
+                # several subjects met, when it names more than one party
+                parties = actors_at(expand_conj(adjunct_subject(noun)), at, ())
+                if self._several(article, parties):
+                    source, src_slot = parties, "adjunct_subjects"
         if not source:
             source = self._learned("source", article, si, noun, entry, [], at, factors)
             src_slot = "learned" if source else src_slot
@@ -954,6 +960,13 @@ class ExtractEvents:
 #: Modes of an act whose noun names its target in an "of" phrase even when no one is said to
 #: have done it ("the *arrest* of Sonko", "the *detention* of two Canadians").
 _DONE_TO_NAMED = frozenset({"arrest"})
+
+
+def _after_phrase(noun: Any) -> bool:
+    """Whether an event noun is the object of "after" or "following" (through a stretch of
+    time: "after 12 hours of talks")."""
+    head = through_amounts(noun).head
+    return head.dep_ == "prep" and head.lower_ in ("after", "following")
 
 
 def _dated_noun(trigger: Any) -> bool:
