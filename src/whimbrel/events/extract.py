@@ -963,10 +963,10 @@ _DONE_TO_NAMED = frozenset({"arrest"})
 
 
 def _after_phrase(noun: Any) -> bool:
-    """Whether an event noun is the object of "after" or "following" (through a stretch of
-    time: "after 12 hours of talks")."""
+    """Whether an event noun is the object of "after", "following" or "amid" (through a
+    stretch of time: "after 12 hours of talks"; ``slots.v1.toml`` after_prepositions)."""
     head = through_amounts(noun).head
-    return head.dep_ == "prep" and head.lower_ in ("after", "following")
+    return head.dep_ == "prep" and head.lower_ in slot_words().after_prepositions
 
 
 def _dated_noun(trigger: Any) -> bool:
