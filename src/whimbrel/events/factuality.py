@@ -201,8 +201,9 @@ class AssessFactuality:
             found.setdefault("hypothetical", ("if", None))
         if tok.lemma_.lower() in c.negating_triggers:  # "acquitted": not convicted
             found.setdefault("negated", (tok.lemma_.lower(), None))
-        if tok.dep_ in ("dobj", "nsubjpass") and phrasal_lemma(tok.head) in c.cancelling:
-            found.setdefault("negated", (phrasal_lemma(tok.head), None))  # "called off talks"
+        cancelled_by = phrasal_lemma(tok.head) if tok.dep_ in ("dobj", "nsubjpass") else ""
+        if cancelled_by in c.cancelling:  # "called off the *talks*"
+            found.setdefault("negated", (cancelled_by, None))
         for child in tok.children:
             low, dep = child.lower_.replace("’", "'"), child.dep_
             if dep == "neg" or (dep in ("advmod", "det", "preconj") and low in c.negation):
