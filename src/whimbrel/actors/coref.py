@@ -134,15 +134,14 @@ class ResolveReferences:
     def _number_clash(self, m: Mention, head: Any) -> bool:
         """A singular pronoun cannot point back to a plural group: "Iran's military said it",
         but not "Russian troops ... it", nor "the activists ... they ... *its*"."""
-        plural = head.tag_ in ("NNS", "NNPS") or head.morph.get("Number") == ["Plur"]
-        return m.text.lower() in self.refs.singular_pronouns and plural
+        return m.text.lower() in self.refs.singular_pronouns and _plural(head)
 
     def _singular_for_plural(self, m: Mention, head: Any) -> bool:
         """A plural pronoun and one singular, uncoordinated antecedent ("Thailand ...
         they"); "India and Japan ... they" and "the rebels ... they" agree."""
         if m.text.lower() not in self.refs.plural_pronouns or head.conjuncts:
             return False
-        return head.tag_ in ("NN", "NNP") and head.morph.get("Number") != ["Plur"]
+        return head.tag_ in ("NN", "NNP") and not _plural(head)
 
     def _antecedent(
         self,
@@ -532,6 +531,11 @@ class ResolveReferences:
             if place is not None and place.country:
                 return str(place.country)
         return None
+
+
+def _plural(head: Any) -> bool:
+    """Whether a mention's head noun is plural, by its tag or its morphology."""
+    return head.tag_ in ("NNS", "NNPS") or head.morph.get("Number") == ["Plur"]
 
 
 #: A statement's place line: "Manila, 6 August 2023", "Bamako/Dakar, 10 February 2026 —".

@@ -442,19 +442,11 @@ def stranded_prep_objects(verb: Token, prep: str) -> list[Token]:
             if clause.dep_ != "acl" or clause.pos_ != "VERB" or clause.tag_ not in ("VBN", "VBD"):
                 continue
             preps = [t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == prep]
-            preps = [t for t in preps if _nearest_verb(t) == clause]
+            preps = [t for t in preps if clause_above(t) == clause]
             objects = [o for o in _pobjs(preps[-1]) if not is_amount(o)] if preps else []
             if objects:  # not "men aged up *to 60*"
                 return objects
     return []
-
-
-def _nearest_verb(tok: Token) -> Token:
-    """The first verb above ``tok`` (itself at the root)."""
-    head = tok.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return head
 
 
 def event_nouns(noun: Token | None) -> list[Token]:
