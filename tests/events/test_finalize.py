@@ -56,3 +56,28 @@ def test_the_calibration_reads_the_trigger_word_as_its_type():
     unknown = calibrated_confidence(Finding(*args, lemma="zzzunseen"))
     assert unknown == calibrated_confidence(Finding(*args))
     assert calibrated_confidence(Finding(*args, lemma="shell")) != unknown
+
+
+def test_explain_names_the_fullest_phrase_cue_in_every_process():
+    """The phrase cues are a set; the one recorded is the longest that matched, whatever the
+    string hash seed of the process (session 29)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import whimbrel; p = whimbrel.load_pipeline(**{'events.finalize.explain': True});"
+        "e = p('Syrian aircraft have struck eastern Ghouta almost every day since Monday.',"
+        " date='2024-03-01').events; print(e[0].explain['factuality_cue'])"
+    )
+    cues = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        ).stdout.strip()
+        for seed in ("1", "2", "3")
+    }
+    assert cues == {"almost every day"}

@@ -254,11 +254,11 @@ class AssessFactuality:
             ("reported", c.hedges_reported),
             ("hypothetical", c.hedges_hypothetical),
         ):
-            for phrase in phrases:
+            for phrase in _longest_first(phrases):
                 if " " in phrase and f" {phrase} " in before:
                     found.setdefault(kind, (phrase, None))
         clause = " " + " ".join(t.lower_ for t in _own_clause(tok)) + " "
-        for phrase in c.habitual_clause_phrases:
+        for phrase in _longest_first(c.habitual_clause_phrases):
             if f" {phrase} " in clause:
                 found.setdefault("habitual", (phrase, None))
 
@@ -601,3 +601,10 @@ def _mention_of(token: Any, at: dict[int, int]) -> int | None:
         if t.i in at:
             return at[t.i]
     return None
+
+
+def _longest_first(phrases: frozenset[str]) -> list[str]:
+    """Cue phrases in a fixed order, longest first: the cue recorded is then the fullest one
+    that matched ("almost every day", not "every day"), the same in every process (a
+    frozenset's order follows the string hash seed)."""
+    return sorted(phrases, key=lambda p: (-len(p), p))
