@@ -203,6 +203,24 @@ def test_an_event_noun_named_by_its_date_is_coded_with_no_actors(pipeline):
     assert not [e for e in pipeline(text, date=PUB).events if e.trigger.text == "truce"]
 
 
+def test_unrest_told_as_happening_is_coded_with_no_actors(pipeline):
+    """Session 30: "as protests spread to 30 towns", "to quell the protests": the protests
+    happened, though the sentence names no one in them (ontology type set "unfolding"); a
+    fight whose sides are named elsewhere is not coded again with none."""
+    for text in (
+        "Ecuador's government declared a state of emergency in three provinces on Monday as "
+        "protests over fuel prices spread to 30 towns.",
+        "Mongolia's cabinet sent riot police to Ulaanbaatar's main square to quell protests "
+        "over a coal export scandal.",
+    ):
+        protests = [e for e in pipeline(text, date=PUB).events if e.trigger.text == "protests"]
+        assert protests and protests[0].event_type == "PROTEST", text
+        assert not protests[0].source and not protests[0].target
+    text = "Fighting erupted near Kidal on Sunday between Mali's army and Tuareg rebels."
+    fights = [e for e in pipeline(text, date=PUB).events if e.trigger.text == "Fighting"]
+    assert all(e.source for e in fights)
+
+
 def test_talks_after_which_several_parties_act_were_theirs(pipeline):
     """Session 29: "after 12 hours of talks in Ohrid, X and Y agreed": X and Y talked."""
     text = (

@@ -75,6 +75,7 @@ from whimbrel.events.slots import (
     through_amounts,
     travel_destination,
     travel_verb,
+    unfolding,
     when_clause,
 )
 from whimbrel.events.triggers import actor_classes, match_trigger, with_conj, word_forms
@@ -91,6 +92,8 @@ IMPLICIT_TARGET = 0.9
 AGENTLESS = 0.7
 #: An event noun named by its date alone, with no actor ("since the 2021 coup").
 DATED_NOUN = 0.6
+#: An event noun told as happening, with no actor ("as *protests* spread").
+UNFOLDING_NOUN = 0.6
 #: Entity types that never make a target ("fined *$5 million*", "for *three days*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -905,10 +908,15 @@ class ExtractEvents:
             target = self._learned("target", article, si, trigger, entry, source, at, factors)
             tgt_slot = "learned" if target else tgt_slot
         dated = self.ontology.type_sets.dated
+        told = self.ontology.type_sets.unfolding
         if not source and not target and entry.event_type in dated and _dated_noun(trigger):
             # "since the 2021 *coup*", "last week's *strike*": an event of its own, told
             # as background, whose actors the sentence does not name
             factors["dated_noun"] = DATED_NOUN
+        elif not source and not target and entry.event_type in told and unfolding(trigger):
+            # "as *protests* spread to 40 cities", "to stifle *protests*": unrest the
+            # sentence tells of without naming who took part
+            factors["unfolding_noun"] = UNFOLDING_NOUN
         elif not source:
             targets = [article.mentions[i] for i in target]
             agentless = self.ontology.type_sets.agentless

@@ -51,6 +51,8 @@ class SlotWords:
     travel_verbs: frozenset[str]
     after_prepositions: frozenset[str]
     yield_verbs: frozenset[str]
+    unfolding_verbs: frozenset[str]
+    handling_verbs: frozenset[str]
     #: (preposition, verb) pairs whose object did what the prepositional object names
     author_of_object: frozenset[tuple[str, str]]
 
@@ -536,6 +538,23 @@ def through_amounts(noun: Token) -> Token:
     ):
         noun = noun.head.head
     return noun
+
+
+def unfolding(noun: Token) -> bool:
+    """Whether the sentence tells an event noun as happening though it names no one behind
+    it: the subject of a verb of spreading ("as *protests* spread to 40 cities", "*protests*
+    broke out") or the object of a verb that meets or sets it off ("to stifle *protests*",
+    "a deal that set off weeks of *protests*")."""
+    if noun.pos_ != "NOUN":
+        return False
+    noun = through_amounts(noun)
+    verb = noun.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    words = slot_words()
+    if noun.dep_ == "nsubj":
+        return verb.lemma_.lower() in words.unfolding_verbs
+    return noun.dep_ == "dobj" and verb.lemma_.lower() in words.handling_verbs
 
 
 def governing_subject(noun: Token) -> list[Token]:
