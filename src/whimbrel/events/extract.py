@@ -965,11 +965,6 @@ class ExtractEvents:
         )
 
 
-#: Modes of an act whose noun names its target in an "of" phrase even when no one is said to
-#: have done it ("the *arrest* of Sonko", "the *detention* of two Canadians").
-_DONE_TO_NAMED = frozenset({"arrest"})
-
-
 def _after_phrase(noun: Any) -> bool:
     """Whether an event noun is the object of "after", "following" or "amid" (through a
     stretch of time: "after 12 hours of talks"; ``slots.v1.toml`` after_prepositions)."""
@@ -1001,7 +996,11 @@ def _agentless(
         return False  # a clash "with police" has two sides: who fought them is not unknown
     if entry.event_type == "ASSAULT":
         return True
-    if trigger.pos_ == "NOUN" and slot == "prep:of" and entry.mode in _DONE_TO_NAMED:
+    if (
+        trigger.pos_ == "NOUN"
+        and slot == "prep:of"
+        and entry.mode in slot_words().agentless_of_modes
+    ):
         return True  # "riots sparked by *the arrest of* Ousmane Sonko": no one named did it
     doc = trigger.doc
     return (

@@ -51,6 +51,7 @@ class SlotWords:
     travel_verbs: frozenset[str]
     after_prepositions: frozenset[str]
     yield_verbs: frozenset[str]
+    agentless_of_modes: frozenset[str]
     unfolding_verbs: frozenset[str]
     handling_verbs: frozenset[str]
     #: (preposition, verb) pairs whose object did what the prepositional object names
