@@ -232,3 +232,14 @@ def test_a_description_does_not_make_another_country_s_group_or_an_acronym(
     ("PLAN", the PLA Navy)."""
     actor = kb.resolve(text, D(2024, 1, 1))
     assert actor is None or actor.id not in ("wb:org:hezbollah", "wb:org:plan")
+
+
+def test_european_heads_of_government_added_in_kb_2026_12_12(kb: KnowledgeBase) -> None:
+    """Session 30: a person whose surname is a country's name resolves to the person, the
+    country's name alone to the country, and an office by its date."""
+    montenegro = kb.resolve("Luís Montenegro", D(2025, 5, 1))
+    assert montenegro is not None and (montenegro.country, montenegro.sector) == ("PRT", "GOV")
+    assert kb.resolve("Montenegro", D(2025, 5, 1)).country == "MNE"
+    assert kb.resolve("the Belgian prime minister", D(2025, 6, 1)).name == "Bart De Wever"
+    assert kb.resolve("the Belgian prime minister", D(2024, 6, 1)).name == "Alexander De Croo"
+    assert kb.resolve("Jonas Gahr Store", D(2023, 1, 1)).country == "NOR"
