@@ -1,12 +1,14 @@
 """Every accuracy figure whimbrel publishes, in one run, as Markdown (docs/ACCURACY.md).
 
-Run: python benchmarks/accuracy_report.py [--pairs PAIRS.jsonl] [--test]
+Run: python benchmarks/accuracy_report.py [--pairs PAIRS.jsonl] [--test] [--unseen]
 
-- end to end on the gold dev split (and, with --test, on the frozen test split);
+- end to end on the gold dev split (and, with --test, on the frozen test split; with
+  --unseen, on the unseen split of parts written after the code they measure);
 - pair mode on the dev and test splits' events turned into pairs (first source, first
   target), and on an external pair file if given (e.g. a labelled dev set);
 - the example articles (events and reference resolution).
-The test split is for reporting, never for tuning: run --test once per release.
+The test and unseen splits are for reporting, never for tuning: score them once per release
+and read only their figures.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=Path, help="an external labelled pair file")
     parser.add_argument("--test", action="store_true", help="also score the frozen test split")
+    parser.add_argument("--unseen", action="store_true", help="also score the unseen split")
     args = parser.parse_args()
     import whimbrel
 
@@ -66,6 +69,8 @@ def main() -> None:
     splits = [("dev split", ROOT / "corpus/splits/dev.jsonl")]
     if args.test:
         splits.append(("test split", ROOT / "corpus/splits/test.jsonl"))
+    if args.unseen:
+        splits.append(("unseen split", ROOT / "corpus/splits/unseen.jsonl"))
     print("### End to end\n")
     print("| set | records | gold events | type macro-F1 | quad macro-F1 | detection P / R "
           "| source country | target country | source sector | factuality | ECE |")  # fmt: skip

@@ -1,4 +1,4 @@
-"""Split the gold corpus into fixed train / dev / test files by a hash of each record's id.
+"""Split the gold corpus into fixed train / dev / test / unseen files by a hash of each record's id.
 
 Run: python tools/split_corpus.py            (writes corpus/splits/*.jsonl)
      python tools/split_corpus.py --check    (exit 1 if the files on disk differ)
@@ -6,6 +6,11 @@ Run: python tools/split_corpus.py            (writes corpus/splits/*.jsonl)
 The split of a record depends only on its id, so adding records never moves old ones, and
 the frozen test split changes only when a test record's annotation does. Its sha256 is in
 docs/corpus.md; tests/corpus/test_splits.py fails when the two disagree.
+
+The unseen split holds whole files written after a session's last code change and never read
+since (listed in ``UNSEEN``, from session 30): nothing is trained on them and no one reads the
+coder's output on them, so their figures say how the coder does on text written after its
+rules were. Each session adds the parts it writes for that purpose; the split only grows.
 """
 
 from __future__ import annotations
@@ -24,7 +29,10 @@ SOURCES = ["sentences-part1.jsonl", "sentences-part2.jsonl", "articles.jsonl"]
 #: onwards, in name order): their records go to train and dev only, so that growing the corpus
 #: never touches the test split.
 LATER = ("sentences-part*.jsonl", "articles-part*.jsonl")
-SPLITS = ("train", "dev", "test")
+#: Files held out whole as the unseen split (docs/corpus.md, "The unseen split"): every
+#: record goes there, none to train or dev.
+UNSEEN = ("sentences-part55.jsonl", "articles-part17-a.jsonl")
+SPLITS = ("train", "dev", "test", "unseen")
 
 
 def split_of(record_id: str, frozen: bool = True) -> str:
@@ -60,8 +68,10 @@ def build(corpus: Path = ROOT / "corpus") -> dict[str, str]:
     out: dict[str, list[str]] = {s: [] for s in SPLITS}
     for name, frozen in sources(corpus):
         for line in (corpus / name).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                out[split_of(json.loads(line)["id"], frozen)].append(line)
+            if not line.strip():
+                continue
+            split = "unseen" if name in UNSEEN else split_of(json.loads(line)["id"], frozen)
+            out[split].append(line)
     return {s: "\n".join(lines) + "\n" for s, lines in out.items()}
 
 

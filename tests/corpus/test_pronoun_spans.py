@@ -48,7 +48,7 @@ def unmarked_pronoun_subjects(records: list[dict], nlp) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("split", ["train", "dev"])
+@pytest.mark.parametrize("split", ["train", "dev", "unseen"])
 def test_pronoun_actors_are_the_span(split: str, nlp) -> None:
     path = SPLITS / f"{split}.jsonl"
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
