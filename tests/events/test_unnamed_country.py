@@ -24,6 +24,10 @@ OWNED = [
      "several foreign journalists", None),
     ("Zimbabwe's information minister threatened to arrest foreign journalists.",
      "foreign journalists", None),
+    # session 30: parties of several states ("creditors", "Gulf donors") are no one country's
+    ("Malawi's finance minister urged creditors on Tuesday to accept a 30 percent cut.",
+     "creditors", None),
+    ("Kenya thanked Gulf donors for their support.", "Gulf donors", None),
 ]  # fmt: skip
 
 
@@ -93,3 +97,10 @@ def test_foreign_office_is_the_story_country(pipeline):
     )
     found = {m.text: m.actor.country for m in article.mentions if m.actor is not None}
     assert found["The foreign minister"] == "FJI"
+
+
+def test_the_two_governments_keep_their_countries(pipeline):
+    """Session 30: "governments" names several states, but a counted pair is the group rule's."""
+    text = "Tanzania and Uganda signed a pipeline deal, and the two governments thanked Burundi."
+    thanks = [e for e in pipeline(text, date="2024-03-03").events if e.trigger.text == "thanked"]
+    assert thanks and {a.country for a in thanks[0].source} == {"TZA", "UGA"}

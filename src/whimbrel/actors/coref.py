@@ -266,7 +266,7 @@ class ResolveReferences:
                 m.actor, m.antecedent = mentions[j].actor, j
             return
         own = self._own_country(article, i, date)
-        many = _from_many(root)
+        many = _from_many(root) or (own is None and self._several(root))
         if many or (own is None and self._foreign(root)):
             # "defence ministers from about 50 countries": no one country's; "foreign
             # journalists": not the country the story or the sentence is set in
@@ -324,6 +324,12 @@ class ResolveReferences:
         journalists", "*overseas* workers")."""
         mods = [c.lower_ for c in root.children if c.dep_ == "amod"]
         return self.kb.foreign_in(mods, root.lemma_.lower())
+
+    def _several(self, root: Any) -> bool:
+        """Whether a description names the parties of several states ("*donors*", "the
+        *creditors*", "more than 20 *countries*")."""
+        mods = [c.lower_ for c in root.children if c.dep_ in ("amod", "nummod", "det", "predet")]
+        return root.tag_ == "NNS" and self.kb.several_in(mods, root.lower_)
 
     def _own_country(self, article: Article, i: int, date: dt.date | None) -> str | None:
         """A country the description names itself ("at least 12 *Thai* civilians") or shares

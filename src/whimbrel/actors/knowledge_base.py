@@ -195,6 +195,7 @@ class KnowledgeBase:
         self.not_actors = frozenset(normalise(x) for x in sectors["not_actors"])
         self.unowned = tuple(normalise(x) for x in sectors.get("unowned", []))
         self.foreign = frozenset(normalise(x) for x in sectors.get("foreign", []))
+        self.several = frozenset(normalise(x) for x in sectors.get("several_parties", []))
         self.affiliations = frozenset(normalise(x) for x in sectors.get("affiliations", []))
         self.determiners = sorted(
             {normalise(x) + " " for x in sectors["determiners"]}, key=len, reverse=True
@@ -380,6 +381,13 @@ class KnowledgeBase:
         country ("European", "Western"): the article context must not give it one."""
         text = f" {' '.join(words)} "
         return any(f" {u} " in text for u in self.unowned)
+
+    def several_in(self, words: Sequence[str], plural: str) -> bool:
+        """Whether a *plural* head with normalised modifier *words* names the parties of more
+        than one state ("donors", "the creditors", "more than 20 countries"), so no article
+        context gives it one country; "the two countries" and "both governments" count two
+        actors named elsewhere and are left to the group rules."""
+        return normalise(plural) in self.several and not {"two", "both"} & set(words)
 
     def foreign_in(self, words: Sequence[str], noun: str) -> bool:
         """Whether normalised modifier *words* of *noun* say an unnamed group comes from

@@ -677,7 +677,11 @@ class ExtractEvents:
             # "European diplomats"; else the place it is in, the story's country, or a place
             # the sentence names ("Police fired on mourners in Kasserine")
             mods = normalise(span[: tok.i - span.start].text).split()
-            unowned = self.kb.unowned_in(mods) or self.kb.foreign_in(mods, tok.lemma_.lower())
+            unowned = (
+                self.kb.unowned_in(mods)
+                or self.kb.foreign_in(mods, tok.lemma_.lower())
+                or (tok.tag_ == "NNS" and self.kb.several_in(mods, tok.lower_))
+            )
             country = (
                 owner_country(owned, tok, self.kb, article.date)
                 or member_country(tok, self.kb, article.date)
