@@ -40,6 +40,13 @@ CASES = [
     # a counterpart that names its country is that country's leader
     ("The Ethiopian prime minister and his Eritrean counterpart agreed to reopen the border.",
      "his Eritrean counterpart", "ERI"),
+    # ... even when the phrase also says where the counterpart was (session 30)
+    ("Fishing rights dominated Monday's meeting between Ghana's foreign minister and her "
+     "Senegalese counterpart in Accra.",
+     "her Senegalese counterpart", "SEN"),
+    # a town of two words before the noun, the first hung on the second (session 30)
+    ("New York police detained 12 protesters outside the Turkish consulate on Friday.",
+     "New York police", "USA"),
     # with none of those, the article's most salient country
     ("Kenya said on Monday that police had arrested 40 protesters.", "40 protesters", "KEN"),
     # a post abroad is not the host's own, whatever "its" last named

@@ -345,6 +345,11 @@ class ResolveReferences:
             normalise(m.text).split()
         ):
             places = []  # "the consulate in Benghazi", "European diplomats in Brussels"
+        # a country the phrase's own words name comes first ("her *Japanese* counterpart in
+        # Washington", "*Ukrainian* refugees in Poland")
+        own = self._named_in([doc.char_span(m.start, m.end, alignment_mode="expand")], date)
+        if own is not None:
+            return own
         for place in places:
             # a place the KB names: "the junta *in Niamey*" (a capital the tagger did not
             # mark), "soldiers *in Guinea-Bissau*" (which the tagger cuts to "Guinea")
@@ -358,18 +363,14 @@ class ResolveReferences:
                     and actor.country not in NON_STATE
                 ):
                     return str(actor.country)
-        spans = [doc.char_span(m.start, m.end, alignment_mode="expand"), *places]
-        for ent in (e for span in spans for e in span.ents):
-            if self.kb.backs(ent):
-                continue  # "*Russian*-backed militiamen": the backer, not their country
-            if ent.label_ in ("NORP", "GPE"):
-                actor = self.kb.resolve(ent.text, date)
-                if actor is not None and actor.kind == "state" and actor.country:
-                    return str(actor.country)
+        own = self._named_in(places, date)
+        if own is not None:
+            return own
         town = [c for c in root.lefts if c.dep_ == "compound" and _proper(c)]
         if town and root.pos_ != "PROPN":  # "Anna Hazare" is a name, not a town's people
             # "*Kharkiv* residents", "*Rotterdam* police": a place the tagger did not mark
-            name = doc[town[0].i : town[-1].i + 1].text
+            # the whole name: "*New York* police" hangs "New" on "York", not on "police"
+            name = doc[town[0].left_edge.i : town[-1].i + 1].text
             actor = self.kb.resolve(name, date)
             if actor is not None and actor.kind == "state" and actor.country:
                 return str(actor.country)
@@ -385,6 +386,19 @@ class ResolveReferences:
                 continue
             if actor.country not in NON_STATE:
                 return str(actor.country)
+        return None
+
+    def _named_in(self, spans: Sequence[Any], date: dt.date | None) -> str | None:
+        """The state a demonym or a state's name among ``spans``' entities names."""
+        for ent in (e for span in spans if span is not None for e in span.ents):
+            if self.kb.backs(ent):
+                continue  # "*Russian*-backed militiamen": the backer, not their country
+            if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "ethnic":
+                continue  # "ethnic *Albanian* rebels" in North Macedonia: a people, not a state
+            if ent.label_ in ("NORP", "GPE"):
+                actor = self.kb.resolve(ent.text, date)
+                if actor is not None and actor.kind == "state" and actor.country:
+                    return str(actor.country)
         return None
 
     def _setting_country(self, article: Article, i: int) -> str | None:
