@@ -243,3 +243,11 @@ def test_european_heads_of_government_added_in_kb_2026_12_12(kb: KnowledgeBase) 
     assert kb.resolve("the Belgian prime minister", D(2025, 6, 1)).name == "Bart De Wever"
     assert kb.resolve("the Belgian prime minister", D(2024, 6, 1)).name == "Alexander De Croo"
     assert kb.resolve("Jonas Gahr Store", D(2023, 1, 1)).country == "NOR"
+
+
+def test_peacekeeping_missions_and_units_added_in_kb_2026_12_12(kb: KnowledgeBase) -> None:
+    """Session 30: missions and units the train split named and the KB lacked, which took the
+    country they served in (KFOR soldiers as Kosovo's, Royal Marines as Iran's)."""
+    assert (kb.resolve("KFOR").country, kb.resolve("KFOR").sector) == ("IGO", "MIL")
+    assert kb.resolve("MINUSMA").country == "UNO"
+    assert kb.resolve("Royal Marines").country == "GBR"
