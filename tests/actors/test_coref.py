@@ -113,6 +113,17 @@ def test_they_prefers_a_plural_antecedent_to_one_name(pipeline, text, pronoun, c
     assert found.actor is not None and found.actor.country == country
 
 
+def test_the_subject_pronoun_of_a_reported_clause_is_the_speaker(pipeline):
+    """Session 30: "X said Y was ..., and warned that *it* would ...": the one who warns,
+    not the subject of the clause between."""
+    text = (
+        "Greece's coast guard said Turkey was letting smugglers launch boats from its shore, "
+        "and warned that it would turn back any dinghy that entered Greek waters."
+    )
+    found = mentions_of(pipeline, text)["it"]
+    assert found.actor is not None and found.actor.country == "GRC"
+
+
 def test_an_object_pronoun_is_not_what_its_subject_stands_for(pipeline):
     """ "said *they* had arrested ..., accusing *them*": "they" is the police, so "them" is
     not, though the police are the only named group before it."""

@@ -33,7 +33,7 @@ def binders(tok: Any, refs: References) -> set[int]:
     decides.
     """
     if tok.tag_ != "PRP$":
-        return _conditioned(tok, refs) or _continued(tok, refs)
+        return _conditioned(tok, refs) or _continued(tok, refs) or _reported(tok, refs)
     noun = tok.head
     prep = noun.head if noun.dep_ == "pobj" else None
     if prep is not None and prep.lower_ in refs.reason_prepositions:
@@ -63,6 +63,22 @@ def _conditioned(tok: Any, refs: References) -> set[int]:
     if verb.pos_ not in _VERBS:
         return set()
     return _acted_on(verb, refs, exclude=(tok.i,))
+
+
+def _reported(tok: Any, refs: References) -> set[int]:
+    """The party a subject pronoun of a reported clause stands for: the speaker ("*the
+    Israeli military* said Hezbollah was smuggling arms, and warned that it would hit any
+    lorry"), as news tells what a party says it will do; a clause of its own between them
+    does not make its subject the pronoun's."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.lower_ not in ("it", "they"):
+        return set()
+    clause = tok.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.pos_ not in _VERBS:
+        return set()
+    if verb.lemma_.lower() not in refs.speech_verbs:
+        return set()
+    return {t.i for t in subjects_of(verb)}
 
 
 def _continued(tok: Any, refs: References) -> set[int]:
