@@ -1411,6 +1411,20 @@ def test_coding_expelled_journalists_are_a_sanction_deported_migrants_coercion(p
     one(pipeline, "Tunisia expelled hundreds of sub-Saharan migrants.", "COERCE")
 
 
+def test_coding_barring_another_states_officials_is_a_sanction(pipeline):
+    """Session 30 (retype.v1.json): barring a foreign state's officials from one's territory
+    or a bloc's meetings sanctions them; barring one's own candidate restricts, and so does a
+    bar no one is named as imposing."""
+    text = "Lithuania barred 12 Belarusian judges from entering its territory on Monday."
+    barred = one(pipeline, text, "SANCTION")
+    assert [a.country for a in barred.target] == ["BLR"]
+    text = "Kenya's electoral board barred an opposition candidate from the presidential race."
+    assert "SANCTION" not in {e.event_type for e in events(pipeline, text)}
+    one(pipeline, text, "COERCE")
+    text = "Opposition figures in Belarus were barred from travel on Monday."
+    assert "SANCTION" not in {e.event_type for e in events(pipeline, text)}
+
+
 def test_coding_protests_an_event_verb_acts_on_are_not_its_subjects(pipeline):
     text = "Jordan sent troops into Bahrain to help quell weeks of Shi'ite-led protests."
     # Jordan neither staged the protests nor lodged a diplomatic protest; the quelling is

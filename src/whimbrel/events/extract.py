@@ -289,7 +289,7 @@ class ExtractEvents:
         # acted on from no source's country: "ordered *French* troops to leave" expels them
         # (the troops, a means of MOBILIZE, are its object rather than its target)
         acted_on = targets or object_mentions
-        foreign = bool(acted_on) and all(
+        foreign = bool(acted_on and countries) and all(
             m.actor is not None and m.actor.country and m.actor.country not in countries
             for m in acted_on
         )
