@@ -221,6 +221,20 @@ def test_unrest_told_as_happening_is_coded_with_no_actors(pipeline):
     assert all(e.source for e in fights)
 
 
+def test_an_agreement_that_ends_unrest_is_a_concession_to_the_protesters(pipeline):
+    """Session 30: "called off the strike after the ministry *agreed* to pay" concedes to
+    the strikers (guidelines, s45-0038); an agreement with no unrest ended stays AGREE."""
+    text = (
+        "Kenyan nurses called off a week-long strike on Friday after the health ministry "
+        "agreed to pay their arrears."
+    )
+    conceded = found(pipeline, text, "CONCEDE")
+    assert texts(conceded.source) == ["the health ministry"]
+    assert texts(conceded.target) == ["Kenyan nurses"]
+    text = "Kenya and Uganda agreed on Friday to build a railway to Kampala."
+    assert "CONCEDE" not in {e.event_type for e in pipeline(text, date=PUB).events}
+
+
 def test_talks_after_which_several_parties_act_were_theirs(pipeline):
     """Session 29: "after 12 hours of talks in Ohrid, X and Y agreed": X and Y talked."""
     text = (

@@ -38,6 +38,7 @@ from whimbrel.events.owners import (
 )
 from whimbrel.events.passes import (
     actor_key,
+    agreements_ending_unrest,
     aid_deployments,
     answer_claims,
     comment_targets,
@@ -211,6 +212,7 @@ class ExtractEvents:
         name_own_acts(drafts, doc, article.mentions)
         comment_targets(drafts, doc, at)
         concessions_to_unrest(drafts, doc, article.mentions)
+        agreements_ending_unrest(drafts, doc, at)
         drafts = or_face(drafts, doc, self.lexicon)
         sides = partial(self._side, article)
         doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc, sides)]

@@ -27,6 +27,7 @@ from whimbrel.events.slots import (
     actors_at,
     condition_subjects,
     is_infinitive,
+    slot_words,
     subjects_of,
 )
 from whimbrel.events.triggers import match_trigger
@@ -56,6 +57,8 @@ class PassWords:
     not_tolerated: frozenset[str]
     retribution: frozenset[str]
     comment_nouns: frozenset[str]
+    ending_verbs: frozenset[str]
+    unrest_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -587,6 +590,37 @@ def concessions_to_unrest(drafts: list[EventDraft], doc: Any, mentions: list[Men
             ):
                 draft.target, draft.target_slot = list(protest.source), "answered_unrest"
                 break
+
+
+def agreements_ending_unrest(drafts: list[EventDraft], doc: Any, at: dict[int, int]) -> None:
+    """An agreement after which protesters end their unrest is a concession to them:
+    "Greek farmers ended their blockade after the government *agreed* to cut diesel
+    taxes", "the unions called off the strike after the ministry *agreed* to pay", as the
+    guidelines code it (s45-0038). Its target is whoever ended the unrest."""
+    words = _words()
+    for draft in drafts:
+        tok = doc[draft.trigger]
+        if draft.event_type != "AGREE" or tok.lemma_.lower() not in words.promise_verbs:
+            continue
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        ender = tok.head
+        if tok.dep_ != "advcl" or not marks & slot_words().after_prepositions:
+            continue
+        ended = [c for c in ender.children if c.dep_ == "dobj"]
+        if ender.lemma_.lower() not in words.ending_verbs or not any(
+            _unrest(c, words.unrest_nouns) for c in ended
+        ):
+            continue
+        draft.entry = replace(draft.entry, event_type="CONCEDE", mode=None)
+        protesters = actors_at(subjects_of(ender), at, draft.source)
+        if protesters:
+            draft.aim(protesters, "answered_unrest")
+
+
+def _unrest(noun: Any, nouns: frozenset[str]) -> bool:
+    """Whether a noun (or its compound: "hunger *strike*") names unrest."""
+    phrase = " ".join(t.lower_ for t in noun.lefts if t.dep_ == "compound") + " " + noun.lower_
+    return noun.lemma_.lower() in nouns or phrase.strip() in nouns
 
 
 def _adjunct_path(tok: Any, top: Any) -> bool:
