@@ -608,19 +608,14 @@ def agreements_ending_unrest(drafts: list[EventDraft], doc: Any, at: dict[int, i
             continue
         ended = [c for c in ender.children if c.dep_ == "dobj"]
         if ender.lemma_.lower() not in words.ending_verbs or not any(
-            _unrest(c, words.unrest_nouns) for c in ended
+            c.lemma_.lower() in words.unrest_nouns
+            for c in ended  # "a 40-day hunger *strike*"
         ):
             continue
         draft.entry = replace(draft.entry, event_type="CONCEDE", mode=None)
         protesters = actors_at(subjects_of(ender), at, draft.source)
         if protesters:
             draft.aim(protesters, "answered_unrest")
-
-
-def _unrest(noun: Any, nouns: frozenset[str]) -> bool:
-    """Whether a noun (or its compound: "hunger *strike*") names unrest."""
-    phrase = " ".join(t.lower_ for t in noun.lefts if t.dep_ == "compound") + " " + noun.lower_
-    return noun.lemma_.lower() in nouns or phrase.strip() in nouns
 
 
 def _adjunct_path(tok: Any, top: Any) -> bool:
