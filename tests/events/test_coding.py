@@ -1425,6 +1425,16 @@ def test_coding_barring_another_states_officials_is_a_sanction(pipeline):
     assert "SANCTION" not in {e.event_type for e in events(pipeline, text)}
 
 
+def test_coding_lifting_another_states_ban_eases_a_sanction(pipeline):
+    """Session 30 (retype.v1.json): lifting a ban another state's officials were under is
+    RETREAT, as easing sanctions is; lifting one's own curfew, or a ban on a platform,
+    concedes."""
+    text = "The European Union lifted its travel ban on six Malian ministers on Monday."
+    assert [a.country for a in one(pipeline, text, "RETREAT").target] == ["MLI"]
+    one(pipeline, "Guinea's junta lifted the nightly curfew in Conakry on Friday.", "CONCEDE")
+    one(pipeline, "Uganda lifted its ban on Facebook on Friday.", "CONCEDE")
+
+
 def test_coding_protests_an_event_verb_acts_on_are_not_its_subjects(pipeline):
     text = "Jordan sent troops into Bahrain to help quell weeks of Shi'ite-led protests."
     # Jordan neither staged the protests nor lodged a diplomatic protest; the quelling is

@@ -288,11 +288,15 @@ class ExtractEvents:
             for c in trigger.children
             if c.dep_ == "xcomp" or (c.dep_ == "advcl" and is_infinitive(c))  # "gave X 48
         }  # hours *to leave*": the parser makes the infinitive adverbial
-        # acted on from no source's country: "ordered *French* troops to leave" expels them
-        # (the troops, a means of MOBILIZE, are its object rather than its target)
+        # acted on from another state than any source's: "ordered *French* troops to leave"
+        # expels them (the troops, a means of MOBILIZE, are its object rather than its
+        # target), as is a UN or regional body's envoy; a firm, a platform or a charity is
+        # no one's state ("lifted its ban on *WhatsApp*")
         acted_on = targets or object_mentions
         foreign = bool(acted_on and countries) and all(
-            m.actor is not None and m.actor.country and m.actor.country not in countries
+            m.actor is not None
+            and (m.actor.country in self.kb.countries or m.actor.country in _INTERNATIONAL)
+            and m.actor.country not in countries
             for m in acted_on
         )
         for rule in self.retype_rules:
@@ -1167,6 +1171,9 @@ def _first_filled(
         return *deferred, []
     return [], leftover_slot, "none", leftover
 
+
+#: Codes of international bodies, which a state's act can be aimed at as at another state.
+_INTERNATIONAL = frozenset({"UNO", "IGO", "EUR"})
 
 #: Sectors of a state's armed forces.
 _ARMED = frozenset({"MIL"})
