@@ -1435,6 +1435,15 @@ def test_coding_lifting_another_states_ban_eases_a_sanction(pipeline):
     one(pipeline, "Uganda lifted its ban on Facebook on Friday.", "CONCEDE")
 
 
+def test_coding_warning_a_state_against_an_act_is_disapproval(pipeline):
+    """Session 30: "warned X against Y" names no harm the speaker will do; the corpus codes
+    it ACCUSE/disapprove (5 of 5 on train and dev), where "warned of sanctions" threatens."""
+    text = "Singapore warned Myanmar's generals against any attempt to delay the election."
+    warned = one(pipeline, text, "ACCUSE")
+    assert warned.mode == "disapprove" and warned.trigger.text == "warned"
+    one(pipeline, "Washington warned Caracas of sanctions on Monday.", "THREATEN")
+
+
 def test_coding_protests_an_event_verb_acts_on_are_not_its_subjects(pipeline):
     text = "Jordan sent troops into Bahrain to help quell weeks of Shi'ite-led protests."
     # Jordan neither staged the protests nor lodged a diplomatic protest; the quelling is
