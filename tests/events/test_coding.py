@@ -1444,6 +1444,15 @@ def test_coding_warning_a_state_against_an_act_is_disapproval(pipeline):
     one(pipeline, "Washington warned Caracas of sanctions on Monday.", "THREATEN")
 
 
+def test_coding_raids_by_police_and_looting_by_fighters_are_coercion(pipeline):
+    """Session 30 (retype.v1.json): a police raid is COERCE, a soldiers' raid an assault
+    (train and dev: 12 of 13 and 13 of 14); fighters looting seize (COERCE/seize)."""
+    one(pipeline, "Nigerian police raided a warehouse in Kano on Friday.", "COERCE")
+    one(pipeline, "Malian soldiers raided a rebel hideout near Kidal on Friday.", "ASSAULT")
+    looted = one(pipeline, "Militiamen looted a UN warehouse in Bunia on Sunday.", "COERCE")
+    assert looted.mode == "seize"
+
+
 def test_coding_protests_an_event_verb_acts_on_are_not_its_subjects(pipeline):
     text = "Jordan sent troops into Bahrain to help quell weeks of Shi'ite-led protests."
     # Jordan neither staged the protests nor lodged a diplomatic protest; the quelling is
