@@ -1253,6 +1253,9 @@ def test_coding_a_trailing_speech_participle_speaks_for_the_reporter(
         ("Australia sent 100 police officers to Honiara at the request of the prime minister.",
          "AID"),
         ("Russia deployed 100,000 troops to the border with Ukraine.", "MOBILIZE"),
+        # session 30: helping one's own police at home is no assistance to another state
+        ("Ghana's president ordered 2,000 soldiers to the north on Monday to help the police "
+         "guard the border.", "MOBILIZE"),
     ],
 )  # fmt: skip
 def test_coding_a_deployment_that_helps_is_aid(pipeline, text, event_type):

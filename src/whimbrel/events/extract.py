@@ -206,7 +206,7 @@ class ExtractEvents:
         drafts = fold_threats(drafts, doc, self.lexicon, article.mentions)
         drafts = drop_forecasts(drafts, doc, self.lexicon, article.mentions, at)
         condition_targets(drafts, doc, at, article.mentions, self.conditions)
-        aid_deployments(drafts, doc)
+        aid_deployments(drafts, doc, article.mentions)
         drafts = drop_side_acts(drafts, doc)
         answer_claims(drafts, doc, article.mentions)
         name_own_acts(drafts, doc, article.mentions)

@@ -310,16 +310,19 @@ def drop_side_acts(drafts: list[EventDraft], doc: Any) -> list[EventDraft]:
     return kept
 
 
-def aid_deployments(drafts: list[EventDraft], doc: Any) -> None:
+def aid_deployments(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -> None:
     """A deployment that helps the state it goes to is military assistance, AID, as the
     guidelines code it: "Rwanda sent 1,000 soldiers to Mozambique *to help* fight the
     insurgents", "Kenya will deploy police to Haiti *to lead* a UN-backed mission", "sent
     police *at the request of* Prime Minister Sogavare". A deployment with no such aim (to a
     border, as a show of force) stays MOBILIZE. Only deployments with a target qualify: who
-    is helped must be named."""
+    is helped must be named, and be another country than the one deploying ("ordered the
+    army to guard ports" at home mobilises)."""
     aims = _words().aid_purposes
     for draft in drafts:
         if draft.event_type != "MOBILIZE" or not draft.target:
+            continue
+        if _countries(draft.target, mentions) <= _countries(draft.source, mentions):
             continue
         tok = doc[draft.trigger]
         if tok.pos_ != "VERB":
