@@ -609,11 +609,9 @@ def agreements_ending_unrest(drafts: list[EventDraft], doc: Any, at: dict[int, i
         ender = tok.head
         if tok.dep_ != "advcl" or not marks & slot_words().after_prepositions:
             continue
-        ended = [c for c in ender.children if c.dep_ == "dobj"]
-        if ender.lemma_.lower() not in words.ending_verbs or not any(
-            c.lemma_.lower() in words.unrest_nouns
-            for c in ended  # "a 40-day hunger *strike*"
-        ):
+        # what was ended, by its head: "a 40-day hunger *strike*"
+        ended = {c.lemma_.lower() for c in ender.children if c.dep_ == "dobj"}
+        if ender.lemma_.lower() not in words.ending_verbs or not ended & words.unrest_nouns:
             continue
         draft.entry = replace(draft.entry, event_type="CONCEDE", mode=None)
         protesters = actors_at(subjects_of(ender), at, draft.source)
