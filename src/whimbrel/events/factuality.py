@@ -67,6 +67,8 @@ class AssessFactuality:
         self.cues = load_cues(settings.cues)
         #: Claims a refusal answers (the pass file's ``[answers.claims]``): made, not negated.
         self.claims = load_answers().claim_types
+        #: Types that are no threat when conditional but aimed at the condition's actor.
+        self.conditional_aim = load_ontology().type_sets.conditional_aim
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -98,7 +100,7 @@ class AssessFactuality:
             return  # "warned that Tehran would strike ... if": the warning is the threat
         threat = as_threat(draft.event_type, draft.entry.mode)
         if threat is None:
-            if draft.event_type == "MOBILIZE":
+            if draft.event_type in self.conditional_aim:
                 # "would move two brigades to the boundary *if Kosovo's police* entered": a
                 # conditional build-up is no threat, but it is aimed at the condition's actor,
                 # not at where it goes (annotation guidelines, "Conditional deployment")

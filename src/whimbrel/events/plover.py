@@ -67,6 +67,7 @@ class TypeSets:
     agentless: frozenset[str] = frozenset()
     dated: frozenset[str] = frozenset()
     unfolding: frozenset[str] = frozenset()
+    conditional_aim: frozenset[str] = frozenset()
     done_to: frozenset[str] = frozenset()
     complement_target: frozenset[str] = frozenset()
     clause_subject_target: frozenset[str] = frozenset()
