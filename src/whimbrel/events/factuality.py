@@ -14,6 +14,7 @@ hypothetical, future, habitual, reported, asserted.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from whimbrel.events.cues import Cues, load_cues
@@ -605,8 +606,9 @@ def _mention_of(token: Any, at: dict[int, int]) -> int | None:
     return None
 
 
-def _longest_first(phrases: frozenset[str]) -> list[str]:
+@lru_cache(maxsize=16)
+def _longest_first(phrases: frozenset[str]) -> tuple[str, ...]:
     """Cue phrases in a fixed order, longest first: the cue recorded is then the fullest one
     that matched ("almost every day", not "every day"), the same in every process (a
-    frozenset's order follows the string hash seed)."""
-    return sorted(phrases, key=lambda p: (-len(p), p))
+    frozenset's order follows the string hash seed). Sorted once per cue set, not per word."""
+    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
