@@ -25,8 +25,11 @@ from whimbrel.actors.normalise import normalise, slugify
 from whimbrel.errors import ConfigError
 from whimbrel.records import Actor
 
+#: PLOVER's codes of international bodies (UN, regional organisations, the EU), at which a
+#: state's act can be aimed as at another state.
+INTERNATIONAL = frozenset({"IGO", "UNO", "EUR"})
 #: PLOVER's non-state "country" codes: never the country an article is about.
-NON_STATE = frozenset({None, "IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+NON_STATE = INTERNATIONAL | {None, "NGO", "ISM", "IMG", "MNC"}
 
 __all__ = ["KnowledgeBase", "Office", "Person"]
 

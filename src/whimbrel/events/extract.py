@@ -17,6 +17,7 @@ from functools import partial
 from typing import Any
 
 from whimbrel.actors.coref import filed_country, salient_country
+from whimbrel.actors.knowledge_base import INTERNATIONAL
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb
 from whimbrel.actors.normalise import normalise
 from whimbrel.events.arguments import (
@@ -295,7 +296,7 @@ class ExtractEvents:
         acted_on = targets or object_mentions
         foreign = bool(acted_on and countries) and all(
             m.actor is not None
-            and (m.actor.country in self.kb.countries or m.actor.country in _INTERNATIONAL)
+            and (m.actor.country in self.kb.countries or m.actor.country in INTERNATIONAL)
             and m.actor.country not in countries
             for m in acted_on
         )
@@ -1171,9 +1172,6 @@ def _first_filled(
         return *deferred, []
     return [], leftover_slot, "none", leftover
 
-
-#: Codes of international bodies, which a state's act can be aimed at as at another state.
-_INTERNATIONAL = frozenset({"UNO", "IGO", "EUR"})
 
 #: Sectors of a state's armed forces.
 _ARMED = frozenset({"MIL"})
