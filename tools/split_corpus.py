@@ -7,9 +7,9 @@ The split of a record depends only on its id, so adding records never moves old 
 the frozen test split changes only when a test record's annotation does. Its sha256 is in
 docs/corpus.md; tests/corpus/test_splits.py fails when the two disagree.
 
-The unseen split holds whole files written after a session's last code change and never read
-since (listed in ``UNSEEN``, from session 30): nothing is trained on them and no one reads the
-coder's output on them, so their figures say how the coder does on text written after its
+The unseen split holds whole files written by annotators who never ran the coder, outside any
+session's reading of errors (listed in ``UNSEEN``, from session 30): nothing is trained on them
+and only their figures are read, so they say how the coder does on text written after its
 rules were. Each session adds the parts it writes for that purpose; the split only grows.
 """
 
