@@ -1290,6 +1290,9 @@ def test_coding_leaving_an_organisation_named_is_a_sanction(pipeline):
          ["the two countries", "the two countries"]),
         ("Police in Kumasi arrested 14 men on Friday after a gunfight between rival mining "
          "gangs near the town of Obuasi.", "ASSAULT", ["rival mining gangs"]),
+        # session 31: "between" hung on the verb the event noun is the subject of
+        ("Talks resumed in Doha on Monday between Kinshasa and the M23 rebels.", "CONSULT",
+         ["Kinshasa", "the M23 rebels"]),
     ],
 )  # fmt: skip
 def test_coding_parties_named_by_between_are_the_sources(pipeline, text, event_type, sources):
@@ -1297,6 +1300,23 @@ def test_coding_parties_named_by_between_are_the_sources(pipeline, text, event_t
     assert [
         ([s.text for s in e.source], e.target) for e in events if e.event_type == event_type
     ] == [(sources, [])]
+
+
+def test_coding_a_bare_counted_group_names_both_parties(pipeline):
+    # "the two" is in no noun chunk (the parser makes "two" the subject), yet it counts the
+    # two leaders named before it, as "the two leaders" does
+    text = (
+        "Kenyan President William Ruto met Tanzania's Samia Suluhu Hassan in Arusha on "
+        "Monday, and the two agreed to reopen the Namanga border post."
+    )
+    agree = one(pipeline, text, "AGREE")
+    assert [(s.text, s.country) for s in agree.source] == [("the two", "KEN"), ("the two", "TZA")]
+
+
+def test_coding_an_event_noun_counted_in_money_takes_the_verbs_subject(pipeline):
+    # "$800 million in military aid": the aid hangs on the amount, the amount on the verb
+    aid = one(pipeline, "Washington announced $800 million in military aid for Ukraine.", "AID")
+    assert ([s.country for s in aid.source], [t.country for t in aid.target]) == (["USA"], ["UKR"])
 
 
 @pytest.mark.parametrize(

@@ -172,6 +172,11 @@ class FindMentions:
         for tok in sent:
             if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
                 out.append((tok.doc[tok.i : tok.i + 1], None, "pronoun"))
+            elif tok.tag_ == "CD" and tok.dep_ in _ARGUMENT_DEPS and tok.i > sent.start:
+                # "and *the two* agreed": a bare counted group is in no noun chunk
+                group = tok.doc[tok.i - 1 : tok.i + 1]
+                if group[0].lower_ == "the" and group_size(group):
+                    out.append((group, None, "group"))
             elif tok.dep_ in _ARGUMENT_DEPS and tok.is_title and tok.pos_ in ("ADJ", "X", "INTJ"):
                 # "*Lula* accused ...": a name the tagger read as an adjective, in no chunk or
                 # entity; taken when the KB knows it as a person (or a state) by that word
