@@ -454,7 +454,10 @@ class ExtractEvents:
         if not source:
             # "talks between Kinshasa and the M23 rebels", "fighting between two militias":
             # the parties named by "between" are the event's actors, all of them sources
-            parties = actors_at(expand_conj(prep_objects(noun, "between")), at, ())
+            between = prep_objects(noun, "between")
+            if not between and noun.dep_ == "nsubj":
+                between = prep_objects(noun.head, "between")  # "fighting erupted ... between"
+            parties = actors_at(expand_conj(between), at, ())
             if self._several(article, parties):
                 source, src_slot = parties, "prep:between"
         if not source and through_amounts(noun).head.i not in verb_triggers:

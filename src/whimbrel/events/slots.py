@@ -530,12 +530,12 @@ def fill_noun_slot(noun: Token, slot: str) -> tuple[list[Token], str]:
 
 
 def through_amounts(noun: Token) -> Token:
-    """An event noun, or the stretch of time it is counted in ("two *hours* of talks",
-    "quelled *weeks* of protests"): the word whose verb the event hangs on."""
-    while (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ == "of"
-        and noun.head.head.lemma_.lower() in slot_words().event_spans
+    """An event noun, or the stretch of time or the amount it is counted in ("two *hours* of
+    talks", "quelled *weeks* of protests", "announced *$800 million* in aid"): the word whose
+    verb the event hangs on."""
+    while noun.dep_ == "pobj" and (
+        (noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in slot_words().event_spans)
+        or (noun.head.lower_ in ("of", "in") and is_amount(noun.head.head))
     ):
         noun = noun.head.head
     return noun
