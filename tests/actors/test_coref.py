@@ -444,3 +444,26 @@ def test_a_reference_is_resolved_by_its_place_in_the_parse(pipeline, text, span,
     mention with that text, where one repeats)."""
     found = mentions_of(pipeline, text)
     assert found[span].actor is not None and found[span].actor.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "country"),
+    [
+        # session 31: a region word confines a description to that region's states, though
+        # another country was named nearer or more often
+        ("Israel and Chad restored diplomatic relations on Sunday during a visit to "
+         "N'Djamena by Benjamin Netanyahu, 47 years after the African country cut ties.",
+         "the African country", "TCD"),
+        ("Russia accused Estonia of harassing Russian diplomats. The Baltic state expelled "
+         "two Russian envoys on Friday.", "The Baltic state", "EST"),
+        ("France signed a defence accord with Senegal. The West African nation will host "
+         "French trainers.", "The West African nation", "SEN"),
+    ],
+)  # fmt: skip
+def test_a_region_word_confines_a_description_to_its_states(pipeline, text, span, country):
+    assert mentions_of(pipeline, text)[span].actor.country == country
+
+
+def test_a_region_with_no_state_named_leaves_the_description_unresolved(pipeline):
+    text = "Germany and France met in Paris. The Baltic state was not invited."
+    assert mentions_of(pipeline, text)["The Baltic state"].actor is None

