@@ -467,3 +467,13 @@ def test_a_region_word_confines_a_description_to_its_states(pipeline, text, span
 def test_a_region_with_no_state_named_leaves_the_description_unresolved(pipeline):
     text = "Germany and France met in Paris. The Baltic state was not invited."
     assert mentions_of(pipeline, text)["The Baltic state"].actor is None
+
+
+def test_a_plural_possessive_is_not_bound_to_a_singular_subject(pipeline):
+    # session 31: "their" in the verb's object would prefer the verb's subject, but not a
+    # singular one: the fishermen own the boats, not the navy
+    text = (
+        "Sri Lanka's navy arrested 22 Indian fishermen off Delft island overnight and "
+        "seized their boats."
+    )
+    assert mentions_of(pipeline, text)["their"].actor.country == "IND"

@@ -194,10 +194,10 @@ class ResolveReferences:
                 score -= EMBEDDED_COST
             if head.dep_ in ("amod", "compound"):
                 score -= MODIFIER_COST
-            if cand.head in binders:
-                score += BINDING_GAIN
             if self._singular_for_plural(m, head):
-                score -= NUMBER_COST
+                score -= NUMBER_COST  # and no binding: "the navy seized *their* boats"
+            elif cand.head in binders:
+                score += BINDING_GAIN
             if score > best_score:
                 best, best_score = j, score
         return best
