@@ -253,3 +253,16 @@ def test_peacekeeping_missions_and_units_added_in_kb_2026_12_12(kb: KnowledgeBas
     assert kb.resolve("Royal Marines").country == "GBR"
     assert kb.resolve("SPLM-N").country == "SDN"
     assert kb.resolve("3R").country == "CAF"
+
+
+def test_first_level_divisions_added_in_kb_2026_12_13(kb: KnowledgeBase) -> None:
+    """Session 31: a state's or province's name gives its country, in the forms news writes
+    it; a name two countries share gives none, and a suffixed form tells them apart."""
+    assert kb.place_country("Manipur") == "IND"
+    assert kb.place_country("Zamfara state") == "NGA"
+    assert kb.place_country("Mashonaland East") == "ZWE"
+    assert kb.place_country("Idlib province") == "SYR"
+    assert kb.place_country("Punjab") is None
+    assert kb.place_country("Punjab province") == "PAK"
+    assert kb.place_country("Kashmir") is None
+    assert kb.resolve("Manipur") is None  # a place, not an actor
