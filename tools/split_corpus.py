@@ -36,6 +36,8 @@ UNSEEN = (
     "articles-part17-a.jsonl",
     "sentences-part56.jsonl",
     "articles-part18-a.jsonl",
+    "sentences-part57.jsonl",
+    "articles-part19-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
