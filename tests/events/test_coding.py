@@ -1293,6 +1293,10 @@ def test_coding_leaving_an_organisation_named_is_a_sanction(pipeline):
         # session 31: "between" hung on the verb the event noun is the subject of
         ("Talks resumed in Doha on Monday between Kinshasa and the M23 rebels.", "CONSULT",
          ["Kinshasa", "the M23 rebels"]),
+        # session 31: a fighting participle's "between" parties fought, not the subject it
+        # would inherit from the main clause
+        ("Indonesia and Australia agreed to deploy troops to East Timor after fighting "
+         "between rival army factions in Dili.", "ASSAULT", ["rival army factions"]),
     ],
 )  # fmt: skip
 def test_coding_parties_named_by_between_are_the_sources(pipeline, text, event_type, sources):

@@ -376,6 +376,14 @@ class ExtractEvents:
             src_slots, lambda s: fill_verb_slot(verb, s, noun), at, exclude=()
         )
         factors = {"lexicon_weight": entry.weight}
+        if (how == "inherited" or not source) and fights(verb):
+            # "after *fighting* between rival army factions": the parties "between" names
+            # fought, not the subject the participle would inherit
+            parties = actors_at(expand_conj(prep_objects(verb, "between")), at, ())
+            if self._several(article, parties):
+                draft = self._draft(article, si, verb, entry, parties, "prep:between", [],
+                                    None, factors, at)  # fmt: skip
+                return draft
         if not source:
             # "Thousands rallied in Minsk", "human rights groups accused ...": an actor the KB
             # does not name still did it (measured on the dev split: type macro-F1 0.563 ->
