@@ -1909,3 +1909,23 @@ def test_coding_a_word_that_says_what_an_act_was_for_is_not_coded_again(pipeline
 def test_coding_a_protest_of_its_own_is_still_coded(pipeline):
     found = events(pipeline, "Thousands gathered in the capital to protest against the result.")
     assert [e.event_type for e in found] == ["PROTEST"], found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        # session 31: the troops an agreement or threat would send are its means; the place
+        # they go to is its target, unless nothing else is named
+        ("Indonesia and Australia agreed to deploy troops to East Timor.", "AGREE",
+         ["East Timor"]),
+        ("Chancellor Olaf Scholz has ruled out sending Leopard battle tanks to Ukraine for "
+         "now.", "REJECT", ["Ukraine"]),
+        # another state's troops are whom it is done to, not means
+        ("Peru's president warned that his forces would drive Ecuadorean troops out of the "
+         "Cenepa valley unless they withdrew.", "THREATEN", ["Ecuadorean troops"]),
+    ],
+)  # fmt: skip
+def test_coding_what_a_complement_sends_gives_way_to_its_recipient(
+    pipeline, text, event_type, target
+):
+    assert [t.text for t in one(pipeline, text, event_type).target] == target

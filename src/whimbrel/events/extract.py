@@ -11,7 +11,7 @@ more sources and targets (coordination), so a sentence can hold several events.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -432,7 +432,10 @@ class ExtractEvents:
             avoid = self._attacker_country(article, entry, source)
             target = self._implicit_target(article, si, verb, rest, at, factors, avoid=avoid)
         if source and not target and entry.event_type in self.ontology.type_sets.complement_target:
-            target, tgt_slot = self._complement_target(verb, at, source, entry.event_type)
+            target, tgt_slot = self._complement_target(
+                verb, at, source, entry.event_type,
+                self._sent_or_own(article, source, at, entry), article.mentions,
+            )  # fmt: skip
         return self._draft(
             article, si, verb, entry, source, src_slot, target, tgt_slot, factors, at
         )
@@ -605,7 +608,13 @@ class ExtractEvents:
         return defer
 
     def _complement_target(
-        self, verb: Any, at: dict[int, int], source: list[int], event_type: str = ""
+        self,
+        verb: Any,
+        at: dict[int, int],
+        source: list[int],
+        event_type: str = "",
+        sent: Callable[[Any], bool] | None = None,
+        mentions: Sequence[Any] = (),
     ) -> tuple[list[int], str | None]:
         """The target of the act threatened, refused, agreed or asked for.
 
@@ -613,8 +622,11 @@ class ExtractEvents:
         "warned that ... if Tbilisi kept jailing": the recipient sits in the complement
         clause, as the object of its verb or the subject of an "if" clause. A demand's
         "that" clause names who is asked by its subject: "India demanded that *Pakistan*
-        hand over the suspects".
+        hand over the suspects". What the source sends (``sent``: "troops", "its envoy") is
+        the answer only when the complement names no one else.
         """
+        deferred: tuple[list[int], str | None] = ([], None)
+        own = {mentions[i].actor.country for i in source if mentions[i].actor is not None}
         for child in verb.children:
             if (
                 child.dep_ == "ccomp"
@@ -634,9 +646,22 @@ class ExtractEvents:
                     "prep:with",
                     "prep:into",
                 ):
-                    found = actors_at(expand_conj(fill_verb_slot(child, slot, None)[0]), at, source)
+                    words = expand_conj(fill_verb_slot(child, slot, None)[0])
+                    means = [
+                        w
+                        for w in words
+                        if sent is not None
+                        and sent(w)
+                        and not (
+                            (a := actor_at(w, at, mentions)) is not None
+                            and a.country not in own | {None}  # "drive *Ecuadorean troops* out"
+                        )
+                    ]
+                    found = actors_at([w for w in words if w not in means], at, source)
                     if found:
                         return found, f"complement:{slot}"
+                    if means and not deferred[0]:
+                        deferred = (actors_at(means, at, source), f"complement:{slot}")
             if child.dep_ == "advcl":
                 conditions = [child]
             elif child.dep_ == "ccomp":
@@ -648,7 +673,7 @@ class ExtractEvents:
                     found = actors_at(subjects_of(clause), at, source)
                     if found:
                         return found, "condition:nsubj"
-        return [], None
+        return deferred
 
     def _implicit_target(
         self,
