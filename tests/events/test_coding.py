@@ -1929,3 +1929,15 @@ def test_coding_what_a_complement_sends_gives_way_to_its_recipient(
     pipeline, text, event_type, target
 ):
     assert [t.text for t in one(pipeline, text, event_type).target] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        # session 31: whom one deports or invites is the target, not where they go
+        ("Thailand deported 40 Uyghur men to China on Thursday.", "COERCE", ["40 Uyghur men"]),
+        ("Xi invited Putin to Beijing.", "AGREE", ["Putin"]),
+    ],
+)  # fmt: skip
+def test_coding_the_deported_and_the_invited_are_the_target(pipeline, text, event_type, target):
+    assert [t.text for t in one(pipeline, text, event_type).target] == target
