@@ -1920,6 +1920,9 @@ def test_coding_a_protest_of_its_own_is_still_coded(pipeline):
          ["East Timor"]),
         ("Chancellor Olaf Scholz has ruled out sending Leopard battle tanks to Ukraine for "
          "now.", "REJECT", ["Ukraine"]),
+        # the complement's own row says where its recipient is ("shipping X *to* Y")
+        ("Moscow denied that it was shipping attack helicopters to Damascus.", "REJECT",
+         ["Damascus"]),
         # another state's troops are whom it is done to, not means
         ("Peru's president warned that his forces would drive Ecuadorean troops out of the "
          "Cenepa valley unless they withdrew.", "THREATEN", ["Ecuadorean troops"]),

@@ -637,15 +637,7 @@ class ExtractEvents:
                 if found:
                     return found, "complement:nsubj"
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
-                for slot in (
-                    "dobj",
-                    "dative",
-                    "prep:to",
-                    "prep:on",
-                    "prep:against",
-                    "prep:with",
-                    "prep:into",
-                ):
+                for slot in self._complement_slots(child):
                     words = expand_conj(fill_verb_slot(child, slot, None)[0])
                     means = [
                         w
@@ -674,6 +666,14 @@ class ExtractEvents:
                     if found:
                         return found, "condition:nsubj"
         return deferred
+
+    def _complement_slots(self, verb: Any) -> tuple[str, ...]:
+        """Where a complement verb names whom its act is done to: its own row's target slots
+        when it is a trigger ("refused to *extradite* a dissident *to Russia*": Russia), else
+        the object and the prepositions of a transfer or an attack."""
+        found = self._match(verb, "VERB")
+        own = self._slots(found[0])[1] if found is not None else ()
+        return tuple(dict.fromkeys((*own, *_COMPLEMENT_SLOTS)))
 
     def _implicit_target(
         self,
@@ -1160,6 +1160,18 @@ _PEOPLE_PRONOUNS = frozenset({"them", "him", "her"})
 
 #: Named entities the KB does not know still name a recipient ("retook *Baga* from Boko Haram").
 _NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+
+
+#: Where a complement clause that is no trigger names whom its act is done to.
+_COMPLEMENT_SLOTS = (
+    "dobj",
+    "dative",
+    "prep:to",
+    "prep:on",
+    "prep:against",
+    "prep:with",
+    "prep:into",
+)
 
 
 def _first_filled(
