@@ -1944,3 +1944,17 @@ def test_coding_what_a_complement_sends_gives_way_to_its_recipient(
 )  # fmt: skip
 def test_coding_the_deported_and_the_invited_are_the_target(pipeline, text, event_type, target):
     assert [t.text for t in one(pipeline, text, event_type).target] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        # session 31: a reaction to an act a named party did is aimed at that party
+        ("Saudi Arabia condemned President Donald Trump's recognition of Jerusalem as "
+         "Israel's capital.", "ACCUSE", ["President Donald Trump"]),
+        ("La Paz described Chile's deployment of 200 soldiers to the border as a "
+         "provocation.", "ACCUSE", ["Chile"]),
+    ],
+)  # fmt: skip
+def test_coding_a_reaction_to_an_act_is_aimed_at_its_doer(pipeline, text, event_type, target):
+    assert [t.text for t in one(pipeline, text, event_type).target] == target

@@ -70,6 +70,7 @@ from whimbrel.events.slots import (
     is_amount,
     is_infinitive,
     is_passive,
+    logical_objects,
     logical_subjects,
     prep_objects,
     slot_words,
@@ -409,6 +410,9 @@ class ExtractEvents:
             # troops fought *with soldiers* are fighting them, not sending them
             defer=None if fights(verb) else self._sent_or_own(article, source, at, entry),
         )
+        if tgt_slot == "dobj" and entry.event_type in self.ontology.type_sets.doer_of_object:
+            # "condemned *Trump's* recognition of Jerusalem": at the act's doer
+            target = self._doers(verb, at, source) or target
         place = place_near(verb) if tgt_how == "deferred" else None
         if place is not None:
             # "reopened its embassy in Riyadh": the place, not the source's own embassy
@@ -666,6 +670,14 @@ class ExtractEvents:
                     if found:
                         return found, "condition:nsubj"
         return deferred
+
+    def _doers(self, verb: Any, at: dict[int, int], source: list[int]) -> list[int]:
+        """The possessors of a verb's object that is an act ("*Chile's* deployment", "*the
+        junta's* decision"): who did what the verb answers."""
+        objects = [o for o in logical_objects(verb) if o.pos_ == "NOUN"]
+        acts = [o for o in objects if self.lexicon.lookup(o.lemma_.lower(), "NOUN")]
+        owners = [c for o in acts for c in o.children if c.dep_ == "poss"]
+        return actors_at(expand_conj(owners), at, source)
 
     def _complement_slots(self, verb: Any) -> tuple[str, ...]:
         """Where a complement verb names whom its act is done to: its own row's target slots

@@ -74,6 +74,7 @@ class TypeSets:
     foreign_victim: frozenset[str] = frozenset()
     foreign_recipient: frozenset[str] = frozenset()
     brokered: frozenset[str] = frozenset()
+    doer_of_object: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
