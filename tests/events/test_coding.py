@@ -1958,3 +1958,15 @@ def test_coding_the_deported_and_the_invited_are_the_target(pipeline, text, even
 )  # fmt: skip
 def test_coding_a_reaction_to_an_act_is_aimed_at_its_doer(pipeline, text, event_type, target):
     assert [t.text for t in one(pipeline, text, event_type).target] == target
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source"),
+    [
+        # session 31: whom one praises, thanks or criticises "for" doing something did it
+        ("The UN thanked Chad for hosting 600,000 Sudanese refugees.", "AID", ["Chad"]),
+        ("Moscow criticised Berlin for sending tanks to Ukraine.", "AID", ["Berlin"]),
+    ],
+)  # fmt: skip
+def test_coding_the_object_praised_or_blamed_for_an_act_did_it(pipeline, text, event_type, source):
+    assert [s.text for s in one(pipeline, text, event_type).source] == source

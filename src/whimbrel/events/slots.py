@@ -266,7 +266,10 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         gov = head.head
         objs = [c for c in gov.children if c.dep_ == "dobj"]
-        if objs and head.lower_ == "of":  # "accused Russia of attacking"
+        if objs and (
+            head.lower_ == "of"  # "accused Russia of attacking"
+            or (head.lower_, gov.lemma_.lower()) in slot_words().author_of_object
+        ):  # "praised Moldova for taking in refugees"
             return objs, "inherited"
         return logical_subjects(gov, depth + 1)[0], "inherited"
     if dep == "conj" and reporter_conjunct(verb, head):
