@@ -477,3 +477,10 @@ def test_a_plural_possessive_is_not_bound_to_a_singular_subject(pipeline):
         "seized their boats."
     )
     assert mentions_of(pipeline, text)["their"].actor.country == "IND"
+
+
+def test_a_common_word_is_no_organisation_named_only_in_capitals(pipeline):
+    # session 31: "a plan" was the PLA Navy (alias "PLAN"); "the PLAN" still is
+    assert "a plan" not in mentions_of(pipeline, "Britain and France are working on a plan.")
+    navy = mentions_of(pipeline, "The PLAN sent three destroyers near Taiwan.")["The PLAN"]
+    assert navy.actor.country == "CHN"

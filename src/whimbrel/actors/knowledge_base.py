@@ -300,6 +300,15 @@ class KnowledgeBase:
         i = self.org_by_slug.get(jurisdiction)
         return self.orgs[i]["name"] if i is not None else jurisdiction
 
+    def acronyms(self, actor_id: str | None) -> frozenset[str]:
+        """The names an organisation has only in capitals ("PLAN" for the PLA Navy), which a
+        common word spelt in lower case ("a *plan*") does not name."""
+        i = self.org_by_slug.get((actor_id or "").removeprefix("wb:org:"))
+        if i is None:
+            return frozenset()
+        org = self.orgs[i]
+        return frozenset(a for a in (org["name"], *org["aliases"]) if a.isupper())
+
     def code_of(self, jurisdiction: str) -> str:
         """The PLOVER country code of a jurisdiction (an ISO3 code or an organisation slug)."""
         i = self.org_by_slug.get(jurisdiction)

@@ -200,7 +200,7 @@ class FindMentions:
         if shared:
             return shared
         actor = self.kb.resolve(span.text, date)
-        if actor is not None and _spelt_in_lower_case(root, actor):
+        if actor is not None and _spelt_in_lower_case(root, actor, self.kb):
             actor = None  # "fled into *the bush*" is no president Bush
         if actor is not None:
             if actor.country is None:
@@ -233,7 +233,7 @@ class FindMentions:
         pronoun_owner = all(p.lower_ in PRONOUNS for p in poss)
         probe = not found and root.pos_ in ("NOUN", "PROPN") and pronoun_owner
         probed = self.kb.resolve(span.text, date, PROBE_CONTEXT) if probe else None
-        if probed is not None and not _spelt_in_lower_case(root, probed):
+        if probed is not None and not _spelt_in_lower_case(root, probed, self.kb):
             found.append((span, None, "description"))  # but "a ban" is no Ban Ki-moon
         return found
 
@@ -409,14 +409,17 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "i
 _NOT_NAMING = frozenset({"a", "an", "another", "every", "each"})
 
 
-def _spelt_in_lower_case(root: Any, actor: Actor) -> bool:
+def _spelt_in_lower_case(root: Any, actor: Actor, kb: KnowledgeBase) -> bool:
     """Whether a person was found by a common word their name happens to spell ("the
     *bush*"): the head, in lower case, is a capitalised word of the person's name. A title
     ("Israel's *ambassador*") still finds the office's holder. An organisation is the
     same only after "a" or a possessive pronoun ("sent *a telegram*", "*his* security
-    council"): "the eurozone" is spelt in lower case and still names it."""
+    council"): "the eurozone" is spelt in lower case and still names it; or when the word is
+    a name it has only in capitals ("the *plan*" is no PLAN, the PLA Navy)."""
     if not root.text.islower():
         return False
+    if actor.kind == "organisation" and root.text.upper() in kb.acronyms(actor.id):
+        return True
     if actor.kind == "organisation":
         if not any(c.lower_ in _NOT_NAMING or c.tag_ == "PRP$" for c in root.children):
             return False
