@@ -1926,37 +1926,17 @@ def test_coding_a_protest_of_its_own_is_still_coded(pipeline):
         # another state's troops are whom it is done to, not means
         ("Peru's president warned that his forces would drive Ecuadorean troops out of the "
          "Cenepa valley unless they withdrew.", "THREATEN", ["Ecuadorean troops"]),
-    ],
-)  # fmt: skip
-def test_coding_what_a_complement_sends_gives_way_to_its_recipient(
-    pipeline, text, event_type, target
-):
-    assert [t.text for t in one(pipeline, text, event_type).target] == target
-
-
-@pytest.mark.parametrize(
-    ("text", "event_type", "target"),
-    [
-        # session 31: whom one deports or invites is the target, not where they go
+        # whom one deports or invites is the target, not where they go
         ("Thailand deported 40 Uyghur men to China on Thursday.", "COERCE", ["40 Uyghur men"]),
         ("Xi invited Putin to Beijing.", "AGREE", ["Putin"]),
-    ],
-)  # fmt: skip
-def test_coding_the_deported_and_the_invited_are_the_target(pipeline, text, event_type, target):
-    assert [t.text for t in one(pipeline, text, event_type).target] == target
-
-
-@pytest.mark.parametrize(
-    ("text", "event_type", "target"),
-    [
-        # session 31: a reaction to an act a named party did is aimed at that party
+        # a reaction to an act a named party did is aimed at that party
         ("Saudi Arabia condemned President Donald Trump's recognition of Jerusalem as "
          "Israel's capital.", "ACCUSE", ["President Donald Trump"]),
         ("La Paz described Chile's deployment of 200 soldiers to the border as a "
          "provocation.", "ACCUSE", ["Chile"]),
     ],
 )  # fmt: skip
-def test_coding_a_reaction_to_an_act_is_aimed_at_its_doer(pipeline, text, event_type, target):
+def test_coding_the_target_is_whom_the_act_is_done_to(pipeline, text, event_type, target):
     assert [t.text for t in one(pipeline, text, event_type).target] == target
 
 
