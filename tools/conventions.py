@@ -1,0 +1,115 @@
+"""How the gold corpus codes two conventions that changed between its parts: tolls and threats.
+
+Run: python tools/conventions.py [--split train] [--split dev]
+
+Two conventions differ between the corpus's older and newer parts, and no rule can follow
+both (docs/ACCURACY.md, "After session 31"):
+
+- **tolls**: an attack's toll after a comma ("shelled the camp, *killing* 11 people") was
+  coded as an ASSAULT of its own in the early parts; since session 28 the guidelines code no
+  toll ("Death tolls are not events"). Counted: participles ", killing", ", wounding",
+  ", injuring" in a record's text, and how many of them a gold event has as its trigger.
+- **threat targets**: a conditional threat ("would expel the ambassador *if* Tbilisi kept
+  jailing") was aimed at the threatened act's recipient in the early parts, and since part
+  53 at the condition's actor. Counted: THREATEN events with an "if" or "unless" after the
+  trigger in the same sentence, by where their target starts (in the condition, before it,
+  or no target).
+
+Both are read off the text alone (no parse), per group of parts, so a consistency pass over
+train and dev can be sized before it is made. The standard library only. Only the train and
+dev splits are read: the test and unseen splits are scored, never studied.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SPLITS = ROOT / "corpus" / "splits"
+READABLE = ("train", "dev")
+
+#: A toll participle after a comma.
+TOLL = re.compile(r", (killing|wounding|injuring)\b", re.IGNORECASE)
+#: A condition opened after a trigger, within its sentence.
+CONDITION = re.compile(r"\b(if|unless)\b", re.IGNORECASE)
+#: The part groups the conventions changed between.
+GROUPS = ("sentences 1-27", "sentences 28-52", "sentences 53-", "articles -100", "articles 101-")
+
+Record = Mapping[str, Any]
+
+
+def group_of(record_id: str) -> str:
+    """The part group of a record id ("s12-0040", "a-131")."""
+    sentence = re.fullmatch(r"s(\d+)-\d+", record_id)
+    if sentence:
+        part = int(sentence.group(1))
+        return GROUPS[0] if part <= 27 else GROUPS[1] if part <= 52 else GROUPS[2]
+    number = int(record_id.rsplit("-", 1)[-1])
+    return GROUPS[3] if number <= 100 else GROUPS[4]
+
+
+def tolls(records: Iterable[Record]) -> dict[str, Counter[str]]:
+    """Per group: toll participles in the text ("found") and those a gold event is on
+    ("coded")."""
+    out: dict[str, Counter[str]] = {g: Counter() for g in GROUPS}
+    for record in records:
+        starts = {int(e["trigger"]["start"]) for e in record["events"] if e.get("trigger")}
+        for m in TOLL.finditer(record["text"]):
+            counts = out[group_of(str(record["id"]))]
+            counts["found"] += 1
+            counts["coded"] += m.start(1) in starts
+    return out
+
+
+def threat_targets(records: Iterable[Record]) -> dict[str, Counter[str]]:
+    """Per group: conditional THREATEN events by where their target starts: "condition"
+    (inside the if/unless clause), "act" (before it) or "none"."""
+    out: dict[str, Counter[str]] = {g: Counter() for g in GROUPS}
+    for record in records:
+        text = record["text"]
+        for event in record["events"]:
+            if event["event_type"] != "THREATEN" or not event.get("trigger"):
+                continue
+            end = int(event["trigger"]["end"])
+            stop = text.find(". ", end)
+            condition = CONDITION.search(text, end, stop if stop >= 0 else len(text))
+            if condition is None:
+                continue
+            targets = [int(t["start"]) for t in event.get("target") or []]
+            where = (
+                "none"
+                if not targets
+                else "condition"
+                if min(targets) > condition.start()
+                else "act"
+            )
+            out[group_of(str(record["id"]))][where] += 1
+    return out
+
+
+def _read(split: str) -> list[dict[str, Any]]:
+    path = SPLITS / f"{split}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", action="append", choices=READABLE)
+    args = parser.parse_args()
+    records = [r for split in args.split or READABLE for r in _read(split)]
+    print("tolls (', killing/wounding/injuring'): coded as an event / found in the text")
+    for group, counts in tolls(records).items():
+        print(f"  {group:16s} {counts['coded']:4d} / {counts['found']:4d}")
+    print("conditional threats: target in the condition / before it / none")
+    for group, counts in threat_targets(records).items():
+        print(f"  {group:16s} {counts['condition']:4d} / {counts['act']:4d} / {counts['none']:4d}")
+
+
+if __name__ == "__main__":
+    main()
