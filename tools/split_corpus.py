@@ -38,6 +38,8 @@ UNSEEN = (
     "articles-part18-a.jsonl",
     "sentences-part57.jsonl",
     "articles-part19-a.jsonl",
+    "sentences-part58.jsonl",
+    "articles-part20-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
