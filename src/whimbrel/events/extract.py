@@ -380,8 +380,8 @@ class ExtractEvents:
         if (how == "inherited" or not source) and fights(verb):
             # "after *fighting* between rival army factions": the parties "between" names
             # fought, not the subject the participle would inherit
-            parties = actors_at(expand_conj(prep_objects(verb, "between")), at, ())
-            if self._several(article, parties):
+            parties = self._between(article, prep_objects(verb, "between"), at)
+            if parties:
                 return self._draft(article, si, verb, entry, parties, "prep:between", [],
                                    None, factors, at)  # fmt: skip
         if not source:
@@ -468,8 +468,8 @@ class ExtractEvents:
             between = prep_objects(noun, "between")
             if not between and noun.dep_ == "nsubj":
                 between = prep_objects(noun.head, "between")  # "fighting erupted ... between"
-            parties = actors_at(expand_conj(between), at, ())
-            if self._several(article, parties):
+            parties = self._between(article, between, at)
+            if parties:
                 source, src_slot = parties, "prep:between"
         if not source and through_amounts(noun).head.i not in verb_triggers:
             # "Russia stepped up its shelling of Kharkiv": the support verb's subject acts,
@@ -534,6 +534,11 @@ class ExtractEvents:
         countries": each country, as ``actors.coref`` gave the same words to each)."""
         return [j for i in indices for j in self._members.get(i, [i])]
 
+    def _between(self, article: Article, words: list[Any], at: dict[int, int]) -> list[int]:
+        """The parties a "between" phrase's words name, when they name more than one."""
+        parties = actors_at(expand_conj(words), at, ())
+        return parties if self._several(article, parties) else []
+
     def _several(self, article: Article, parties: list[int]) -> bool:
         """Whether mentions name more than one party: two of them, one that counts several
         ("talks between *the two sides*"), or one plural ("fighting between *the warring
@@ -589,7 +594,7 @@ class ExtractEvents:
         done_to = self.ontology.type_sets.done_to
         means = frozenset() if entry.event_type in done_to else self.instruments.nouns
         mentions = article.mentions
-        own = {mentions[i].actor.country for i in source if mentions[i].actor is not None}
+        own = _countries_of(mentions, source)
 
         def defer(tok: Any) -> bool:
             if word_forms(tok) & means:
@@ -621,7 +626,7 @@ class ExtractEvents:
         """
         event_type, mentions = entry.event_type, article.mentions
         sent = self._sent_or_own(article, source, at, entry)
-        own = {mentions[i].actor.country for i in source if mentions[i].actor is not None}
+        own = _countries_of(mentions, source)
 
         def moved(word: Any) -> bool:
             """What the source sends of its own, not another state's troops ("drive
@@ -1162,6 +1167,11 @@ _PEOPLE_PRONOUNS = frozenset({"them", "him", "her"})
 
 #: Named entities the KB does not know still name a recipient ("retook *Baga* from Boko Haram").
 _NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+
+
+def _countries_of(mentions: list[Any], indices: list[int]) -> set[str | None]:
+    """The countries of some mentions' resolved actors (None for an actor with none)."""
+    return {mentions[i].actor.country for i in indices if mentions[i].actor is not None}
 
 
 #: Where a complement clause that is no trigger names whom its act is done to.
