@@ -21,11 +21,12 @@ unseen splits are scored, never studied.
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+from split_corpus import read_records
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLITS = ROOT / "corpus" / "splits"
@@ -81,8 +82,7 @@ def _code(split: str) -> tuple[list[dict], dict[str, list[dict]]]:
     import whimbrel
     from whimbrel.evaluation.e2e import predict_e2e
 
-    path = SPLITS / f"{split}.jsonl"
-    gold = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    gold = read_records(SPLITS / f"{split}.jsonl")
     pipeline = whimbrel.load_pipeline(**{"events.finalize.explain": True})
     pred, _failed = predict_e2e(gold, pipeline)
     return gold, pred

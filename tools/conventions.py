@@ -23,12 +23,13 @@ dev splits are read: the test and unseen splits are scored, never studied.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
+
+from split_corpus import read_records
 
 ROOT = Path(__file__).resolve().parents[1]
 SPLITS = ROOT / "corpus" / "splits"
@@ -93,16 +94,13 @@ def threat_targets(records: Iterable[Record]) -> dict[str, Counter[str]]:
     return out
 
 
-def _read(split: str) -> list[dict[str, Any]]:
-    path = SPLITS / f"{split}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", action="append", choices=READABLE)
     args = parser.parse_args()
-    records = [r for split in args.split or READABLE for r in _read(split)]
+    records = [
+        r for split in args.split or READABLE for r in read_records(SPLITS / f"{split}.jsonl")
+    ]
     print("tolls (', killing/wounding/injuring'): coded as an event / found in the text")
     for group, counts in tolls(records).items():
         print(f"  {group:16s} {counts['coded']:4d} / {counts['found']:4d}")
