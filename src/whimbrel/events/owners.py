@@ -19,6 +19,12 @@ def owner_country(span: Any, head: Any, kb: Any, date: Any) -> str | None:
     """The country of a named actor that modifies the head of a phrase: "*Islamic State*
     positions" (ISM), "*Hamas* security compounds" (PSE); not a place after it."""
     before = span[: head.i - span.start]
+    # a place name the head ends owns nothing: "*Banda* Aceh" is a town, not Joyce Banda's
+    first = head.i
+    while head.pos_ == "PROPN" and first > span.start and head.doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    if first < head.i and locate(head.doc[first : head.i + 1].text) is not None:
+        before = span[: first - span.start]
     # the whole modifier first: the small model splits "Islamic State" into NORP + ORG
     names = [before.text] if len(before) else []
     names += [e.text for e in before.ents if e.label_ in ("ORG", "NORP", "GPE", "PERSON")]
@@ -94,18 +100,14 @@ def place_country(span: Any, kb: Any, date: Any, near: Collection[str] = ()) -> 
     """The country of the first place named inside a phrase ("the hotel in Mogadishu");
     ``near``: the states the article names, for towns several countries have."""
     for ent in span.ents:
-        # "central Mali", "eastern Congo": the entity, else its head word; the small model
-        # sometimes tags a country as a person ("in central Mali"), so any entity that
-        # resolves to a state counts
-        actors = [kb.resolve(name, date) for name in dict.fromkeys((ent.text, ent.root.text))]
-        for actor in actors:
-            if (
-                actor is not None
-                and actor.country
-                and (ent.label_ in ("GPE", "LOC", "NORP") or actor.kind == "state")
-            ):
-                return str(actor.country)
-        if any(actor is not None and actor.kind == "organisation" for actor in actors):
+        actor = kb.resolve(ent.text, date)
+        if (
+            actor is not None
+            and actor.country
+            and (ent.label_ in ("GPE", "LOC", "NORP") or actor.kind == "state")
+        ):
+            return str(actor.country)
+        if actor is not None and actor.kind == "organisation":
             continue  # "the *UN* office" is no town called Un
         place = locate(ent.text, near)  # a city the KB has no actor for ("districts of Hama")
         if place is not None and place.country:
@@ -113,6 +115,12 @@ def place_country(span: Any, kb: Any, date: Any, near: Collection[str] = ()) -> 
         region = kb.place_country(ent.text)  # a region the KB lists ("Crimea", "Darfur")
         if region is not None:
             return region
+        # "central Mali", "eastern Congo": the head word, when it names a state; the small
+        # model sometimes tags a country as a person ("in central Mali"). Not any name the
+        # head word is ("*Banda* Aceh" is no Malawian president)
+        head = kb.resolve(ent.root.text, date) if ent.root.text != ent.text else None
+        if head is not None and head.kind == "state" and head.country:
+            return str(head.country)
     for tok in span:
         # a town the small model did not tag, or tagged as an adjective naming a region
         # ("the entire *Kyiv* region"; not "*Federal* police")
