@@ -40,6 +40,8 @@ UNSEEN = (
     "articles-part19-a.jsonl",
     "sentences-part58.jsonl",
     "articles-part20-a.jsonl",
+    "sentences-part59.jsonl",
+    "articles-part21-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
