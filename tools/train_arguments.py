@@ -44,6 +44,7 @@ def groups(
     records: list[dict], pipeline, role: str
 ) -> list[tuple[list[dict[str, float]], list[int]]]:
     """(candidate features, candidate labels) per decision point of ``role``."""
+    from whimbrel.evaluation.e2e import headline
     from whimbrel.pipeline import parse_date
     from whimbrel.records import Article
 
@@ -51,7 +52,12 @@ def groups(
     out = []
     for record in records:
         extract.argument_log = []
-        article = Article(id=record["id"], text=record["text"], date=parse_date(record.get("date")))
+        article = Article(
+            id=record["id"],
+            text=record["text"],
+            date=parse_date(record.get("date")),
+            title=headline(record),
+        )
         pipeline.run(article)
         for logged_role, _, trigger, scored in extract.argument_log:
             if logged_role != role or not scored:

@@ -266,3 +266,49 @@ def test_event_objects_are_accepted():
     assert out["counts"]["matched_same_type"] == 1
     assert out["macro_f1"] == 1.0
     assert out["calibration"]["ece"] == approx(0.25)
+
+
+HEADLINED = {
+    "id": "a-test",
+    "title": "Britain expels Iranian envoy over spy row",
+    "text": "Britain expels Iranian envoy over spy row\n\nPARIS, May 4 - France expelled "
+    "Russia's ambassador on Tuesday after police arrested two Russian diplomats.",
+    "date": "2024-05-04",
+    "events": [],
+}
+
+
+def test_a_headline_the_text_opens_with_is_the_articles_title():
+    """The record's title when the text starts with it; else the line ingestion would take
+    for one; a one-sentence record has none."""
+    from whimbrel.evaluation.e2e import headline
+
+    assert headline(HEADLINED) == "Britain expels Iranian envoy over spy row"
+    untitled = {**HEADLINED, "title": None}
+    assert headline(untitled) == "Britain expels Iranian envoy over spy row"
+    elsewhere = {**HEADLINED, "title": "A title the text does not repeat"}
+    assert headline(elsewhere) == "Britain expels Iranian envoy over spy row"
+    sentence = {"id": "s", "text": "France expelled Russia's ambassador on Tuesday.", "events": []}
+    assert headline(sentence) is None
+
+
+def test_end_to_end_coding_leaves_the_headline_uncoded(pipeline):
+    """As ingestion takes the headline off, the harness codes the body only: the expulsion in
+    the headline is not an event, the lede's expulsion and arrest are, at their own offsets."""
+    from whimbrel.evaluation.e2e import predict_e2e
+
+    events, failures = predict_e2e([HEADLINED], pipeline)
+    assert not failures
+    body = HEADLINED["text"].index("PARIS")
+    triggers = [(e["trigger"]["text"], e["trigger"]["start"]) for e in events["a-test"]]
+    assert triggers and all(start > body for _, start in triggers)
+    assert {text for text, _ in triggers} >= {"expelled", "arrested"}
+
+
+def test_the_coder_codes_a_headline_it_is_not_told_is_one(pipeline):
+    """The same text with no title: the headline's expulsion is coded like any sentence, so
+    the test above is the title's doing."""
+    from whimbrel.records import Article
+
+    article = pipeline.run(Article(id="a", text=HEADLINED["text"]))
+    assert "expels" in {e.trigger.text for e in article.events}

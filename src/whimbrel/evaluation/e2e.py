@@ -237,13 +237,27 @@ def evaluate_e2e(
     }
 
 
+def headline(record: Mapping[str, Any]) -> str | None:
+    """The headline a gold record's text opens with: its ``title`` when the text starts with
+    it, else the line ingestion would take for a title (``split_title``), else None."""
+    from whimbrel.ingest.text import split_title
+
+    text = str(record["text"])
+    for title in (record.get("title"), split_title(text)[0]):
+        if title and text.startswith(str(title)):
+            return str(title)
+    return None
+
+
 def predict_e2e(
     gold_records: Iterable[Mapping[str, Any]], pipeline: Any = None
 ) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
     """Code each gold record's text with its date; returns events (JSON) by id and failures.
 
     The text is given to the pipeline as an :class:`~whimbrel.records.Article` as it stands
-    (no cleaning or headline split), so predicted offsets index the gold text.
+    (no cleaning), so predicted offsets index the gold text. A headline the text opens with
+    (the record's ``title``, or a line :func:`~whimbrel.ingest.text.split_title` takes for
+    one, as ingestion does) is also the article's title, which the coder does not code.
     """
     from whimbrel.errors import InputError, ModelError
     from whimbrel.pipeline import load_pipeline, parse_date
@@ -260,7 +274,8 @@ def predict_e2e(
         except InputError as exc:
             failures.append(f"record {r['id']}: {exc} (coded without a date)")
             date = None
-        articles.append(Article(id=str(r["id"]), text=r["text"], date=date))
+        title = headline(r)
+        articles.append(Article(id=str(r["id"]), text=r["text"], date=date, title=title))
     for record, result in zip(records, pipeline.pipe(articles), strict=True):
         if isinstance(result, Exception):
             if isinstance(result, ModelError):
