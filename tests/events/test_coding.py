@@ -593,6 +593,13 @@ def test_coding_the_act_asked_for_is_not_coded_apart_from_the_request(pipeline, 
         ),
         # no warning given: the order is the event, not a threat
         ("The president ordered troops to shoot to kill without warning.", False),
+        # a pronoun is the warner's own side unless the story makes it someone else
+        (
+            "Jailed opposition leader Alexei Navalny ended a hunger strike after doctors warned "
+            "that he could die within days.",
+            False,
+        ),
+        ("President Erdogan warned that he would order a new offensive in Syria.", True),
     ],
 )
 def test_coding_a_warning_is_a_threat_only_when_it_menaces(pipeline, text, threat):

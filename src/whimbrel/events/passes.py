@@ -181,10 +181,11 @@ def drop_forecasts(
         if draft.event_type == "THREATEN" and tok.lemma_.lower() in _words().warning_verbs:
             clauses = [c for c in tok.children if c.dep_ == "ccomp"]
             warner = _countries(draft.source, mentions)
+            ids = frozenset(a.id for i in draft.source if (a := mentions[i].actor) is not None)
             if (
                 clauses
                 and not any(c.dep_ in ("dobj", "prep", "dative") for c in tok.children)
-                and not any(_menacing(c, lexicon, warner, mentions, at) for c in clauses)
+                and not any(_menacing(c, lexicon, warner, mentions, at, ids) for c in clauses)
             ):
                 continue
         kept.append(draft)
@@ -197,9 +198,12 @@ def _menacing(
     warner: set[str],
     mentions: list[Mention],
     at: dict[int, int],
+    warner_ids: frozenset[str],
 ) -> bool:
     """Whether a warned-of clause reads as a threat: harm in retribution ("would *pay*"), a
-    pronoun's act (read as the warner's own: "*it* would respond", "*he* could extend it"),
+    pronoun's act (read as the warner's own: "*it* would respond", "*he* could extend it",
+    unless the story makes it someone else: "doctors warned that *he* could die"; ``warner``
+    holds the warner's countries, ``warner_ids`` its actors),
     harm the lexicon knows that no other named state is said to do ("sanctions", "*any*
     intervention would be met with force"), or a condition ("*if* Washington refused").
     Another state's act, named ("that *Moscow* could launch an invasion", said by US
@@ -207,8 +211,15 @@ def _menacing(
     words = list(clause.subtree)
     if any(t.lemma_.lower() in _words().retribution for t in words):
         return True
-    if any(s.pos_ == "PRON" for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")):
-        return True
+    for s in clause.children:
+        if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ == "PRON":
+            # read as the warner's own, unless the story says whom it stands for: "doctors
+            # warned that *he* could die" (Navalny) forecasts
+            actor = actor_at(s, at, mentions)
+            if actor is None or not actor.country or not warner or actor.id in warner_ids:
+                return True
+            if actor.kind != "person" and actor.country in warner:
+                return True
     doers = [c for s in clause.children if s.dep_ == "nsubj" for c in (s, *s.conjuncts)]
     countries = {actor.country if (actor := actor_at(d, at, mentions)) else None for d in doers}
     if warner and countries and None not in countries and not countries & warner:
