@@ -344,6 +344,14 @@ def test_coding_non_events_code_nothing(pipeline):
         "Wolves attacked a flock of sheep near the Polish border overnight.",
         "Heavy rains forced the evacuation of 9,000 residents of Porto Alegre.",
         "Monsoon rains flooded large parts of Dhaka on Tuesday.",
+        # cricket, athletics, a forecast, a currency, a television plot
+        "Sri Lankan fast bowlers struck three times before lunch as India collapsed in Colombo.",
+        "Ethiopian runners launched an attack on the leaders after 25 kilometres of the marathon.",
+        "Forecasters warned that the cyclone would threaten fishing villages on the Odisha coast.",
+        "The Argentine peso retreated to a record low as investors pulled out of local bonds.",
+        "In the new drama, a rebel colonel seizes the presidential palace and jails the cabinet.",
+        # fiction stays fiction when an army is in the plot
+        "In the new drama, the Turkish army seizes the presidential palace and jails the cabinet.",
     ):
         assert events(pipeline, text) == [], text
 

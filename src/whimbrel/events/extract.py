@@ -346,21 +346,21 @@ class ExtractEvents:
         )
 
     def _disabled(self, article: Article, sent: Any, at: dict[int, int]) -> frozenset[str]:
-        """Triggers not coded in this sentence because it is about sport, the arts or weather.
-        Only nouns outside a named actor set the scene: the *Arab League* plays no football,
-        protesters who *stormed* parliament bring no weather, and "killed *scores of*
-        villagers" is a count, not a match. Soldiers, police or gunmen in the sentence keep
-        it political ("opened fire on a rally in a *stadium*")."""
+        """Triggers not coded in this sentence because it is about sport, the arts, weather,
+        markets or fiction. Only nouns outside a named actor set the scene: the *Arab League*
+        plays no football, protesters who *stormed* parliament bring no weather, and "killed
+        *scores of* villagers" is a count, not a match. Soldiers, police or gunmen in the
+        sentence keep it political ("opened fire on a rally in a *stadium*"), except in
+        fiction ("in the *drama*, a general seizes the palace")."""
         actors = (article.mentions[at[t.i]].actor for t in sent if t.i in at)
-        if any(a is not None and a.sector in self.domains.armed for a in actors):
-            return frozenset()
+        armed = any(a is not None and a.sector in self.domains.armed for a in actors)
         lemmas = {
             t.lemma_.lower()
             for t in sent
             if t.i not in at and t.pos_ in ("NOUN", "PROPN") and not _counting(t)
         }
         off: set[str] = set()
-        for context, triggers in self.domains.scenes:
+        for context, triggers in self.domains.even_armed if armed else self.domains.scenes:
             if lemmas & context:
                 off |= triggers
         return frozenset(off)

@@ -46,15 +46,21 @@ def load_instruments(name: str = "instruments.v1") -> Instruments:
 
 
 class Domains(NamedTuple):
-    """Non-political scenes: (context lemmas, triggers they disable) per domain, and the
-    sectors whose actors keep a sentence political whatever its scene."""
+    """Non-political scenes: (context lemmas, triggers they disable) per domain, the sectors
+    whose actors keep a sentence political whatever its scene, and the scenes that stay
+    non-political even so (``"even_armed": true``: "in the drama, a *general* seizes the
+    palace" is fiction)."""
 
     scenes: list[tuple[frozenset[str], frozenset[str]]]
     armed: frozenset[str]
+    even_armed: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
 
 
 @lru_cache(maxsize=2)
 def load_domains(name: str = "domains.v1") -> Domains:
     raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
-    scenes = [(frozenset(d["context"]), frozenset(d["triggers"])) for d in raw["domains"].values()]
-    return Domains(scenes, load_ontology().expand_sectors(["@armed"]))
+    domains = raw["domains"].values()
+    scenes = [(frozenset(d["context"]), frozenset(d["triggers"])) for d in domains]
+    fiction = tuple((frozenset(d["context"]), frozenset(d["triggers"]))
+                    for d in domains if d.get("even_armed"))  # fmt: skip
+    return Domains(scenes, load_ontology().expand_sectors(["@armed"]), fiction)
