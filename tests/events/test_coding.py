@@ -350,6 +350,8 @@ def test_coding_non_events_code_nothing(pipeline):
         "Forecasters warned that the cyclone would threaten fishing villages on the Odisha coast.",
         "The Argentine peso retreated to a record low as investors pulled out of local bonds.",
         "In the new drama, a rebel colonel seizes the presidential palace and jails the cabinet.",
+        # a fire is a cause, not an attacker ("artillery fire" would be one)
+        "A fire at a textile mill near Karachi killed 40 workers on Monday.",
         # fiction stays fiction when an army is in the plot
         "In the new drama, the Turkish army seizes the presidential palace and jails the cabinet.",
     ):

@@ -804,7 +804,7 @@ class ExtractEvents:
         causes = logical_subjects(trigger)[0]  # "the raid *that* killed": the raid
         # "the bombing of a market *that* killed": the market's event too
         causes += [c.head.head for c in causes if c.dep_ == "pobj" and c.head.head.pos_ == "NOUN"]
-        return not any(self._someone(c) or self._violent(c.lemma_.lower()) for c in causes)
+        return not any(self._someone(c) or self._violent(c) for c in causes)
 
     def _someone(self, tok: Any) -> bool:
         """A word that names an actor the KB knows the kind of, if not the country ("whose
@@ -861,10 +861,14 @@ class ExtractEvents:
             self._probes[key] = tuple(actor for actor in found if actor is not None)
         return self._probes[key]
 
-    def _violent(self, lemma: str) -> bool:
-        """A weapon or an act of violence ("clashes", "riots", "a car bomb")."""
-        types = {e.event_type for e in self.lexicon.lookup(lemma, "NOUN")}
-        return bool(types & {"ASSAULT", "PROTEST"}) or lemma in self.instruments.nouns
+    def _violent(self, tok: Any) -> bool:
+        """A weapon or an act of violence ("clashes", "riots", "a car bomb", "artillery
+        fire"), as the lexicon reads the word where it stands: "a *fire* at a garment
+        factory" is no gunfire."""
+        if tok.lemma_.lower() in self.instruments.nouns:
+            return True
+        match = self._match(tok, "NOUN")
+        return match is not None and match[0].event_type in ("ASSAULT", "PROTEST")
 
     def _attacker_country(self, article: Article, entry: Entry, source: list[int]) -> str | None:
         """The country an unnamed recipient is not taken to belong to when the story gives it
