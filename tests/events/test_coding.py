@@ -350,6 +350,8 @@ def test_coding_non_events_code_nothing(pipeline):
         "Forecasters warned that the cyclone would threaten fishing villages on the Odisha coast.",
         "The Argentine peso retreated to a record low as investors pulled out of local bonds.",
         "In the new drama, a rebel colonel seizes the presidential palace and jails the cabinet.",
+        # a robbery, by robbers no one names
+        "Armed robbers opened fire on a security van outside Nairobi and escaped with the cash.",
         # a fire is a cause, not an attacker ("artillery fire" would be one)
         "A fire at a textile mill near Karachi killed 40 workers on Monday.",
         # fiction stays fiction when an army is in the plot
