@@ -29,14 +29,12 @@ def disagreements(split: str, spurious: bool = False) -> tuple[dict, dict]:
     """(row → Counter of (coded type, gold type)), row → example sentences) over the split.
     With ``spurious``, an event with no gold event at its trigger counts against gold type
     "none": a row the corpus never codes where it fires ("a suicide *bomber*")."""
-    from whimbrel.evaluation.e2e import headline, overlap
+    from whimbrel.evaluation.e2e import gold_article, overlap
     from whimbrel.pipeline import load_pipeline, parse_date
-    from whimbrel.records import Article
 
     pipeline = load_pipeline(**{"events.finalize.explain": True})
     records = [json.loads(line) for line in (SPLITS / f"{split}.jsonl").open(encoding="utf-8")]
-    articles = [Article(id=r["id"], text=r["text"], date=parse_date(r.get("date")), title=headline(r))
-                for r in records]  # fmt: skip
+    articles = [gold_article(r, parse_date(r.get("date"))) for r in records]
     counts: dict[tuple, Counter] = defaultdict(Counter)
     examples: dict[tuple, list[str]] = defaultdict(list)
     for record, article in zip(records, pipeline.pipe(articles), strict=True):

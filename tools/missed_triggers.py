@@ -53,9 +53,8 @@ def _cause(extract: Any, tokens: list[Any]) -> str:
 
 def missed(split: str) -> tuple[Counter, dict]:
     """(cause → count, cause → Counter of (gold type, trigger text)) over the split."""
-    from whimbrel.evaluation.e2e import headline, overlap
+    from whimbrel.evaluation.e2e import gold_article, overlap
     from whimbrel.pipeline import load_pipeline, parse_date
-    from whimbrel.records import Article
 
     pipeline = load_pipeline()
     extract = next(s for s in pipeline.stages if s.name == "events.extract")
@@ -63,12 +62,7 @@ def missed(split: str) -> tuple[Counter, dict]:
     words: dict[str, Counter] = defaultdict(Counter)
     for line in (SPLITS / f"{split}.jsonl").open(encoding="utf-8"):
         record = json.loads(line)
-        article = Article(
-            id=record["id"],
-            text=record["text"],
-            date=parse_date(record.get("date")),
-            title=headline(record),
-        )
+        article = gold_article(record, parse_date(record.get("date")))
         for stage in pipeline.stages:  # stage by stage, so the parse is still there at the end
             article = stage(article)
         predicted = [{"start": e.trigger.start, "end": e.trigger.end} for e in article.events]

@@ -44,20 +44,14 @@ def groups(
     records: list[dict], pipeline, role: str
 ) -> list[tuple[list[dict[str, float]], list[int]]]:
     """(candidate features, candidate labels) per decision point of ``role``."""
-    from whimbrel.evaluation.e2e import headline
+    from whimbrel.evaluation.e2e import gold_article
     from whimbrel.pipeline import parse_date
-    from whimbrel.records import Article
 
     extract = next(s for s in pipeline.stages if s.name == "events.extract")
     out = []
     for record in records:
         extract.argument_log = []
-        article = Article(
-            id=record["id"],
-            text=record["text"],
-            date=parse_date(record.get("date")),
-            title=headline(record),
-        )
+        article = gold_article(record, parse_date(record.get("date")))
         pipeline.run(article)
         for logged_role, _, trigger, scored in extract.argument_log:
             if logged_role != role or not scored:

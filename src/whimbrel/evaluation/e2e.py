@@ -249,6 +249,14 @@ def headline(record: Mapping[str, Any]) -> str | None:
     return None
 
 
+def gold_article(record: Mapping[str, Any], date: Any) -> Any:
+    """The :class:`~whimbrel.records.Article` a gold record is coded as: its text as it stands,
+    ``date`` as publication date and its :func:`headline` as title (which is not coded)."""
+    from whimbrel.records import Article
+
+    return Article(id=str(record["id"]), text=record["text"], date=date, title=headline(record))
+
+
 def predict_e2e(
     gold_records: Iterable[Mapping[str, Any]], pipeline: Any = None
 ) -> tuple[dict[str, list[dict[str, Any]]], list[str]]:
@@ -261,7 +269,6 @@ def predict_e2e(
     """
     from whimbrel.errors import InputError, ModelError
     from whimbrel.pipeline import load_pipeline, parse_date
-    from whimbrel.records import Article
 
     pipeline = pipeline or load_pipeline()
     records = list(gold_records)
@@ -274,8 +281,7 @@ def predict_e2e(
         except InputError as exc:
             failures.append(f"record {r['id']}: {exc} (coded without a date)")
             date = None
-        title = headline(r)
-        articles.append(Article(id=str(r["id"]), text=r["text"], date=date, title=title))
+        articles.append(gold_article(r, date))
     for record, result in zip(records, pipeline.pipe(articles), strict=True):
         if isinstance(result, Exception):
             if isinstance(result, ModelError):
