@@ -42,6 +42,8 @@ UNSEEN = (
     "articles-part20-a.jsonl",
     "sentences-part59.jsonl",
     "articles-part21-a.jsonl",
+    "sentences-part60.jsonl",
+    "articles-part22-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
