@@ -180,6 +180,17 @@ class Article(BaseModel):
     def doc(self, value: Any) -> None:
         self._doc = value
 
+    def headline_end(self) -> int:
+        """Where the headline ends when the text still opens with it, on a line of its own
+        (0 otherwise): the title, then a line break. Ingestion takes the headline off the
+        text, but an article built by hand or a corpus record may keep it; a title that only
+        repeats the lede's first words, or a text that is nothing but its headline, is no
+        such line."""
+        title = (self.title or "").strip()
+        if not title or not self.text.startswith(title):
+            return 0
+        return len(title) if self.text[len(title) : len(title) + 1] in ("\n", "\r") else 0
+
     def header(self) -> dict[str, Any]:
         """The article fields of the ``json`` output format."""
         return {

@@ -292,6 +292,20 @@ def test_a_headline_the_text_opens_with_is_the_articles_title():
     assert headline(sentence) is None
 
 
+def test_a_title_is_a_headline_only_on_a_line_of_its_own():
+    """A title that repeats the lede's first words (as some corpora store one), or a text that
+    is nothing but its headline (headline data sets), is coded like any text."""
+    from whimbrel.records import Article
+
+    title = "Britain expels Iranian envoy over spy row"
+    assert Article(id="a", text=f"{title}\n\nLONDON - ...", title=title).headline_end() == len(
+        title
+    )
+    assert Article(id="a", text=f"{title} on Monday.", title=title).headline_end() == 0
+    assert Article(id="a", text=title, title=title).headline_end() == 0
+    assert Article(id="a", text=f"{title}\n\nLONDON - ...").headline_end() == 0
+
+
 def test_end_to_end_coding_leaves_the_headline_uncoded(pipeline):
     """As ingestion takes the headline off, the harness codes the body only: the expulsion in
     the headline is not an event, the lede's expulsion and arrest are, at their own offsets."""

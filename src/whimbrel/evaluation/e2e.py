@@ -238,13 +238,14 @@ def evaluate_e2e(
 
 
 def headline(record: Mapping[str, Any]) -> str | None:
-    """The headline a gold record's text opens with: its ``title`` when the text starts with
-    it, else the line ingestion would take for a title (``split_title``), else None."""
+    """The headline a gold record's text opens with, on a line of its own: its ``title``,
+    else the line ingestion would take for a title (``split_title``), else None."""
     from whimbrel.ingest.text import split_title
+    from whimbrel.records import Article
 
     text = str(record["text"])
     for title in (record.get("title"), split_title(text)[0]):
-        if title and text.startswith(str(title)):
+        if title and Article(id="", text=text, title=str(title)).headline_end():
             return str(title)
     return None
 

@@ -207,7 +207,7 @@ class ExtractEvents:
                     drafts.append(draft)
         # the headline, when the text still carries it: it restates the lede, and the
         # guidelines code the lede ("Not coded: headlines"); ingestion takes it off
-        headline = _headline_end(article)
+        headline = article.headline_end()
         drafts = [d for d in drafts if doc[d.trigger].idx >= headline]
         drafts = fold_threats(drafts, doc, self.lexicon, article.mentions)
         drafts = drop_forecasts(drafts, doc, self.lexicon, article.mentions, at)
@@ -1093,13 +1093,6 @@ _PROBE_CACHE = 4096
 
 #: Collective nouns that act although they are grammatically singular.
 _COLLECTIVE_AGENTS = frozenset({"police", "army", "military", "government", "opposition", "junta", "regime", "militia", "coalition", "alliance", "crowd", "mob"})  # fmt: skip
-
-
-def _headline_end(article: Article) -> int:
-    """Where the article's title ends when its text starts with it (0 otherwise): an
-    :class:`Article` built by hand, or a corpus record, may keep the headline in the text."""
-    title = (article.title or "").strip()
-    return len(title) if title and article.text.startswith(title) else 0
 
 
 def _titled(tok: Any) -> bool:
