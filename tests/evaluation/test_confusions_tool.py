@@ -8,7 +8,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from confusions import READABLE, type_confusions, wrong_countries  # noqa: E402
+from confusions import READABLE, false_events, type_confusions, wrong_countries  # noqa: E402
 
 
 def span(text, start, country, sector=None):
@@ -50,6 +50,26 @@ def test_type_confusions_count_matched_events_typed_otherwise():
 def test_wrong_countries_name_role_resolution_and_gold():
     assert wrong_countries(GOLD, PRED) == {("target", "implicit", "gold none"): [
         ("donors", "LTU", "r1")]}  # fmt: skip
+
+
+def test_false_events_are_those_at_no_gold_trigger_matching_nothing():
+    """A spurious event in an event record and one in a record gold gives no event; the
+    matched events and one that only types a gold event wrongly are not false events."""
+    calm = "Shares retreated in Vilnius as investors pulled out."
+    retreat = {"text": "retreated", "start": 7, "end": 16}
+    gold = [*GOLD, {"id": "r2", "text": calm, "events": []}]
+    pred = {
+        "r1": [
+            *PRED["r1"],
+            event("ASSAULT", "police", [LTU], [], explain={}),  # at no gold trigger
+        ],
+        "r2": [{"event_type": "RETREAT", "trigger": retreat, "source": [], "target": [],
+                "confidence": 0.4}],
+    }  # fmt: skip
+    assert false_events(gold, pred) == {
+        ("event record", "ASSAULT"): {"police": 1},
+        ("non-event record", "RETREAT"): {"retreated": 1},
+    }
 
 
 def test_only_train_and_dev_can_be_read(monkeypatch):
