@@ -44,6 +44,8 @@ UNSEEN = (
     "articles-part21-a.jsonl",
     "sentences-part60.jsonl",
     "articles-part22-a.jsonl",
+    "sentences-part61.jsonl",
+    "articles-part23-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
