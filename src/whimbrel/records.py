@@ -181,15 +181,8 @@ class Article(BaseModel):
         self._doc = value
 
     def headline_end(self) -> int:
-        """Where the headline ends when the text still opens with it, on a line of its own
-        (0 otherwise): the title, then a line break. Ingestion takes the headline off the
-        text, but an article built by hand or a corpus record may keep it; a title that only
-        repeats the lede's first words, or a text that is nothing but its headline, is no
-        such line."""
-        title = (self.title or "").strip()
-        if not title or not self.text.startswith(title):
-            return 0
-        return len(title) if self.text[len(title) : len(title) + 1] in ("\n", "\r") else 0
+        """Where the headline ends when the text still opens with it (:func:`headline_end`)."""
+        return headline_end(self.text, self.title)
 
     def header(self) -> dict[str, Any]:
         """The article fields of the ``json`` output format."""
@@ -201,3 +194,14 @@ class Article(BaseModel):
             "date": self.date.isoformat() if self.date else None,
             "text": self.text,
         }
+
+
+def headline_end(text: str, title: str | None) -> int:
+    """Where ``title`` ends when ``text`` opens with it on a line of its own (0 otherwise):
+    the title, then a line break. Ingestion takes the headline off the text, but an article
+    built by hand or a corpus record may keep it; a title that only repeats the lede's first
+    words, or a text that is nothing but its headline, is no such line."""
+    title = (title or "").strip()
+    if not title or not text.startswith(title):
+        return 0
+    return len(title) if text[len(title) : len(title) + 1] in ("\n", "\r") else 0

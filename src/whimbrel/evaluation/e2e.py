@@ -241,11 +241,11 @@ def headline(record: Mapping[str, Any]) -> str | None:
     """The headline a gold record's text opens with, on a line of its own: its ``title``,
     else the line ingestion would take for a title (``split_title``), else None."""
     from whimbrel.ingest.text import split_title
-    from whimbrel.records import Article
+    from whimbrel.records import headline_end
 
     text = str(record["text"])
     for title in (record.get("title"), split_title(text)[0]):
-        if title and Article(id="", text=text, title=str(title)).headline_end():
+        if title and headline_end(text, str(title)):
             return str(title)
     return None
 

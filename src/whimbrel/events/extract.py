@@ -347,11 +347,11 @@ class ExtractEvents:
 
     def _disabled(self, article: Article, sent: Any, at: dict[int, int]) -> frozenset[str]:
         """Triggers not coded in this sentence because it is about sport, the arts, weather,
-        markets, crime or fiction (``domains.v1.json``). Only nouns outside a named actor set the scene: the *Arab League*
-        plays no football, protesters who *stormed* parliament bring no weather, and "killed
-        *scores of* villagers" is a count, not a match. Soldiers, police or gunmen in the
-        sentence keep it political ("opened fire on a rally in a *stadium*"), except in
-        fiction ("in the *drama*, a general seizes the palace")."""
+        markets, crime or fiction (``domains.v1.json``). Only nouns outside a named actor set
+        the scene: the *Arab League* plays no football, protesters who *stormed* parliament
+        bring no weather, and "killed *scores of* villagers" is a count, not a match.
+        Soldiers, police or gunmen in the sentence keep it political ("opened fire on a rally
+        in a *stadium*"), except in fiction ("in the *drama*, a general seizes the palace")."""
         actors = (article.mentions[at[t.i]].actor for t in sent if t.i in at)
         armed = any(a is not None and a.sector in self.domains.armed for a in actors)
         lemmas = {

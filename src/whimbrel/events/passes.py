@@ -180,12 +180,10 @@ def drop_forecasts(
             continue
         if draft.event_type == "THREATEN" and tok.lemma_.lower() in _words().warning_verbs:
             clauses = [c for c in tok.children if c.dep_ == "ccomp"]
-            warner = _countries(draft.source, mentions)
-            ids = frozenset(a.id for i in draft.source if (a := mentions[i].actor) is not None)
             if (
                 clauses
                 and not any(c.dep_ in ("dobj", "prep", "dative") for c in tok.children)
-                and not any(_menacing(c, lexicon, warner, mentions, at, ids) for c in clauses)
+                and not any(_menacing(c, lexicon, draft.source, mentions, at) for c in clauses)
             ):
                 continue
         kept.append(draft)
@@ -195,15 +193,14 @@ def drop_forecasts(
 def _menacing(
     clause: Any,
     lexicon: Lexicon,
-    warner: set[str],
+    source: list[int],
     mentions: list[Mention],
     at: dict[int, int],
-    warner_ids: frozenset[str],
 ) -> bool:
-    """Whether a warned-of clause reads as a threat: harm in retribution ("would *pay*"), a
-    pronoun's act (read as the warner's own: "*it* would respond", "*he* could extend it",
-    unless the story makes it someone else: "doctors warned that *he* could die"; ``warner``
-    holds the warner's countries, ``warner_ids`` its actors),
+    """Whether a warned-of clause reads as a threat (``source``: the warner's mentions): harm
+    in retribution ("would *pay*"), a pronoun's act (read as the warner's own: "*it* would
+    respond", "*he* could extend it", unless the story makes it someone else: "doctors warned
+    that *he* could die"),
     harm the lexicon knows that no other named state is said to do ("sanctions", "*any*
     intervention would be met with force"), or a condition ("*if* Washington refused").
     Another state's act, named ("that *Moscow* could launch an invasion", said by US
@@ -211,6 +208,8 @@ def _menacing(
     words = list(clause.subtree)
     if any(t.lemma_.lower() in _words().retribution for t in words):
         return True
+    warner = _countries(source, mentions)
+    warner_ids = {a.id for i in source if (a := mentions[i].actor) is not None}
     for s in clause.children:
         if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ == "PRON":
             # read as the warner's own, unless the story says whom it stands for: "doctors

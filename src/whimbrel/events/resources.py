@@ -59,8 +59,7 @@ class Domains(NamedTuple):
 @lru_cache(maxsize=2)
 def load_domains(name: str = "domains.v1") -> Domains:
     raw = json.loads(data_path("lexicon", name, ".json").read_text(encoding="utf-8"))
-    domains = raw["domains"].values()
+    domains = list(raw["domains"].values())
     scenes = [(frozenset(d["context"]), frozenset(d["triggers"])) for d in domains]
-    fiction = tuple((frozenset(d["context"]), frozenset(d["triggers"]))
-                    for d in domains if d.get("even_armed"))  # fmt: skip
+    fiction = tuple(scene for scene, d in zip(scenes, domains, strict=True) if d.get("even_armed"))
     return Domains(scenes, load_ontology().expand_sectors(["@armed"]), fiction)
