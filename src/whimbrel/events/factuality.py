@@ -187,6 +187,10 @@ class AssessFactuality:
         if "reported" in found:
             self._answered_by_denial(trigger, found)
         kind = next(k for k in FACTUALITY_PRECEDENCE if k in found or k == "asserted")
+        if draft.blamed_by is not None and kind in ("asserted", "reported"):
+            # "..., Petro blamed dissidents": that they did it is the blamer's claim
+            found["reported"] = ("blame", None)
+            kind = "reported"
         draft.factuality = kind
         draft.factuality_cue = found[kind][0] if kind in found else None
         # Whoever denies or reports the event is its source of attribution, even when a
@@ -196,6 +200,8 @@ class AssessFactuality:
             if speaker is not None:
                 draft.attributed_to = _mention_of(speaker, at)
                 break
+        if draft.blamed_by is not None and kind == "reported":
+            draft.attributed_to = draft.blamed_by
 
     def _own_cues(self, tok: Any, found: Found) -> None:
         """Cues attached to the trigger itself (or to a verb of its own clause)."""
