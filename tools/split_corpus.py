@@ -46,6 +46,8 @@ UNSEEN = (
     "articles-part22-a.jsonl",
     "sentences-part61.jsonl",
     "articles-part23-a.jsonl",
+    "sentences-part62.jsonl",
+    "articles-part24-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
