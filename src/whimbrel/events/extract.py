@@ -98,6 +98,9 @@ AGENTLESS = 0.7
 DATED_NOUN = 0.6
 #: An event noun told as happening, with no actor ("as *protests* spread").
 UNFOLDING_NOUN = 0.6
+#: Types whose event noun's compound modifier, when a kind of group, held it ("an *opposition*
+#: rally"); others' often suffered it ("a *prisoner* release", "*migrant* deportations").
+COMPOUND_AGENTS = frozenset({"PROTEST"})
 #: Entity types that never make a target ("fined *$5 million*", "for *three days*").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 
@@ -468,6 +471,13 @@ class ExtractEvents:
         )
         if not source and src_slot == "poss":  # "Nancy Pelosi's visit": a person the KB lacks
             source = self._acting(article, si, noun, named, at, factors, _person)
+        elif not source and src_slot in ("agent", "prep:by"):
+            # "a march *by* Protestant youth groups": unnamed, but they did it
+            source = self._acting(article, si, noun, named, at, factors, _agent_like)
+        elif not source and src_slot == "compound" and entry.event_type in COMPOUND_AGENTS:
+            # "a planned *opposition* rally", "a *union* sit-in": a group the KB knows the
+            # kind of, which held it
+            source = self._acting(article, si, noun, named, at, factors, self._group_word)
         if not source:
             # "talks between Kinshasa and the M23 rebels", "fighting between two militias":
             # the parties named by "between" are the event's actors, all of them sources
@@ -522,7 +532,10 @@ class ExtractEvents:
             # "despite a request from Kyiv, Canberra has not sent": asked of Canberra
             target = actors_at(expand_conj(addressed_subject(noun)), at, source)
             tgt_slot = "addressed_subject" if target else tgt_slot
-        agentless = not source and entry.event_type == "ASSAULT"  # "the attacks on a mosque"
+        # "the attacks on a mosque", "sued the ministry over *the deportation of* an activist"
+        agentless = not source and (
+            entry.event_type == "ASSAULT" or entry.mode in slot_words().agentless_of_modes
+        )
         if (source or agentless) and not target and rest:
             avoid = self._attacker_country(article, entry, source)
             target = self._implicit_target(article, si, noun, rest, at, factors, avoid=avoid)
@@ -723,8 +736,10 @@ class ExtractEvents:
             if forms & _NOWHERE:
                 continue  # "fired two missiles into the sea": no one was hit
             acted_on = factor != "implicit_source" and bool(_GROUP_EVENTS & forms)
+            # a group the KB knows acts, though the lexicon has its word ("an *opposition* rally")
+            group = factor == "implicit_source" and tok.dep_ == "compound" and self._group_word(tok)
             if tok.ent_type_ in _NOT_ACTORS or (
-                self.lexicon.lookup(tok.lemma_.lower(), "NOUN") and not acted_on
+                self.lexicon.lookup(tok.lemma_.lower(), "NOUN") and not (acted_on or group)
             ):
                 continue  # "launched an offensive": no one is the offensive
             span = _phrase(tok)
@@ -838,6 +853,11 @@ class ExtractEvents:
             and definite
             and any(a.sector in self._state_sectors for a in self._probed(tok))
         )
+
+    def _group_word(self, tok: Any) -> bool:
+        """A common noun the KB knows as a kind of group or person ("opposition", "union",
+        "student"), whoever's it is."""
+        return tok.pos_ == "NOUN" and any(a.kind in ("group", "person") for a in self._probed(tok))
 
     def _lone_agent(self, tok: Any) -> bool:
         """One unnamed armed person the KB knows the kind of: "a *gunman*" (it lists

@@ -48,6 +48,7 @@ class SlotWords:
     event_spans: frozenset[str]
     setting_prepositions: frozenset[str]
     being_verbs: frozenset[str]
+    legal_verbs: frozenset[str]
     travel_verbs: frozenset[str]
     after_prepositions: frozenset[str]
     yield_verbs: frozenset[str]
@@ -585,6 +586,12 @@ def governing_subject(noun: Token) -> list[Token]:
         return [gov]  # the parser hangs the phrase on the object: "accused [the Kremlin of ...]"
     if noun.dep_ == "pobj" and gov.dep_ == "dobj" and prep.lower_ == "during":
         gov = gov.head  # the parser hangs it on the object: "announced his split *during* a visit"
+    if (
+        noun.dep_ == "pobj"
+        and prep.lower_ in ("over", "for")
+        and gov.lemma_.lower() in slot_words().legal_verbs
+    ):
+        return []  # "sentenced Camara *over* the massacre": its grounds; the court did not act
     in_setting = noun.dep_ == "pobj" and (
         prep.lower_ in slot_words().setting_prepositions
         or travel_verb(noun) is not None  # "flew to Colombo for talks"

@@ -1,0 +1,76 @@
+"""Who did what an event noun names (session 33), on sentences written for these tests: an
+unnamed group named by a "by" phrase or, for unrest, a compound ("a march *by* youth
+groups", "an *opposition* rally"); and nobody named where the noun is the ground of a legal
+act ("sentenced Camara *over* the massacre"): the court did not act, and the guidelines code
+the ground with an empty source (s44-0067).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+PUB = "2025-03-11"
+
+
+def events_of(pipeline, text, event_type):
+    return [e for e in pipeline(text, date=PUB).events if e.event_type == event_type]
+
+
+def texts(actors):
+    return [a.text for a in actors]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        (
+            "Riot police in Lubumbashi fired tear gas on Sunday to disperse a march by "
+            "Protestant youth groups.",
+            "march",
+            "Protestant youth groups",
+        ),
+        (
+            "Police in Harare detained 30 people at a planned opposition rally on Friday.",
+            "rally",
+            "opposition",
+        ),
+    ],
+)
+def test_an_unnamed_group_holds_the_protest_its_noun_names(pipeline, text, trigger, source):
+    (protest,) = [e for e in events_of(pipeline, text, "PROTEST") if e.trigger.text == trigger]
+    assert texts(protest.source) == [source]
+
+
+def test_a_prisoner_release_is_not_the_prisoners_act(pipeline):
+    # only unrest takes its compound as who acted: the prisoners were released
+    text = "Kenya and Somalia agreed on a prisoner release during talks in Nairobi on Monday."
+    assert all("prisoner" not in texts(e.source) for e in pipeline(text, date=PUB).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        (
+            "A court in Conakry sentenced former junta leader Moussa Dadis Camara to 20 years "
+            "in prison on Wednesday over the massacre of opposition supporters at a stadium.",
+            "ASSAULT",
+            "opposition supporters",
+        ),
+        (
+            "Rights groups in Nairobi sued the interior ministry on Friday over the deportation "
+            "of a Tanzanian journalist.",
+            "COERCE",
+            "a Tanzanian journalist",
+        ),
+    ],
+)
+def test_the_ground_of_a_legal_act_names_no_actor(pipeline, text, event_type, target):
+    (ground,) = [e for e in events_of(pipeline, text, event_type) if target in texts(e.target)]
+    assert ground.source == []
+
+
+def test_a_setting_still_gives_its_subject_the_act(pipeline):
+    # "over" names a setting when no legal act governs it
+    text = "Iran's foreign minister held talks with his Omani counterpart over dinner in Muscat."
+    (talks,) = events_of(pipeline, text, "CONSULT")
+    assert "Iran's foreign minister" in texts(talks.source)
