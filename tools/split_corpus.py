@@ -48,6 +48,8 @@ UNSEEN = (
     "articles-part23-a.jsonl",
     "sentences-part62.jsonl",
     "articles-part24-a.jsonl",
+    "sentences-part63.jsonl",
+    "articles-part25-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
