@@ -356,6 +356,9 @@ def test_coding_non_events_code_nothing(pipeline):
         "A fire at a textile mill near Karachi killed 40 workers on Monday.",
         # fiction stays fiction when an army is in the plot
         "In the new drama, the Turkish army seizes the presidential palace and jails the cabinet.",
+        # road, rail and sea accidents kill no one on purpose
+        "A bus carrying pilgrims plunged into a ravine in Nepal's Gorkha district, killing 23.",
+        "Firefighters battled the blaze at a fuel depot outside Lusaka for six hours.",
     ):
         assert events(pipeline, text) == [], text
 

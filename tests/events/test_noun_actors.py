@@ -57,6 +57,12 @@ def test_a_prisoner_release_is_not_the_prisoners_act(pipeline):
             "opposition supporters",
         ),
         (
+            "Egypt's highest appeals court ordered a retrial of the former interior minister over "
+            "the killing of protesters during the 2011 uprising.",
+            "ASSAULT",
+            "protesters",
+        ),
+        (
             "Rights groups in Nairobi sued the interior ministry on Friday over the deportation "
             "of a Tanzanian journalist.",
             "COERCE",

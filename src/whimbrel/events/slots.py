@@ -48,7 +48,7 @@ class SlotWords:
     event_spans: frozenset[str]
     setting_prepositions: frozenset[str]
     being_verbs: frozenset[str]
-    legal_verbs: frozenset[str]
+    legal_acts: frozenset[str]
     travel_verbs: frozenset[str]
     after_prepositions: frozenset[str]
     yield_verbs: frozenset[str]
@@ -586,11 +586,7 @@ def governing_subject(noun: Token) -> list[Token]:
         return [gov]  # the parser hangs the phrase on the object: "accused [the Kremlin of ...]"
     if noun.dep_ == "pobj" and gov.dep_ == "dobj" and prep.lower_ == "during":
         gov = gov.head  # the parser hangs it on the object: "announced his split *during* a visit"
-    if (
-        noun.dep_ == "pobj"
-        and prep.lower_ in ("over", "for")
-        and gov.lemma_.lower() in slot_words().legal_verbs
-    ):
+    if noun.dep_ == "pobj" and prep.lower_ in ("over", "for") and _legal_act(gov):
         return []  # "sentenced Camara *over* the massacre": its grounds; the court did not act
     in_setting = noun.dep_ == "pobj" and (
         prep.lower_ in slot_words().setting_prepositions
@@ -602,6 +598,15 @@ def governing_subject(noun: Token) -> list[Token]:
     if in_setting and gov.pos_ in ("VERB", "AUX") and not is_passive(gov):
         return logical_subjects(gov)[0]
     return []
+
+
+def _legal_act(verb: Token) -> bool:
+    """A verb of a legal act, or one whose object names one ("sentenced", "ordered a
+    *retrial*")."""
+    legal = slot_words().legal_acts
+    return verb.lemma_.lower() in legal or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in legal for c in verb.children
+    )
 
 
 def condition_subjects(verb: Token, markers: frozenset[str]) -> list[Token]:
