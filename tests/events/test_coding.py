@@ -645,6 +645,8 @@ def test_coding_what_an_act_is_done_for_is_not_an_act_of_its_own(pipeline):
             "surrender",
         ),
         ("The junta ignored calls from ASEAN to free her.", "free"),
+        # invited to do it: the invitation is the event (guidelines, a-084)
+        ("Chile's president invited New Zealand's prime minister to visit Santiago.", "visit"),
         # what the main act brought about
         (
             "The last US military flight left Kabul airport a minute before midnight, ending "
