@@ -80,3 +80,37 @@ def test_a_setting_still_gives_its_subject_the_act(pipeline):
     text = "Iran's foreign minister held talks with his Omani counterpart over dinner in Muscat."
     (talks,) = events_of(pipeline, text, "CONSULT")
     assert "Iran's foreign minister" in texts(talks.source)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Niger's army rushed reinforcements to the Makalondi area on Sunday after Islamic "
+            "State fighters attacked a gendarmerie post there.",
+            "Islamic State fighters",
+        ),
+        (
+            "Zambian police deployed riot units around Lusaka's main square on Thursday ahead of "
+            "a march planned by the opposition Patriotic Front.",
+            "the opposition",
+        ),
+        (
+            "Kenya deployed paramilitary police to Mandera on Friday after local leaders appealed "
+            "for protection following a wave of al-Shabaab attacks.",
+            "al-Shabaab",
+        ),
+    ],
+)
+def test_a_build_up_is_aimed_at_the_act_it_answers(pipeline, text, target):
+    # guidelines: a deployment ahead of a named group's march, or answering its attack,
+    # targets that group (s41-0065, s37-0054), not the place the troops go to
+    (build_up,) = events_of(pipeline, text, "MOBILIZE")
+    assert texts(build_up.target) == [target]
+
+
+def test_a_build_up_aimed_at_a_named_actor_keeps_it(pipeline):
+    # another state's territory is who the troops are sent against
+    text = "Chad sent troops into Sudan on Monday after Sudanese rebels attacked a border post."
+    (build_up,) = events_of(pipeline, text, "MOBILIZE")
+    assert texts(build_up.target) == ["Sudan"]

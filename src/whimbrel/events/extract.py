@@ -42,6 +42,7 @@ from whimbrel.events.passes import (
     agreements_ending_unrest,
     aid_deployments,
     answer_claims,
+    answered_build_ups,
     blamed_acts,
     comment_targets,
     concessions_to_unrest,
@@ -224,6 +225,7 @@ class ExtractEvents:
         concessions_to_unrest(drafts, doc, article.mentions)
         agreements_ending_unrest(drafts, doc, at)
         drafts = blamed_acts(drafts, doc, self.ontology.type_sets.agentless)
+        answered_build_ups(drafts, doc, article.mentions)
         drafts = or_face(drafts, doc, self.lexicon)
         sides = partial(self._side, article)
         doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc, sides)]

@@ -20,7 +20,7 @@ from typing import Any
 from whimbrel.errors import ConfigError
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Lexicon
-from whimbrel.events.plover import data_path
+from whimbrel.events.plover import data_path, load_ontology
 from whimbrel.events.readings import PROMISABLE, as_threat
 from whimbrel.events.slots import (
     actor_at,
@@ -679,6 +679,68 @@ def _blamed_words(verb: Any) -> set[int]:
     if verb.dep_ == "relcl":
         words.add(verb.head.i)
     return words
+
+
+def answered_build_ups(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -> None:
+    """A build-up is aimed at whoever's act it answers, not at the place it goes to: "Niger's
+    army rushed reinforcements to the Makalondi area *after Islamic State fighters attacked*
+    a post", "sent armoured vehicles into Garoua *ahead of a march* called by Tchiroma", as
+    the guidelines code deployments (s37-0054, s41-0065, s62-0002). The act must sit in an
+    "after", "amid", "following" or "ahead of" adjunct of the build-up and be done by other
+    actors than the build-up's, an act of force first ("after local leaders appealed for
+    protection following *al-Shabaab attacks*"); a build-up aimed at a named actor keeps it."""
+    quads = {name: t.quad for name, t in load_ontology().types.items()}
+    for draft in drafts:
+        if draft.event_type != "MOBILIZE" or not _placed(draft, mentions):
+            continue
+        tok = doc[draft.trigger]
+        own = {actor_key(mentions[i]) for i in draft.source}
+        answered = [
+            other
+            for other in drafts
+            if other is not draft
+            and other.sentence == draft.sentence
+            and other.source
+            and tok in doc[other.trigger].ancestors
+            and _answering(doc[other.trigger], tok)
+            and not {actor_key(mentions[i]) for i in other.source} & own
+        ]
+        answered.sort(key=lambda other: -quads[other.event_type])  # material conflict first
+        if answered:
+            draft.aim(list(answered[0].source), "answered_act")
+
+
+def _answering(act: Any, top: Any) -> bool:
+    """Whether ``act`` sits in an "after", "amid", "following" or "ahead of" adjunct of
+    ``top`` ("sent troops *after* gunmen attacked", "*ahead of* a march")."""
+    tok = act
+    while tok.head.i != top.i:
+        tok = tok.head
+    if tok.lower_ == "ahead":
+        return True
+    after = slot_words().after_prepositions
+    if tok.dep_ == "prep":
+        return tok.lower_ in after
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in after for c in tok.children)
+
+
+def _placed(draft: EventDraft, mentions: list[Mention]) -> bool:
+    """Whether a draft has no target, or only the places it goes to: a phrase of place that
+    names no actor ("to *the Makalondi area*") or a town of its own country ("into
+    *Garoua*")."""
+    if not draft.target:
+        return True
+    own = _countries(draft.source, mentions)
+    return draft.target_slot in _PLACE_SLOTS and all(
+        mentions[i].resolved_by == "implicit" or _countries([i], mentions) <= own
+        for i in draft.target
+    )
+
+
+#: The slots of a phrase of place: where a build-up goes or stands.
+_PLACE_SLOTS = frozenset(
+    f"prep:{p}" for p in ("to", "into", "toward", "towards", "near", "along", "in", "around")
+)
 
 
 def _adjunct_path(tok: Any, top: Any) -> bool:
