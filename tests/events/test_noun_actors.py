@@ -114,3 +114,25 @@ def test_a_build_up_aimed_at_a_named_actor_keeps_it(pipeline):
     text = "Chad sent troops into Sudan on Monday after Sudanese rebels attacked a border post."
     (build_up,) = events_of(pipeline, text, "MOBILIZE")
     assert texts(build_up.target) == ["Sudan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Additional Ethiopian troops were deployed along the border with Eritrea near "
+            "Zalambessa this week.",
+            "Eritrea",
+        ),
+        ("Eritrean troops had massed along the Ethiopian border near Bure.", "Ethiopian"),
+    ],
+)
+def test_a_build_up_at_a_border_is_aimed_at_the_neighbour(pipeline, text, target):
+    (build_up,) = events_of(pipeline, text, "MOBILIZE")
+    assert texts(build_up.target) == [target]
+
+
+def test_a_build_up_at_its_own_border_has_no_neighbour(pipeline):
+    text = "Mexico deployed hundreds of federal police to its southern border on Friday."
+    (build_up,) = events_of(pipeline, text, "MOBILIZE")
+    assert build_up.target == []

@@ -225,7 +225,7 @@ class ExtractEvents:
         concessions_to_unrest(drafts, doc, article.mentions)
         agreements_ending_unrest(drafts, doc, at)
         drafts = blamed_acts(drafts, doc, self.ontology.type_sets.agentless)
-        answered_build_ups(drafts, doc, article.mentions)
+        answered_build_ups(drafts, doc, at, article.mentions)
         drafts = or_face(drafts, doc, self.lexicon)
         sides = partial(self._side, article)
         doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc, sides)]

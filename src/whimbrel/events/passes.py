@@ -26,7 +26,9 @@ from whimbrel.events.slots import (
     actor_at,
     actors_at,
     condition_subjects,
+    expand_conj,
     is_infinitive,
+    prep_objects,
     slot_words,
     subjects_of,
 )
@@ -60,6 +62,7 @@ class PassWords:
     ending_verbs: frozenset[str]
     unrest_nouns: frozenset[str]
     blame_verbs: frozenset[str]
+    border_words: frozenset[str]
 
 
 @lru_cache(maxsize=2)
@@ -681,7 +684,9 @@ def _blamed_words(verb: Any) -> set[int]:
     return words
 
 
-def answered_build_ups(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -> None:
+def answered_build_ups(
+    drafts: list[EventDraft], doc: Any, at: dict[int, int], mentions: list[Mention]
+) -> None:
     """A build-up is aimed at whoever's act it answers, not at the place it goes to: "Niger's
     army rushed reinforcements to the Makalondi area *after Islamic State fighters attacked*
     a post", "sent armoured vehicles into Garoua *ahead of a march* called by Tchiroma", as
@@ -708,6 +713,38 @@ def answered_build_ups(drafts: list[EventDraft], doc: Any, mentions: list[Mentio
         answered.sort(key=lambda other: -quads[other.event_type])  # material conflict first
         if answered:
             draft.aim(list(answered[0].source), "answered_act")
+            continue
+        neighbour = _across_border(tok, at, mentions, _countries(draft.source, mentions))
+        if neighbour:
+            draft.aim(neighbour, "border")
+
+
+def _across_border(
+    verb: Any, at: dict[int, int], mentions: list[Mention], own: set[str]
+) -> list[int]:
+    """The state across the border a build-up goes to or stands at: "deployed along *the
+    border with Eritrea*", "massed along *the Ethiopian* border", "near *Armenia's*
+    border" (a build-up at a border targets the neighbour, guidelines part 14). Not the
+    build-up's own country ("to its southern border")."""
+    words = _words().border_words
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOWARDS):
+        for word in prep.subtree:
+            if word.lemma_.lower() not in words:
+                continue
+            named = [c for c in word.children if c.dep_ in ("poss", "amod", "compound")]
+            named += prep_objects(word, "with")
+            after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else word
+            if after.lower_ == "with" and after.dep_ == "prep":  # hung on the verb
+                named += [c for c in after.children if c.dep_ == "pobj"]
+            found = actors_at(expand_conj(named), at, ())
+            found = [i for i in found if _countries([i], mentions) - own]
+            if found:
+                return found
+    return []
+
+
+#: Prepositions of where a build-up goes or stands.
+_TOWARDS = frozenset({"to", "toward", "towards", "near", "along", "at", "on", "across", "into"})
 
 
 def _answering(act: Any, top: Any) -> bool:
