@@ -244,3 +244,24 @@ def test_talks_after_which_several_parties_act_were_theirs(pipeline):
     talks = [e for e in pipeline(text, date=PUB).events if e.trigger.text == "talks"]
     assert talks and talks[0].event_type == "CONSULT"
     assert {a.country for a in talks[0].source} == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        # harm promised to whoever does something: the condition is in the target
+        (
+            "China's coast guard said it would expel any Philippine vessel that entered the area.",
+            True,
+        ),
+        ("Police in Abuja said they would arrest anyone who joined the march on Thursday.", True),
+        # a kind of thing is a ban's scope, not a condition
+        (
+            "Malaysia said it would ban any vessel bound for Israel from loading cargo there.",
+            False,
+        ),
+    ],
+)
+def test_harm_promised_to_whoever_acts_is_a_threat(pipeline, text, threat):
+    types = {e.event_type for e in pipeline(text, date="2025-03-11").events}
+    assert ("THREATEN" in types) is threat, types

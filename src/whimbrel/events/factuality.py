@@ -91,11 +91,15 @@ class AssessFactuality:
         *if* Chisinau signs", "would expel the ambassadors *unless* ..." is THREATEN on the
         act's words, in the act's mode, as the annotation guidelines code it ("Conditional
         harm without a threat verb"). Saying it makes it, so it is asserted even in a
-        spokesman's words."""
-        if draft.factuality != "hypothetical" or not draft.source:
+        spokesman's words. So is harm promised to whoever does something: "would expel *any*
+        vessel that entered the area", "would arrest *anyone* who joined the march" (the
+        condition is in the target)."""
+        if not draft.source or draft.factuality not in ("hypothetical", "future"):
             return
         verb = clause_word(doc, draft)
-        if not (self._condition(verb) or (verb.dep_ == "xcomp" and self._condition(verb.head))):
+        whoever = any(_whoever(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))
+        conditional = self._condition(verb) or (verb.dep_ == "xcomp" and self._condition(verb.head))
+        if not whoever and (draft.factuality != "hypothetical" or not conditional):
             return  # "could try to block ... if": the condition on the governing verb
         if not self._spoken(verb):
             return  # "warned that Tehran would strike ... if": the warning is the threat
@@ -511,6 +515,19 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 #: Dependencies of the word that judges a claim: "called it *propaganda*", "as *baseless*".
 _PREDICATIVE = frozenset({"oprd", "acomp", "pobj", "dobj", "xcomp", "ccomp", "attr"})
+
+
+def _whoever(word: Any) -> bool:
+    """A phrase of whoever will have done something: "*any* vessel *that entered* the area",
+    "*anyone who joined*", "any aid worker *found* to be arming rebels"; not a kind of thing
+    ("any vessel *bound for* Israel" is a ban's scope)."""
+    anyone = word.lower_ in ("anyone", "anybody") or any(
+        c.dep_ == "det" and c.lower_ == "any" for c in word.children
+    )
+    return anyone and any(
+        c.dep_ == "relcl" or (c.dep_ == "acl" and c.lemma_.lower() in ("find", "catch"))
+        for c in word.children
+    )
 
 
 def _relative(verb: Any) -> bool:
