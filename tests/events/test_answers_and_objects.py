@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from .conftest import texts
+
 PUB = "2024-06-18"
 
 
@@ -15,10 +17,6 @@ def found(pipeline, text, event_type):
     hits = [e for e in events if e.event_type == event_type]
     assert hits, f"no {event_type} in {[(e.event_type, e.trigger.text) for e in events]}"
     return hits[0]
-
-
-def texts(actors):
-    return [a.text for a in actors]
 
 
 @pytest.mark.parametrize(

@@ -6,15 +6,7 @@ sentences are written for these tests.
 
 from __future__ import annotations
 
-PUB = "2025-03-11"
-
-
-def events_of(pipeline, text, event_type):
-    return [e for e in pipeline(text, date=PUB).events if e.event_type == event_type]
-
-
-def texts(actors):
-    return [a.text for a in actors]
+from .conftest import events_of, texts
 
 
 def test_an_agentless_attack_is_the_blamed_party_s_in_the_blamer_s_words(pipeline):

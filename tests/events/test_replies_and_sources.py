@@ -9,15 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-PUB = "2025-03-11"
-
-
-def events_of(pipeline, text, event_type):
-    return [e for e in pipeline(text, date=PUB).events if e.event_type == event_type]
-
-
-def texts(actors):
-    return [a.text for a in actors]
+from .conftest import PUB, events_of, texts
 
 
 @pytest.mark.parametrize(
