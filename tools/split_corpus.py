@@ -50,6 +50,8 @@ UNSEEN = (
     "articles-part24-a.jsonl",
     "sentences-part63.jsonl",
     "articles-part25-a.jsonl",
+    "sentences-part64.jsonl",
+    "articles-part26-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
