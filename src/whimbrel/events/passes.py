@@ -694,7 +694,7 @@ def answered_build_ups(
     "after", "amid", "following" or "ahead of" adjunct of the build-up and be done by other
     actors than the build-up's, an act of force first ("after local leaders appealed for
     protection following *al-Shabaab attacks*"); a build-up aimed at a named actor keeps it."""
-    quads = {name: t.quad for name, t in load_ontology().types.items()}
+    types = load_ontology().types
     for draft in drafts:
         if draft.event_type != "MOBILIZE" or not _placed(draft, mentions):
             continue
@@ -710,7 +710,7 @@ def answered_build_ups(
             and _answering(doc[other.trigger], tok)
             and not {actor_key(mentions[i]) for i in other.source} & own
         ]
-        answered.sort(key=lambda other: -quads[other.event_type])  # material conflict first
+        answered.sort(key=lambda other: -types[other.event_type].quad)  # force first
         if answered:
             draft.aim(list(answered[0].source), "answered_act")
             continue
@@ -750,9 +750,7 @@ _TOWARDS = frozenset({"to", "toward", "towards", "near", "along", "at", "on", "a
 def _answering(act: Any, top: Any) -> bool:
     """Whether ``act`` sits in an "after", "amid", "following" or "ahead of" adjunct of
     ``top`` ("sent troops *after* gunmen attacked", "*ahead of* a march")."""
-    tok = act
-    while tok.head.i != top.i:
-        tok = tok.head
+    tok = _branch(act, top)
     if tok.lower_ == "ahead":
         return True
     after = slot_words().after_prepositions
@@ -784,9 +782,14 @@ def _adjunct_path(tok: Any, top: Any) -> bool:
     """Whether ``tok`` hangs below ``top`` through an adjunct (a clause or phrase of time,
     reason or manner), not as its object: "scrapped the tax *after* protests", not
     "banned protests"."""
+    return _branch(tok, top).dep_ in ("advcl", "prep", "npadvmod", "appos", "agent")
+
+
+def _branch(tok: Any, top: Any) -> Any:
+    """The child of ``top`` whose subtree holds ``tok`` (``top`` must be an ancestor)."""
     while tok.head.i != top.i:
         tok = tok.head
-    return tok.dep_ in ("advcl", "prep", "npadvmod", "appos", "agent")
+    return tok
 
 
 def name_own_acts(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -> None:
