@@ -1509,10 +1509,10 @@ def test_coding_protests_an_event_verb_acts_on_are_not_its_subjects(pipeline):
     # Jordan neither staged the protests nor lodged a diplomatic protest; the quelling is
     # what the troops were sent for, so the sending is the event (session 18's convention),
     # and troops sent to help the state they go to are AID (the guidelines' AID section);
-    # the protests themselves are coded with no one named in them (session 30, "unfolding")
+    # the protests themselves are held by whoever the hyphen says led them (session 34)
     coded = events(pipeline, text)
     assert {e.event_type for e in coded} == {"AID", "PROTEST"}
-    assert all(not e.source for e in coded if e.event_type == "PROTEST")
+    assert [[s.text for s in e.source] for e in coded if e.event_type == "PROTEST"] == [["Shi'ite"]]
     crushed = "The junta crushed the uprising in Mandalay."
     assert [a.country for a in one(pipeline, crushed, "COERCE").source] == ["MMR"]
 

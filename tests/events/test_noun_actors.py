@@ -2,7 +2,9 @@
 unnamed group named by a "by" phrase or, for unrest, a compound ("a march *by* youth
 groups", "an *opposition* rally"); and nobody named where the noun is the ground of a legal
 act ("sentenced Camara *over* the massacre"): the court did not act, and the guidelines code
-the ground with an empty source (s44-0067).
+the ground with an empty source (s44-0067). Session 34: a plural owner ("a bus *drivers'*
+strike") or a hyphened leader ("*student*-led protests", "a *Saudi*-led air strike") did it,
+and unrest someone answered is aimed at them whoever led it.
 """
 
 from __future__ import annotations
@@ -128,3 +130,58 @@ def test_a_build_up_at_its_own_border_has_no_neighbour(pipeline):
     text = "Mexico deployed hundreds of federal police to its southern border on Friday."
     (build_up,) = events_of(pipeline, text, "MOBILIZE")
     assert build_up.target == []
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "source"),
+    [
+        (
+            # a plural owner: the strike is the drivers', and a labour strike, not an attack
+            "Shops were looted in Huambo on Monday, the first day of a bus drivers' strike "
+            "against the rise in diesel prices.",
+            "strike",
+            "PROTEST",
+            "drivers",
+        ),
+        (
+            "The cabinet resigned on Friday, bowing to a nurses' march that had reached the "
+            "outskirts of the capital.",
+            "march",
+            "PROTEST",
+            "nurses",
+        ),
+        (
+            # a hyphened leader, unnamed or named (session 34)
+            "The university rector stepped down on Monday after weeks of student-led protests "
+            "over tuition fees.",
+            "protests",
+            "PROTEST",
+            "student",
+        ),
+        (
+            "A Saudi-led air strike killed eleven people at a market in Saada on Monday.",
+            "strike",
+            "ASSAULT",
+            "Saudi",
+        ),
+    ],
+)
+def test_an_owner_or_a_hyphened_leader_did_what_the_noun_names(
+    pipeline, text, trigger, event_type, source
+):
+    (event,) = [e for e in events_of(pipeline, text, event_type) if e.trigger.text == trigger]
+    assert source in " ".join(texts(event.source))
+
+
+def test_a_state_that_answers_led_protests_is_their_target(pipeline):
+    # gold gives unrest someone answered its answerer as target, whoever led it (s1-0237)
+    text = "Kenya's finance minister resigned on Tuesday after a week of student-led protests."
+    (protest,) = events_of(pipeline, text, "PROTEST")
+    assert texts(protest.source) == ["student"]
+    assert texts(protest.target) == ["Kenya's finance minister"]
+
+
+def test_a_states_strike_is_not_owned_by_a_singular_name(pipeline):
+    # only a plural common noun owns unrest: "Russia's strike" stays an attack
+    text = "Russia's strike on a power plant in Odesa killed two workers on Sunday."
+    assert events_of(pipeline, text, "PROTEST") == []

@@ -472,10 +472,14 @@ class ExtractEvents:
             src_slots, lambda s: fill_noun_slot(noun, s), at, exclude=()
         )
         if not source and src_slot == "poss":  # "Nancy Pelosi's visit": a person the KB lacks
-            source = self._acting(article, si, noun, named, at, factors, _person)
+            # "a taxi *drivers'* strike", "the *lawyers'* long march": unrest is held by the
+            # unnamed group that owns it
+            holder = self._group_holder if entry.event_type in COMPOUND_AGENTS else _person
+            source = self._acting(article, si, noun, named, at, factors, holder)
         elif not source and src_slot in ("agent", "prep:by"):
-            # "a march *by* Protestant youth groups": unnamed, but they did it
-            source = self._acting(article, si, noun, named, at, factors, _agent_like)
+            # "a march *by* Protestant youth groups", "*student*-led protests": unnamed, but
+            # they did it
+            source = self._acting(article, si, noun, named, at, factors, self._group_holder)
         elif not source and src_slot == "compound" and entry.event_type in COMPOUND_AGENTS:
             # "a planned *opposition* rally", "a *union* sit-in": a group the KB knows the
             # kind of, which held it
@@ -860,6 +864,10 @@ class ExtractEvents:
         """A common noun the KB knows as a kind of group or person ("opposition", "union",
         "student"), whoever's it is."""
         return tok.pos_ == "NOUN" and any(a.kind in ("group", "person") for a in self._probed(tok))
+
+    def _group_holder(self, tok: Any) -> bool:
+        """A person named, people in the plural or a group the KB knows the kind of."""
+        return _agent_like(tok) or self._group_word(tok)
 
     def _lone_agent(self, tok: Any) -> bool:
         """One unnamed armed person the KB knows the kind of: "a *gunman*" (it lists

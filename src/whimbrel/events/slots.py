@@ -43,6 +43,7 @@ class SlotWords:
     naming_verbs: frozenset[str]
     brokers: frozenset[str]
     blaming_participles: frozenset[str]
+    leading_participles: frozenset[str]
     phase_heads: frozenset[str]
     #: words an event noun hangs under that stand for the event itself (a stretch or a part)
     event_spans: frozenset[str]
@@ -527,10 +528,22 @@ def fill_noun_slot(noun: Token, slot: str) -> tuple[list[Token], str]:
             found += [p for c in acl.children if c.dep_ == "agent" for p in _pobjs(c)]
             if acl.lemma_ in slot_words().blaming_participles:
                 found += prep_objects(acl, "on") + prep_objects(acl, "to")
-        return found, "direct"
+        return found + hyphened_leaders(noun), "direct"
     if slot.startswith("prep:"):
         return prep_objects(noun, slot[5:]), "direct"
     return [], "none"
+
+
+def hyphened_leaders(noun: Token) -> list[Token]:
+    """Who a hyphened participle on an event noun says led it: "*student*-led protests", "a
+    *Saudi*-led air strike"."""
+    return [
+        c
+        for mod in noun.children
+        if mod.dep_ == "amod" and mod.lemma_.lower() in slot_words().leading_participles
+        for c in mod.children
+        if c.dep_ in ("npadvmod", "compound", "nmod") and c.i + 2 == mod.i and c.nbor(1).text == "-"
+    ]
 
 
 def through_amounts(noun: Token) -> Token:
@@ -654,8 +667,6 @@ def answering_subject(noun: Token) -> list[Token]:
     """Who the sentence says answered a stretch of unrest: the subject of the verb its
     "after", "amid" or "yielding to" phrase hangs on ("Bouteflika resigned after six weeks of
     *protests*", "Serbia revoked the licences, yielding to *protests*")."""
-    if any(c.dep_ == "acl" or c.lower_ == "led" for c in noun.subtree):
-        return []  # "protests led by the opposition", "lawyer-led protests": theirs
     noun = through_amounts(noun)
     if noun.dep_ not in ("pobj", "dobj"):
         return []

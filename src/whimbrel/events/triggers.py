@@ -65,7 +65,10 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         objs = with_compounds(objs)
         return _contents(objs) + objs + _cargo(objs) + _states(objs) + small_clauses(tok) + spans
     found = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
-    return found + prep_objects(tok, "of")
+    # "a taxi *drivers'* strike", "the *teachers'* walkout": a plural owner says whose kind
+    # of act it is, as a compound would ("a teacher strike"); "Russia's strike" does not
+    owners = [c for c in tok.children if c.dep_ == "poss" and c.tag_ == "NNS"]
+    return found + owners + prep_objects(tok, "of")
 
 
 def _members(obj: Any) -> list[Any]:
