@@ -52,6 +52,7 @@ UNSEEN = (
     "articles-part25-a.jsonl",
     "sentences-part64.jsonl",
     "articles-part26-a.jsonl",
+    "articles-part27-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
