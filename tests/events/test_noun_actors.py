@@ -185,3 +185,24 @@ def test_a_states_strike_is_not_owned_by_a_singular_name(pipeline):
     # only a plural common noun owns unrest: "Russia's strike" stays an attack
     text = "Russia's strike on a power plant in Odesa killed two workers on Sunday."
     assert events_of(pipeline, text, "PROTEST") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "defendant"),
+    [
+        ("The former governor of Jalisco will stand trial next month on graft charges.",
+         "The former governor of Jalisco"),
+        ("Five opposition lawmakers went on trial in Minsk on Tuesday.",
+         "Five opposition lawmakers"),
+    ],
+)  # fmt: skip
+def test_who_stands_trial_is_the_target_and_no_one_named_tries_them(pipeline, text, defendant):
+    # gold codes the defendant as the target with an empty source (s15-0038, s18-0051)
+    (trial,) = events_of(pipeline, text, "COERCE")
+    assert (texts(trial.source), texts(trial.target)) == ([], [defendant])
+
+
+def test_a_trial_someone_is_sent_to_is_not_the_senders(pipeline):
+    # "to stand trial" after a transfer: the subject it would inherit is the sender
+    text = "Norway flew a genocide suspect to Kigali on Sunday to stand trial."
+    assert all("Norway" not in texts(e.target) for e in events_of(pipeline, text, "COERCE"))

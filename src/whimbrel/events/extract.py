@@ -395,7 +395,10 @@ class ExtractEvents:
             if parties:
                 return self._draft(article, si, verb, entry, parties, "prep:between", [],
                                    None, factors, at)  # fmt: skip
-        if not source:
+        # "Imamoglu will *stand trial*": a row whose subject undergoes an act that may have no
+        # named doer (not "Taiwan will *receive* missiles from the US")
+        undergone = "nsubj" in tgt_slots and entry.event_type in self.ontology.type_sets.agentless
+        if not source and not undergone:
             # "Thousands rallied in Minsk", "human rights groups accused ...": an actor the KB
             # does not name still did it (measured on the dev split: type macro-F1 0.563 ->
             # 0.582, source country 0.939 -> 0.927)
@@ -406,7 +409,7 @@ class ExtractEvents:
             agents = expand_conj([c for c in clause.children if c.dep_ == "nsubj"])
             source = self._acting(article, si, verb, agents, at, factors, self._agent)
             src_slot = "when_clause" if source else src_slot
-        if not source:
+        if not source and not undergone:
             source = self._learned("source", article, si, verb, entry, [], at, factors)
             src_slot = "learned" if source else src_slot
         if how == "inherited":
@@ -420,6 +423,8 @@ class ExtractEvents:
             # troops fought *with soldiers* are fighting them, not sending them
             defer=None if fights(verb) else self._sent_or_own(article, source, at, entry),
         )
+        if undergone and tgt_how == "inherited":
+            target = []  # "flew Bandora to Kigali *to stand trial*": not Norway's trial
         if tgt_slot == "dobj" and entry.event_type in self.ontology.type_sets.doer_of_object:
             # "condemned *Trump's* recognition of Jerusalem": at the act's doer
             target = self._doers(verb, at, source) or target
@@ -1086,6 +1091,8 @@ def _agentless(
     ("occupied *Ukrainian* regions")."""
     if slot == "answering_subject":
         return True
+    if slot == "nsubj" and entry.event_type in types:
+        return True  # a row that makes the subject the target: "Imamoglu will *stand trial*"
     if entry.event_type not in types or fights(trigger):
         return False  # a clash "with police" has two sides: who fought them is not unknown
     if entry.event_type == "ASSAULT":
