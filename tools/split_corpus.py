@@ -53,6 +53,7 @@ UNSEEN = (
     "sentences-part64.jsonl",
     "articles-part26-a.jsonl",
     "articles-part27-a.jsonl",
+    "sentences-part65.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
