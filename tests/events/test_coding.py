@@ -1413,6 +1413,13 @@ def test_coding_extradition_and_restitution_go_to_the_receiving_state(pipeline):
     assert one(pipeline, remains, "COOPERATE").target[0].country == "COD"
     hostages = one(pipeline, "The rebels handed over the hostages to the Red Cross.", "RETREAT")
     assert hostages.mode == "release"
+    # a passive names the extraditing state by "from" (s29-0030, s48-0041)
+    passive = "A former police chief was extradited from Panama to Honduras on Friday."
+    sent = one(pipeline, passive, "COOPERATE")
+    assert ([a.country for a in sent.source], [a.country for a in sent.target]) == (
+        ["PAN"],
+        ["HND"],
+    )
 
 
 def test_coding_settings_the_parser_hangs_on_the_object_and_time_spent(pipeline):
