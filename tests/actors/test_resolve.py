@@ -30,10 +30,20 @@ D = dt.date
         ("  Sana'a  ", "sanaa"),
         ("USB stick", "usb stick"),
         ("the Americans' plan", "the americans 's plan"),
+        # a model designation is one word, so "Su" names no Su Tseng-chang
+        ("two Su-35 fighter jets", "two su35 fighter jets"),
+        ("the G-20 summit", "the g20 summit"),
+        ("Al-Shabaab", "al shabaab"),
     ],
 )
 def test_normalise(text: str, expected: str) -> None:
     assert normalise(text) == expected
+
+
+def test_a_model_designation_names_no_person(kb: KnowledgeBase) -> None:
+    jets = kb.resolve("Su-35 fighter jets", D(2025, 1, 1))
+    assert jets is None or jets.country != "TWN"
+    assert kb.resolve("G-20", D(2025, 1, 1)) == kb.resolve("G20", D(2025, 1, 1))
 
 
 def test_slugify() -> None:

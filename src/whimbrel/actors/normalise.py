@@ -57,6 +57,9 @@ _FOLD = str.maketrans(
 # Upper-case US / U.S. / USA / U.S.A. as a word (not "USB", not "us").
 _US = re.compile(r"(?<![A-Za-z])U\.?S\.?(?:A\.?)?(?![A-Za-z])")
 _POSS = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
+# A model designation ("Su-35", "MiG-29", "F-16", "S-400") is one word: its letters name no
+# one ("Su" is also Su Tseng-chang's surname).
+_MODEL = re.compile(r"(?<![\w-])([A-Za-z]{1,4})-(?=\d)")
 _NONWORD = re.compile(r"[^\w']+")
 _SPACES = re.compile(r"\s+")
 
@@ -71,6 +74,7 @@ def normalise(text: str) -> str:
     'the united states navy'
     """
     t = text.translate(_FOLD)
+    t = _MODEL.sub(r"\1", t)
     t = _US.sub(" united states ", t)
     if not t.isascii():
         t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
