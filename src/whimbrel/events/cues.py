@@ -44,6 +44,8 @@ class Cues:
     #: the only verbs under which conditional harm is the source's threat
     threat_speech: frozenset[str]
     hypothetical_determiners: frozenset[str]
+    whoever_pronouns: frozenset[str]
+    caught_participles: frozenset[str]
     hypothetical_words: frozenset[str]  # verbs, adjectives, adverbs and nouns of possibility
     future_aux: frozenset[str]
     future_phrases: frozenset[str]
@@ -84,6 +86,8 @@ class Cues:
             conditions=_set(raw, "hypothetical", "conditions"),
             threat_speech=_set(raw, "hypothetical", "threat_speech"),
             hypothetical_determiners=_set(raw, "hypothetical", "determiners"),
+            whoever_pronouns=_set(raw, "hypothetical", "whoever_pronouns"),
+            caught_participles=_set(raw, "hypothetical", "caught_participles"),
             hypothetical_words=_set(raw, "hypothetical", "verbs", "adjectives", "adverbs", "nouns"),
             future_aux=_set(raw, "future", "auxiliaries"),
             future_phrases=_set(raw, "future", "phrases", "time_phrases"),

@@ -97,7 +97,9 @@ class AssessFactuality:
         if not draft.source or draft.factuality not in ("hypothetical", "future"):
             return
         verb = clause_word(doc, draft)
-        whoever = any(_whoever(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass"))
+        whoever = any(
+            _whoever(c, self.cues) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+        )
         conditional = self._condition(verb) or (verb.dep_ == "xcomp" and self._condition(verb.head))
         if not whoever and (draft.factuality != "hypothetical" or not conditional):
             return  # "could try to block ... if": the condition on the governing verb
@@ -144,9 +146,9 @@ class AssessFactuality:
         """
         added: list[EventDraft] = []
         by_trigger = {d.trigger: d for d in drafts if d.event_type == "REJECT"}
-        quads = {name: t.quad for name, t in load_ontology().types.items()}
+        types = load_ontology().types
         for d in drafts:
-            if d.factuality != "negated" or quads[d.event_type] > 2:
+            if d.factuality != "negated" or types[d.event_type].quad > 2:
                 continue  # only cooperation can be refused; "did not attack" is no REJECT
             mode = self.cues.refusal_modes.get(d.event_type)
             refusing = _refusing_verb(doc[d.trigger], self.cues)
@@ -517,15 +519,15 @@ _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 _PREDICATIVE = frozenset({"oprd", "acomp", "pobj", "dobj", "xcomp", "ccomp", "attr"})
 
 
-def _whoever(word: Any) -> bool:
+def _whoever(word: Any, cues: Cues) -> bool:
     """A phrase of whoever will have done something: "*any* vessel *that entered* the area",
     "*anyone who joined*", "any aid worker *found* to be arming rebels"; not a kind of thing
     ("any vessel *bound for* Israel" is a ban's scope)."""
-    anyone = word.lower_ in ("anyone", "anybody") or any(
-        c.dep_ == "det" and c.lower_ == "any" for c in word.children
+    anyone = word.lower_ in cues.whoever_pronouns or any(
+        c.dep_ == "det" and c.lower_ in cues.hypothetical_determiners for c in word.children
     )
     return anyone and any(
-        c.dep_ == "relcl" or (c.dep_ == "acl" and c.lemma_.lower() in ("find", "catch"))
+        c.dep_ == "relcl" or (c.dep_ == "acl" and c.lemma_.lower() in cues.caught_participles)
         for c in word.children
     )
 

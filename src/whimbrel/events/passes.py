@@ -751,7 +751,7 @@ def _answering(act: Any, top: Any) -> bool:
     """Whether ``act`` sits in an "after", "amid", "following" or "ahead of" adjunct of
     ``top`` ("sent troops *after* gunmen attacked", "*ahead of* a march")."""
     tok = _branch(act, top)
-    if tok.lower_ == "ahead":
+    if tok.lower_ in slot_words().ahead_adverbs:
         return True
     after = slot_words().after_prepositions
     if tok.dep_ == "prep":

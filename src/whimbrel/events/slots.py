@@ -52,6 +52,7 @@ class SlotWords:
     legal_acts: frozenset[str]
     travel_verbs: frozenset[str]
     after_prepositions: frozenset[str]
+    ahead_adverbs: frozenset[str]
     yield_verbs: frozenset[str]
     agentless_of_modes: frozenset[str]
     unfolding_verbs: frozenset[str]
