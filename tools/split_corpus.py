@@ -54,6 +54,7 @@ UNSEEN = (
     "articles-part26-a.jsonl",
     "articles-part27-a.jsonl",
     "sentences-part65.jsonl",
+    "articles-part28-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
