@@ -55,6 +55,7 @@ UNSEEN = (
     "articles-part27-a.jsonl",
     "sentences-part65.jsonl",
     "articles-part28-a.jsonl",
+    "sentences-part66.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
