@@ -1981,3 +1981,16 @@ def test_coding_the_target_is_whom_the_act_is_done_to(pipeline, text, event_type
 )  # fmt: skip
 def test_coding_the_object_praised_or_blamed_for_an_act_did_it(pipeline, text, event_type, source):
     assert [s.text for s in one(pipeline, text, event_type).source] == source
+
+
+def test_coding_troops_leaving_a_country_withdraw_from_it(pipeline):
+    # "left" is a withdrawal only when an armed force leaves (slots.v1.toml armed_only_verbs)
+    text = "The last Belgian troops left Mali on Sunday, ending a ten-year deployment."
+    left = one(pipeline, text, "RETREAT")
+    assert (left.trigger.text, left.mode, [a.country for a in left.target]) == (
+        "left",
+        "withdraw",
+        ["MLI"],
+    )
+    talks = "The Sudanese delegation left Geneva on Sunday after two days of talks."
+    assert all(e.trigger.text != "left" for e in events(pipeline, talks))

@@ -412,6 +412,12 @@ class ExtractEvents:
         if not source and not undergone:
             source = self._learned("source", article, si, verb, entry, [], at, factors)
             src_slot = "learned" if source else src_slot
+        if (
+            verb.lemma_.lower() in slot_words().armed_only_verbs
+            and "military" in entry.contexts
+            and not self._armed(article, source)
+        ):
+            return None  # "the delegation *left* Beijing": only troops leaving withdraw
         if how == "inherited":
             factors["inherited_source"] = INHERITED_SOURCE
         target, tgt_slot, tgt_how, rest = _first_filled(
@@ -869,6 +875,11 @@ class ExtractEvents:
         """A common noun the KB knows as a kind of group or person ("opposition", "union",
         "student"), whoever's it is."""
         return tok.pos_ == "NOUN" and any(a.kind in ("group", "person") for a in self._probed(tok))
+
+    def _armed(self, article: Article, source: list[int]) -> bool:
+        """Whether any of the source is an armed force ("the last French *troops*")."""
+        actors = [article.mentions[i].actor for i in source]
+        return any(a is not None and a.sector in self.domains.armed for a in actors)
 
     def _group_holder(self, tok: Any) -> bool:
         """A person named, people in the plural or a group the KB knows the kind of."""

@@ -44,6 +44,7 @@ class SlotWords:
     brokers: frozenset[str]
     blaming_participles: frozenset[str]
     leading_participles: frozenset[str]
+    armed_only_verbs: frozenset[str]
     phase_heads: frozenset[str]
     #: words an event noun hangs under that stand for the event itself (a stretch or a part)
     event_spans: frozenset[str]
