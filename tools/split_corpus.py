@@ -56,6 +56,7 @@ UNSEEN = (
     "sentences-part65.jsonl",
     "articles-part28-a.jsonl",
     "sentences-part66.jsonl",
+    "articles-part29-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
