@@ -1994,3 +1994,11 @@ def test_coding_troops_leaving_a_country_withdraw_from_it(pipeline):
     )
     talks = "The Sudanese delegation left Geneva on Sunday after two days of talks."
     assert all(e.trigger.text != "left" for e in events(pipeline, talks))
+
+
+def test_coding_suspending_a_magazine_or_an_edition_censors_it(pipeline):
+    # s25-0097, s31-0032: the outlet is named by a compound or an "of" phrase
+    text = "Mali's junta suspended the weekly magazine Le Sahelien on Monday."
+    assert one(pipeline, text, "COERCE").mode == "censor"
+    text = "Laos suspended the online edition of the Vientiane Mail newspaper on Monday."
+    assert one(pipeline, text, "COERCE").mode == "censor"
