@@ -57,6 +57,7 @@ UNSEEN = (
     "articles-part28-a.jsonl",
     "sentences-part66.jsonl",
     "articles-part29-a.jsonl",
+    "sentences-part67.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
