@@ -58,6 +58,7 @@ UNSEEN = (
     "sentences-part66.jsonl",
     "articles-part29-a.jsonl",
     "sentences-part67.jsonl",
+    "articles-part30-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
