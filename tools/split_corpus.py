@@ -59,6 +59,7 @@ UNSEEN = (
     "articles-part29-a.jsonl",
     "sentences-part67.jsonl",
     "articles-part30-a.jsonl",
+    "sentences-part68.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
