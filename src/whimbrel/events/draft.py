@@ -35,7 +35,7 @@ class EventDraft:
     factuality_cue: str | None = None
     attributed_to: int | None = None  # mention index
     #: who blamed the source for the act ("..., Petro *blamed* dissidents"): the act is
-    #: their claim, reported by them (passes.blamed_acts)
+    #: their claim, reported by them (answered.blamed_acts)
     blamed_by: int | None = None
     date: str | None = None
     date_precision: str = "unknown"

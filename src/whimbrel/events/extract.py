@@ -20,6 +20,7 @@ from whimbrel.actors.coref import filed_country, salient_country
 from whimbrel.actors.knowledge_base import INTERNATIONAL
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb
 from whimbrel.actors.normalise import normalise
+from whimbrel.events.answered import answered_build_ups, blamed_acts
 from whimbrel.events.arguments import (
     ArgumentModel,
     argument_features,
@@ -42,8 +43,6 @@ from whimbrel.events.passes import (
     agreements_ending_unrest,
     aid_deployments,
     answer_claims,
-    answered_build_ups,
-    blamed_acts,
     comment_targets,
     concessions_to_unrest,
     condition_targets,

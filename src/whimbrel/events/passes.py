@@ -20,15 +20,13 @@ from typing import Any
 from whimbrel.errors import ConfigError
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Lexicon
-from whimbrel.events.plover import data_path, load_ontology
+from whimbrel.events.plover import data_path
 from whimbrel.events.readings import PROMISABLE, as_threat
 from whimbrel.events.slots import (
     actor_at,
     actors_at,
     condition_subjects,
-    expand_conj,
     is_infinitive,
-    prep_objects,
     slot_words,
     subjects_of,
 )
@@ -212,7 +210,7 @@ def _menacing(
     words = list(clause.subtree)
     if any(t.lemma_.lower() in _words().retribution for t in words):
         return True
-    warner = _countries(source, mentions)
+    warner = countries(source, mentions)
     warner_ids = {a.id for i in source if (a := mentions[i].actor) is not None}
     for s in clause.children:
         if s.dep_ in ("nsubj", "nsubjpass") and s.pos_ == "PRON":
@@ -224,8 +222,10 @@ def _menacing(
             if actor.kind != "person" and actor.country in warner:
                 return True
     doers = [c for s in clause.children if s.dep_ == "nsubj" for c in (s, *s.conjuncts)]
-    countries = {actor.country if (actor := actor_at(d, at, mentions)) else None for d in doers}
-    if warner and countries and None not in countries and not countries & warner:
+    doer_countries = {
+        actor.country if (actor := actor_at(d, at, mentions)) else None for d in doers
+    }
+    if warner and doer_countries and None not in doer_countries and not doer_countries & warner:
         return False  # another state's act, or a person's: a forecast
     if any(_conflictual(t, lexicon) for t in words):
         return True
@@ -336,7 +336,7 @@ def aid_deployments(drafts: list[EventDraft], doc: Any, mentions: list[Mention])
     for draft in drafts:
         if draft.event_type != "MOBILIZE" or not draft.target:
             continue
-        if _countries(draft.target, mentions) <= _countries(draft.source, mentions):
+        if countries(draft.target, mentions) <= countries(draft.source, mentions):
             continue
         tok = doc[draft.trigger]
         if tok.pos_ != "VERB":
@@ -510,7 +510,7 @@ def answer_claims(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -
         if len(claims) != 1 and len(objects) != 1:
             continue
         claim = claims[0] if len(claims) == 1 else objects[0]
-        if reply.target and not _countries(reply.source, mentions) & _countries(
+        if reply.target and not countries(reply.source, mentions) & countries(
             claim.target, mentions
         ):
             continue
@@ -520,8 +520,8 @@ def answer_claims(drafts: list[EventDraft], doc: Any, mentions: list[Mention]) -
             claim.aim(list(reply.source), "answered_by")
 
 
-def _countries(indices: list[int], mentions: list[Mention]) -> set[str]:
-    """The countries of some mentions' actors."""
+def countries(indices: list[int], mentions: list[Mention]) -> set[str]:
+    """The countries of some mentions' actors (the named ones: no country is no country)."""
     return {a.country for i in indices if (a := mentions[i].actor) is not None and a.country}
 
 
@@ -633,159 +633,14 @@ def agreements_ending_unrest(drafts: list[EventDraft], doc: Any, at: dict[int, i
             draft.aim(protesters, "answered_unrest")
 
 
-def blamed_acts(drafts: list[EventDraft], doc: Any, agentless: frozenset[str]) -> list[EventDraft]:
-    """An act told with no agent is done by whoever its sentence blames, in the blamer's
-    words: "A roadside bomb struck a police vehicle, killing four officers, and Petro
-    *blamed* dissidents" is the dissidents' attack, reported by Petro, as the annotation
-    guidelines code a blamed attack (s12-0104, s12-0002, s3-0172). The act the blame names
-    ("blaming CODECO militiamen *for the attack*", "blamed *the attack* on X") then only
-    restates those acts and is dropped; with none it is the one blamed act. A blame in a
-    relative clause ("the bombing, *which* Ankara blamed on the PKK") names its act and
-    nothing else. Returns the drafts kept."""
-    restating: set[int] = set()
-    for blame in drafts:
-        verb = doc[blame.trigger]
-        if (
-            blame.event_type != "ACCUSE"
-            or verb.lemma_.lower() not in _words().blame_verbs
-            or not blame.target
-        ):
-            continue
-        named = _blamed_words(verb)
-        same = [
-            d
-            for d in drafts
-            if d.sentence == blame.sentence and d is not blame and d.event_type in agentless
-        ]
-        nouns = [d for d in same if d.trigger in named and set(d.source) <= set(blame.target)]
-        for noun in nouns:  # "blamed the attack on X": X did it, not suffered it
-            noun.target = [i for i in noun.target if i not in blame.target]
-        acts = [] if verb.dep_ == "relcl" else [d for d in same if not d.source and d not in nouns]
-        if acts:
-            restating.update(id(d) for d in nouns if not d.target)
-        else:
-            acts = nouns
-        for act in acts:
-            act.source, act.source_slot = list(blame.target), "blamed"
-            act.blamed_by = blame.source[0] if blame.source else None
-            act.factors.pop("agentless", None)
-    return [d for d in drafts if id(d) not in restating]
-
-
-def _blamed_words(verb: Any) -> set[int]:
-    """The words naming the act a blaming verb blames: its object or the object of its
-    "for" or "on" ("blamed X *for* the attack", "blamed the attack *on* X"), or for a
-    relative clause the noun it describes ("the bombing, which Ankara blamed on the PKK")."""
-    words = {c.i for c in verb.children if c.dep_ == "dobj"}
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on")):
-        words.update(c.i for c in prep.children if c.dep_ == "pobj")
-    if verb.dep_ == "relcl":
-        words.add(verb.head.i)
-    return words
-
-
-def answered_build_ups(
-    drafts: list[EventDraft], doc: Any, at: dict[int, int], mentions: list[Mention]
-) -> None:
-    """A build-up is aimed at whoever's act it answers, not at the place it goes to: "Niger's
-    army rushed reinforcements to the Makalondi area *after Islamic State fighters attacked*
-    a post", "sent armoured vehicles into Garoua *ahead of a march* called by Tchiroma", as
-    the guidelines code deployments (s37-0054, s41-0065, s62-0002). The act must sit in an
-    "after", "amid", "following" or "ahead of" adjunct of the build-up and be done by other
-    actors than the build-up's, an act of force first ("after local leaders appealed for
-    protection following *al-Shabaab attacks*"); a build-up aimed at a named actor keeps it."""
-    types = load_ontology().types
-    for draft in drafts:
-        if draft.event_type != "MOBILIZE" or not _placed(draft, mentions):
-            continue
-        tok = doc[draft.trigger]
-        own = {actor_key(mentions[i]) for i in draft.source}
-        answered = [
-            other
-            for other in drafts
-            if other is not draft
-            and other.sentence == draft.sentence
-            and other.source
-            and tok in doc[other.trigger].ancestors
-            and _answering(doc[other.trigger], tok)
-            and not {actor_key(mentions[i]) for i in other.source} & own
-        ]
-        answered.sort(key=lambda other: -types[other.event_type].quad)  # force first
-        if answered:
-            draft.aim(list(answered[0].source), "answered_act")
-            continue
-        neighbour = _across_border(tok, at, mentions, _countries(draft.source, mentions))
-        if neighbour:
-            draft.aim(neighbour, "border")
-
-
-def _across_border(
-    verb: Any, at: dict[int, int], mentions: list[Mention], own: set[str]
-) -> list[int]:
-    """The state across the border a build-up goes to or stands at: "deployed along *the
-    border with Eritrea*", "massed along *the Ethiopian* border", "near *Armenia's*
-    border" (a build-up at a border targets the neighbour, guidelines part 14). Not the
-    build-up's own country ("to its southern border")."""
-    words = _words().border_words
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOWARDS):
-        for word in prep.subtree:
-            if word.lemma_.lower() not in words:
-                continue
-            named = [c for c in word.children if c.dep_ in ("poss", "amod", "compound")]
-            named += prep_objects(word, "with")
-            after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else word
-            if after.lower_ == "with" and after.dep_ == "prep":  # hung on the verb
-                named += [c for c in after.children if c.dep_ == "pobj"]
-            found = actors_at(expand_conj(named), at, ())
-            found = [i for i in found if _countries([i], mentions) - own]
-            if found:
-                return found
-    return []
-
-
-#: Prepositions of where a build-up goes or stands.
-_TOWARDS = frozenset({"to", "toward", "towards", "near", "along", "at", "on", "across", "into"})
-
-
-def _answering(act: Any, top: Any) -> bool:
-    """Whether ``act`` sits in an "after", "amid", "following" or "ahead of" adjunct of
-    ``top`` ("sent troops *after* gunmen attacked", "*ahead of* a march")."""
-    tok = _branch(act, top)
-    if tok.lower_ in slot_words().ahead_adverbs:
-        return True
-    after = slot_words().after_prepositions
-    if tok.dep_ == "prep":
-        return tok.lower_ in after
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in after for c in tok.children)
-
-
-def _placed(draft: EventDraft, mentions: list[Mention]) -> bool:
-    """Whether a draft has no target, or only the places it goes to: a phrase of place that
-    names no actor ("to *the Makalondi area*") or a town of its own country ("into
-    *Garoua*")."""
-    if not draft.target:
-        return True
-    own = _countries(draft.source, mentions)
-    return draft.target_slot in _PLACE_SLOTS and all(
-        mentions[i].resolved_by == "implicit" or _countries([i], mentions) <= own
-        for i in draft.target
-    )
-
-
-#: The slots of a phrase of place: where a build-up goes or stands.
-_PLACE_SLOTS = frozenset(
-    f"prep:{p}" for p in ("to", "into", "toward", "towards", "near", "along", "in", "around")
-)
-
-
 def _adjunct_path(tok: Any, top: Any) -> bool:
     """Whether ``tok`` hangs below ``top`` through an adjunct (a clause or phrase of time,
     reason or manner), not as its object: "scrapped the tax *after* protests", not
     "banned protests"."""
-    return _branch(tok, top).dep_ in ("advcl", "prep", "npadvmod", "appos", "agent")
+    return branch(tok, top).dep_ in ("advcl", "prep", "npadvmod", "appos", "agent")
 
 
-def _branch(tok: Any, top: Any) -> Any:
+def branch(tok: Any, top: Any) -> Any:
     """The child of ``top`` whose subtree holds ``tok`` (``top`` must be an ancestor)."""
     while tok.head.i != top.i:
         tok = tok.head
