@@ -82,7 +82,10 @@ def answered_build_ups(
     protection following *al-Shabaab attacks*"); a build-up aimed at a named actor keeps it."""
     types = load_ontology().types
     for draft in drafts:
-        if draft.event_type != "MOBILIZE" or not _placed(draft, mentions):
+        if draft.event_type != "MOBILIZE":
+            continue
+        home = countries(draft.source, mentions)
+        if not _placed(draft, mentions, home):
             continue
         tok = doc[draft.trigger]
         own = {actor_key(mentions[i]) for i in draft.source}
@@ -100,7 +103,7 @@ def answered_build_ups(
         if answered:
             draft.aim(list(answered[0].source), "answered_act")
             continue
-        neighbour = _across_border(tok, at, mentions, countries(draft.source, mentions))
+        neighbour = _across_border(tok, at, mentions, home)
         if neighbour:
             draft.aim(neighbour, "border")
 
@@ -145,13 +148,12 @@ def _answering(act: Any, top: Any) -> bool:
     return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in after for c in tok.children)
 
 
-def _placed(draft: EventDraft, mentions: list[Mention]) -> bool:
+def _placed(draft: EventDraft, mentions: list[Mention], own: set[str]) -> bool:
     """Whether a draft has no target, or only the places it goes to: a phrase of place that
-    names no actor ("to *the Makalondi area*") or a town of its own country ("into
+    names no actor ("to *the Makalondi area*") or a town of its own country (``own``: "into
     *Garoua*")."""
     if not draft.target:
         return True
-    own = countries(draft.source, mentions)
     return draft.target_slot in _PLACE_SLOTS and all(
         mentions[i].resolved_by == "implicit" or countries([i], mentions) <= own
         for i in draft.target

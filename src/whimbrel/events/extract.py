@@ -358,8 +358,7 @@ class ExtractEvents:
         bring no weather, and "killed *scores of* villagers" is a count, not a match.
         Soldiers, police or gunmen in the sentence keep it political ("opened fire on a rally
         in a *stadium*"), except in fiction ("in the *drama*, a general seizes the palace")."""
-        actors = (article.mentions[at[t.i]].actor for t in sent if t.i in at)
-        armed = any(a is not None and a.sector in self.domains.armed for a in actors)
+        armed = self._armed(article, [at[t.i] for t in sent if t.i in at])
         lemmas = {
             t.lemma_.lower()
             for t in sent
@@ -875,9 +874,9 @@ class ExtractEvents:
         "student"), whoever's it is."""
         return tok.pos_ == "NOUN" and any(a.kind in ("group", "person") for a in self._probed(tok))
 
-    def _armed(self, article: Article, source: list[int]) -> bool:
-        """Whether any of the source is an armed force ("the last French *troops*")."""
-        actors = [article.mentions[i].actor for i in source]
+    def _armed(self, article: Article, indices: list[int]) -> bool:
+        """Whether any of these mentions is an armed force ("the last French *troops*")."""
+        actors = (article.mentions[i].actor for i in indices)
         return any(a is not None and a.sector in self.domains.armed for a in actors)
 
     def _group_holder(self, tok: Any) -> bool:
