@@ -60,6 +60,8 @@ UNSEEN = (
     "sentences-part67.jsonl",
     "articles-part30-a.jsonl",
     "sentences-part68.jsonl",
+    "articles-part31-a.jsonl",
+    "sentences-part69.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
