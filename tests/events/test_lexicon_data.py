@@ -561,6 +561,20 @@ EXAMPLES = [
     ('Hugo Chavez called George W. Bush "the devil" at the UN.', "called", "ACCUSE", "disapprove"),
     ("Netanyahu called the nuclear deal with Iran a historic mistake.", "called", "ACCUSE", None),
     ("Biden called his Chinese counterpart on Friday.", "called", "CONSULT", "phone"),
+    # the predicate's modifiers and "of"/"at" complement say what it thinks of a bare
+    # "step" or "act"; a misparse may hang the predicate on the object as its object
+    ("Macron called the talks with Xi a positive step.", "called", "SUPPORT", None),
+    ("Beijing called the tariffs a dangerous step.", "called", "ACCUSE", None),
+    ('Gaddafi called the Security Council a "terror council".', "called", "ACCUSE", None),
+    ("Yerevan called the drill an attempt at intimidation.", "called", "ACCUSE", None),
+    ("Moscow described the sanctions as an act of war.", "described", "ACCUSE", None),
+    (
+        "The Kremlin vowed a response, calling the British move a provocation designed to poison "
+        "relations.",
+        "calling",
+        "ACCUSE",
+        None,
+    ),
 ]
 
 

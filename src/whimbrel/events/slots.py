@@ -131,12 +131,27 @@ def small_clauses(verb: Token) -> list[Token]:
     "called [Bush *the devil*]" (an object predicate, ``oprd``), with their conjuncts
     ("called the government *Nazi remnants and fascists*"). After a verb of naming the parser
     often hangs the predicate on the object as an apposition: "called [the inauguration *"a
-    farce"*]", "called [Justice de Moraes *a dictator*]"."""
+    farce"*]", "called [Justice de Moraes *a dictator*]", or as the object's own object:
+    "calling [the British move *a provocation*]"."""
     preds = [c for c in verb.children if c.dep_ == "oprd" or _verbless_clause(c)]
     if verb.lemma_.lower() in slot_words().naming_verbs:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
-        preds += [a for o in objs for a in o.children if a.dep_ == "appos"]
+        preds += [a for o in objs for a in o.children if a.dep_ in ("appos", "dobj")]
     return expand_conj(preds)
+
+
+def predicate_words(preds: list[Token]) -> list[Token]:
+    """A naming verb's predicates with the words that say what kind they are: "called the
+    talks a *positive* step", "a *terror* council", "*politically* motivated", "an attempt
+    *at intimidation*", "an act *of aggression*". A bare "step" or "act" says nothing of
+    approval; its modifiers and its "of" or "at" complement do."""
+    words = [c for p in preds for c in p.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "advmod"]
+    return preds + words + expand_conj([o for p in preds for o in _of_or_at(p)])
+
+
+def _of_or_at(pred: Token) -> list[Token]:
+    return [o for c in pred.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
+            for o in c.children if o.dep_ == "pobj"]  # fmt: skip
 
 
 def _verbless_clause(c: Token) -> bool:

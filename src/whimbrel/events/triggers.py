@@ -19,6 +19,7 @@ from whimbrel.events.slots import (
     complement_subjects,
     is_amount,
     is_passive,
+    predicate_words,
     prep_objects,
     relative_objects,
     slot_words,
@@ -46,6 +47,8 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
     if prep:
         preps = [c for c in complement_preps(tok, ("prep", "agent", "dative")) if c.lower_ == prep]
         objs = with_conj([g for p in preps for g in p.children if g.dep_ == "pobj"])
+        if prep == "as":  # "described the talks as *a positive* step"
+            objs = predicate_words(objs)
         return with_compounds(objs + _quantified(objs))
     if pos == "VERB":
         # a passive's subject, then its retained object ("were given *tents*")
@@ -63,7 +66,10 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         ]
         objs = objs + _quantified(objs)
         objs = with_compounds(objs)
-        return _contents(objs) + objs + _cargo(objs) + _states(objs) + small_clauses(tok) + spans
+        preds = small_clauses(tok)
+        if tok.lemma_.lower() in slot_words().naming_verbs:
+            preds = predicate_words(preds)
+        return _contents(objs) + objs + _cargo(objs) + _states(objs) + preds + spans
     found = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
     # "a taxi *drivers'* strike", "the *teachers'* walkout": a plural owner says whose kind
     # of act it is, as a compound would ("a teacher strike"); "Russia's strike" does not
