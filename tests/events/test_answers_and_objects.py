@@ -263,3 +263,29 @@ def test_talks_after_which_several_parties_act_were_theirs(pipeline):
 def test_harm_promised_to_whoever_acts_is_a_threat(pipeline, text, threat):
     types = {e.event_type for e in pipeline(text, date="2025-03-11").events}
     assert ("THREATEN" in types) is threat, types
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target"),
+    [
+        # the row's own object is a thing, or the source's own: the party it concerns is the
+        # object's complement, or a "with" the parser hung on the verb
+        ("Lithuania closed its border with Belarus on Friday.", "COERCE", ["Belarus"]),
+        ("Turkey recalled its ambassador to Washington on Monday.", "SANCTION", ["Washington"]),
+        ("Saudi Arabia froze all new trade with Ottawa on Monday.", "SANCTION", ["Ottawa"]),
+        # a date is nobody acted on, and does not stop the search for who was
+        ("Israel eased its blockade of the Gaza Strip on Sunday.", "RETREAT", ["the Gaza Strip"]),
+    ],
+)
+def test_the_party_a_things_complement_names_is_the_target(pipeline, text, event_type, target):
+    assert texts(found(pipeline, text, event_type).target) == target
+
+
+def test_an_absolute_with_names_no_partner(pipeline):
+    text = (
+        "Indian and Pakistani troops traded artillery fire across the Line of Control on "
+        "Saturday, with New Delhi and Islamabad each accusing the other of starting it."
+    )
+    for event in pipeline(text, date=PUB).events:
+        if event.event_type == "ASSAULT":
+            assert "New Delhi" not in texts(event.target)

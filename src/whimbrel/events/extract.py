@@ -429,6 +429,19 @@ class ExtractEvents:
         )
         if undergone and tgt_how == "inherited":
             target = []  # "flew Bandora to Kigali *to stand trial*": not Norway's trial
+        if (
+            entry.objects
+            and not entry.prep
+            and ((rest and tgt_slot == "dobj") or tgt_how == "deferred")
+        ):
+            # "closed the border *with Belarus*", "recalled its ambassador *to Washington*":
+            # the row's own object is a thing or the source's own, and the party it concerns
+            # is its complement
+            objects = expand_conj(logical_objects(verb))
+            objects = [o for o in objects if word_forms(o) & entry.objects]
+            partners = actors_at(_object_partners(objects, verb), at, source)
+            if partners:
+                target, tgt_slot, tgt_how, rest = partners, "object_prep", "slot", []
         if tgt_slot == "dobj" and entry.event_type in self.ontology.type_sets.doer_of_object:
             # "condemned *Trump's* recognition of Jerusalem": at the act's doer
             target = self._doers(verb, at, source) or target
@@ -1242,6 +1255,24 @@ _COMPLEMENT_SLOTS = (
 )
 
 
+#: Prepositions by which an object names the party it concerns ("the border *with* Belarus",
+#: "its ambassador *to* Washington", "bottles *at* the police").
+_PARTNER_PREPS = frozenset({"with", "to", "against", "at", "into"})
+_VERB_PARTNER = frozenset({"with", "against"})
+
+
+def _object_partners(objects: list[Any], verb: Any) -> list[Any]:
+    """The objects of the prepositions by which an object names whom it concerns, and of a
+    "with" or "against" the parser hung on the verb ("closed the border *with* Belarus")."""
+    preps = [c for o in objects for c in o.children
+             if c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS]  # fmt: skip
+    if objects:
+        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _VERB_PARTNER]
+    objs = expand_conj([g for p in preps for g in p.children if g.dep_ == "pobj"])
+    # not an absolute "with": "traded fire, *with* New Delhi and Islamabad each accusing"
+    return [g for g in objs if not any(c.pos_ == "VERB" for c in g.children)]
+
+
 def _first_filled(
     slots: tuple[str, ...],
     fill: Any,
@@ -1279,6 +1310,7 @@ def _first_filled(
             for t in tokens
             if (t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ in _PEOPLE_PRONOUNS)
             and not word_forms(t) & means
+            and t.ent_type_ not in ("DATE", "TIME")  # "on *Friday*" is no one acted on
         ]
         if words and not leftover:
             leftover, leftover_slot = words, slot
