@@ -289,3 +289,20 @@ def test_an_absolute_with_names_no_partner(pipeline):
     for event in pipeline(text, date=PUB).events:
         if event.event_type == "ASSAULT":
             assert "New Delhi" not in texts(event.target)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # whom the force was meant to move, named by the purpose clause (s21-0001, s36-0001)
+        (
+            "Thousands of striking teachers marched on the ministry, and riot police fired "
+            "water cannon to keep them away from its gates.",
+            ["them"],
+        ),
+        ("Police used water cannon to break up a rally by opposition supporters.",
+         ["opposition supporters"]),
+    ],
+)  # fmt: skip
+def test_crowd_control_is_aimed_at_whom_its_purpose_moves(pipeline, text, target):
+    assert texts(found(pipeline, text, "ASSAULT").target) == target

@@ -469,6 +469,14 @@ class ExtractEvents:
             target = self._implicit_target(article, si, verb, rest, at, factors, avoid=avoid)
         if source and not target and entry.event_type in self.ontology.type_sets.complement_target:
             target, tgt_slot = self._complement_target(article, verb, at, source, entry)
+        if source and not target and entry.event_type in self.ontology.type_sets.purpose_target:
+            # "fired tear gas *to disperse protesters*": whom the act was meant to move
+            meant = _purposed(verb)
+            target = actors_at(meant, at, source)
+            people = [t for t in meant if t.lemma_.lower() not in _GROUP_EVENTS]
+            if not target and people:
+                target = self._implicit_target(article, si, verb, people, at, factors)
+            tgt_slot = "purpose" if target else tgt_slot
         return self._draft(
             article, si, verb, entry, source, src_slot, target, tgt_slot, factors, at
         )
@@ -1253,6 +1261,25 @@ _COMPLEMENT_SLOTS = (
     "prep:with",
     "prep:into",
 )
+
+
+def _purposed(verb: Any) -> list[Any]:
+    """The objects of the verb's purpose infinitive ("fired tear gas *to disperse*
+    protesters", "used water cannon *to break up* a rally"), and those who held a gathering
+    it acts on ("a rally *by opposition supporters*"; the parser may hang the "by" on the
+    verb)."""
+    purposes = [c for c in verb.children
+                if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # fmt: skip
+    found = []
+    for purpose in purposes:
+        objects = expand_conj(logical_objects(purpose))
+        held = [o for o in objects if o.lemma_.lower() in _GROUP_EVENTS]
+        if held:
+            objects += expand_conj(prep_objects(purpose, "by") + [
+                h for o in held for h in prep_objects(o, "by")])  # fmt: skip
+        found += objects
+    return found
 
 
 #: Prepositions by which an object names the party it concerns ("the border *with* Belarus",

@@ -75,6 +75,7 @@ class TypeSets:
     foreign_recipient: frozenset[str] = frozenset()
     brokered: frozenset[str] = frozenset()
     doer_of_object: frozenset[str] = frozenset()
+    purpose_target: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
