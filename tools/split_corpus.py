@@ -62,6 +62,8 @@ UNSEEN = (
     "sentences-part68.jsonl",
     "articles-part31-a.jsonl",
     "sentences-part69.jsonl",
+    "articles-part32-a.jsonl",
+    "sentences-part70.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
