@@ -306,3 +306,11 @@ def test_an_absolute_with_names_no_partner(pipeline):
 )  # fmt: skip
 def test_crowd_control_is_aimed_at_whom_its_purpose_moves(pipeline, text, target):
     assert texts(found(pipeline, text, "ASSAULT").target) == target
+
+
+def test_a_refused_extradition_is_aimed_at_the_state_asking(pipeline):
+    # the parser hangs "to Russia" on the dissident; the guidelines aim the refusal at the
+    # state the person would go to (s10-0033)
+    text = "Germany refused on Thursday to extradite a Chechen dissident to Russia."
+    assert texts(found(pipeline, text, "REJECT").target) == ["Russia"]
+    assert texts(found(pipeline, text, "COOPERATE").target) == ["Russia"]

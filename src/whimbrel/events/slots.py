@@ -456,13 +456,18 @@ def prep_objects(token: Token, prep: str) -> list[Token]:
 
 
 def stranded_prep_objects(verb: Token, prep: str) -> list[Token]:
-    """Objects of a "to" the parser hung inside a participle that modifies the verb's object:
+    """Objects of a "to" the parser hung on the verb's object or inside a participle that
+    modifies it:
     "extradited two citizens *wanted* over a fraud in Yerevan *to Armenia*", "handed two men
     *suspected* of planning attacks *to Romanian prosecutors*". The verb names no "to" itself,
     so the last one in the participle's own clause (not in a verb beneath it) completes it."""
     if prep != "to":
         return []
     for obj in logical_objects(verb):
+        # "refused to extradite a dissident *to Russia*", the "to" hung on the object itself
+        own = [o for c in obj.children if c.dep_ == "prep" and c.lower_ == prep for o in _pobjs(c)]
+        if own:
+            return own
         for clause in obj.children:
             if clause.dep_ != "acl" or clause.pos_ != "VERB" or clause.tag_ not in ("VBN", "VBD"):
                 continue
