@@ -484,3 +484,19 @@ def test_a_common_word_is_no_organisation_named_only_in_capitals(pipeline):
     assert "a plan" not in mentions_of(pipeline, "Britain and France are working on a plan.")
     navy = mentions_of(pipeline, "The PLAN sent three destroyers near Taiwan.")["The PLAN"]
     assert navy.actor.country == "CHN"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        # the parser cuts the name into two noun chunks and a person; the KB name wins whole
+        ("Reporters Without Borders called the verdict absurd.", "Reporters Without Borders",
+         "Reporters Without Borders"),
+        ("The Inter-American Development Bank approved a loan to Honduras on Wednesday.",
+         "The Inter-American Development Bank", "Inter-American Development Bank"),
+    ],
+)  # fmt: skip
+def test_an_organisation_named_in_full_is_one_mention(pipeline, text, mention, name):
+    found = mentions_of(pipeline, text)
+    assert found[mention].actor is not None and found[mention].actor.name == name
+    assert not any(m.text in ("Reporters", "Without Borders") for m in found.values())

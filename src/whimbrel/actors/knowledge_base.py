@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -163,6 +164,12 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+#: Lower-case words a proper organisation name may hold ("League *of* Arab States").
+_NAME_LINKS = frozenset(
+    {"of", "and", "for", "the", "in", "on", "de", "du", "des", "la", "del", "al"}
+)
+
+
 class KnowledgeBase:
     """Countries, organisations, office holders, sector nouns and titles, indexed for lookup.
 
@@ -210,6 +217,7 @@ class KnowledgeBase:
             w for h in [*titles["honorifics"], *titles["titles"]] for w in normalise(h).split()
         )
         self._build_indexes(leaders)
+        self._org_names: re.Pattern[str] | None = None
         self.ref_words = frozenset(w for r in self.refs for w in r.split())
 
     # -- loading -------------------------------------------------------------------------------
@@ -321,6 +329,24 @@ class KnowledgeBase:
         return Actor(
             name=name, id=qid or f"wb:state:{iso}", country=iso, sector=sector, kind="state"
         )
+
+    @property
+    def org_names_pattern(self) -> re.Pattern[str]:
+        """The organisations' multi-word proper names and aliases as written ("Reporters
+        Without Borders", "Inter-American Development Bank"), longest first, as one pattern.
+        The parser splits such names ("Without Borders" read as a person): found in the
+        text, the whole name is one mention."""
+        if self._org_names is None:
+            names = {
+                a
+                for o in self.orgs
+                for a in [o["name"], *o.get("aliases", [])]
+                if len(a.split()) >= 2
+                and all(w[0].isupper() or w in _NAME_LINKS for w in a.split())
+            }
+            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            self._org_names = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        return self._org_names
 
     def org(self, i: int) -> Actor:
         o = self.orgs[i]

@@ -158,7 +158,7 @@ class FindMentions:
         self, sent: Any, chunks: list[Any], date: dt.date | None
     ) -> list[tuple[Any, Actor | None, str]]:
         """Resolved spans of one sentence, longest first within each noun chunk."""
-        out: list[tuple[Any, Actor | None, str]] = []
+        out = self._named_organisations(sent, chunks, date)
         for chunk in chunks:
             out.extend(self._resolve_chunk(chunk, date))
         for ent in self._sent_ents:
@@ -183,6 +183,24 @@ class FindMentions:
                 actor = self.kb.resolve(tok.text, date)
                 if actor is not None and actor.kind in ("person", "state"):
                     out.append((tok.doc[tok.i : tok.i + 1], actor, "kb"))
+        return out
+
+    def _named_organisations(
+        self, sent: Any, chunks: list[Any], date: dt.date | None
+    ) -> list[tuple[Any, Actor | None, str]]:
+        """Organisations named in full that the parser cut into pieces ("*Reporters* Without
+        *Borders*": two noun chunks and a person): the whole name wins over the pieces. A name
+        inside one noun chunk is left to it ("the Arab League", "Group of Eight leaders")."""
+        out: list[tuple[Any, Actor | None, str]] = []
+        for found in self.kb.org_names_pattern.finditer(sent.text):
+            span = sent.char_span(found.start(), found.end())
+            if span is None or any(c.start <= span.start and span.end <= c.end for c in chunks):
+                continue
+            actor = self.kb.resolve(found.group(), date)
+            if actor is not None:
+                if span.start > sent.start and span.doc[span.start - 1].lower_ == "the":
+                    span = span.doc[span.start - 1 : span.end]  # "*the* International Court"
+                out.append((span, actor, "kb"))
         return out
 
     def _resolve_chunk(
