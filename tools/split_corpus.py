@@ -64,6 +64,8 @@ UNSEEN = (
     "sentences-part69.jsonl",
     "articles-part32-a.jsonl",
     "sentences-part70.jsonl",
+    "articles-part33-a.jsonl",
+    "sentences-part71.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
