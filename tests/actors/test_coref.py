@@ -47,6 +47,12 @@ CASES = [
     # a town of two words before the noun, the first hung on the second (session 30)
     ("New York police detained 12 protesters outside the Turkish consulate on Friday.",
      "New York police", "USA"),
+    # a region or town the phrase is in, which the KB's places or the gazetteer know
+    # (session 35), not the country the sentence named first
+    ("Two Filipino seafarers were convicted of espionage by a court in Hainan on Monday.",
+     "a court", "CHN"),
+    ("Canada sent food to displaced families in South Darfur on Monday.",
+     "displaced families", "SDN"),
     # with none of those, the article's most salient country
     ("Kenya said on Monday that police had arrested 40 protesters.", "40 protesters", "KEN"),
     # a post abroad is not the host's own, whatever "its" last named

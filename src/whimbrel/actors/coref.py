@@ -370,6 +370,15 @@ class ResolveReferences:
         own = self._named_in(places, date)
         if own is not None:
             return own
+        for place in places:
+            # a region or town the KB's places know: "a court *in Hainan*"
+            for obj in (t for t in place if t.dep_ == "pobj" and t.head.i == place.start):
+                name = doc[obj.left_edge.i : obj.i + 1].text
+                if (region := self.kb.place_country(name)) is not None:
+                    return region
+                found = locate(name, named_states(article))
+                if found is not None and found.country in self.kb.countries:
+                    return str(found.country)  # not Hong Kong's HKG: the KB codes it CHN
         town = [c for c in root.lefts if c.dep_ == "compound" and _proper(c)]
         if town and root.pos_ != "PROPN":  # "Anna Hazare" is a name, not a town's people
             # "*Kharkiv* residents", "*Rotterdam* police": a place the tagger did not mark
