@@ -66,6 +66,8 @@ UNSEEN = (
     "sentences-part70.jsonl",
     "articles-part33-a.jsonl",
     "sentences-part71.jsonl",
+    "articles-part34-a.jsonl",
+    "sentences-part72.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
