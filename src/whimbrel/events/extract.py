@@ -1282,19 +1282,15 @@ def _purposed(verb: Any) -> list[Any]:
     return found
 
 
-#: Prepositions by which an object names the party it concerns ("the border *with* Belarus",
-#: "its ambassador *to* Washington", "bottles *at* the police").
-_PARTNER_PREPS = frozenset({"with", "to", "against", "at", "into"})
-_VERB_PARTNER = frozenset({"with", "against"})
-
-
 def _object_partners(objects: list[Any], verb: Any) -> list[Any]:
     """The objects of the prepositions by which an object names whom it concerns, and of a
     "with" or "against" the parser hung on the verb ("closed the border *with* Belarus")."""
+    words = slot_words()
     preps = [c for o in objects for c in o.children
-             if c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS]  # fmt: skip
+             if c.dep_ == "prep" and c.lower_ in words.partner_prepositions]  # fmt: skip
     if objects:
-        preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _VERB_PARTNER]
+        preps += [c for c in verb.children
+                  if c.dep_ == "prep" and c.lower_ in words.verb_partner_prepositions]  # fmt: skip
     objs = expand_conj([g for p in preps for g in p.children if g.dep_ == "pobj"])
     # not an absolute "with": "traded fire, *with* New Delhi and Islamabad each accusing"
     return [g for g in objs if not any(c.pos_ == "VERB" for c in g.children)]

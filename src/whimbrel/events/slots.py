@@ -49,6 +49,10 @@ class SlotWords:
     #: words an event noun hangs under that stand for the event itself (a stretch or a part)
     event_spans: frozenset[str]
     setting_prepositions: frozenset[str]
+    #: prepositions by which a row's own object names the party it concerns, and those of
+    #: them the parser may hang on the verb
+    partner_prepositions: frozenset[str]
+    verb_partner_prepositions: frozenset[str]
     being_verbs: frozenset[str]
     legal_acts: frozenset[str]
     travel_verbs: frozenset[str]
