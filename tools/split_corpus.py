@@ -68,6 +68,8 @@ UNSEEN = (
     "sentences-part71.jsonl",
     "articles-part34-a.jsonl",
     "sentences-part72.jsonl",
+    "articles-part35-a.jsonl",
+    "sentences-part73.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
