@@ -17,7 +17,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -217,7 +217,6 @@ class KnowledgeBase:
             w for h in [*titles["honorifics"], *titles["titles"]] for w in normalise(h).split()
         )
         self._build_indexes(leaders)
-        self._org_names: re.Pattern[str] | None = None
         self.ref_words = frozenset(w for r in self.refs for w in r.split())
 
     # -- loading -------------------------------------------------------------------------------
@@ -330,23 +329,20 @@ class KnowledgeBase:
             name=name, id=qid or f"wb:state:{iso}", country=iso, sector=sector, kind="state"
         )
 
-    @property
+    @cached_property
     def org_names_pattern(self) -> re.Pattern[str]:
         """The organisations' multi-word proper names and aliases as written ("Reporters
         Without Borders", "Inter-American Development Bank"), longest first, as one pattern.
         The parser splits such names ("Without Borders" read as a person): found in the
         text, the whole name is one mention."""
-        if self._org_names is None:
-            names = {
-                a
-                for o in self.orgs
-                for a in [o["name"], *o.get("aliases", [])]
-                if len(a.split()) >= 2
-                and all(w[0].isupper() or w in _NAME_LINKS for w in a.split())
-            }
-            alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            self._org_names = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-        return self._org_names
+        names = {
+            a
+            for o in self.orgs
+            for a in [o["name"], *o.get("aliases", [])]
+            if len(a.split()) >= 2 and all(w[0].isupper() or w in _NAME_LINKS for w in a.split())
+        }
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
     def org(self, i: int) -> Actor:
         o = self.orgs[i]

@@ -1269,8 +1269,7 @@ def _purposed(verb: Any) -> list[Any]:
     it acts on ("a rally *by opposition supporters*"; the parser may hang the "by" on the
     verb)."""
     purposes = [c for c in verb.children
-                if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
-                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]  # fmt: skip
+                if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and is_infinitive(c)]  # fmt: skip
     found = []
     for purpose in purposes:
         objects = expand_conj(logical_objects(purpose))
