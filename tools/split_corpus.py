@@ -70,6 +70,8 @@ UNSEEN = (
     "sentences-part72.jsonl",
     "articles-part35-a.jsonl",
     "sentences-part73.jsonl",
+    "sentences-part74.jsonl",
+    "articles-part36-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
