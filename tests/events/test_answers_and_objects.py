@@ -314,3 +314,54 @@ def test_a_refused_extradition_is_aimed_at_the_state_asking(pipeline):
     text = "Germany refused on Thursday to extradite a Chechen dissident to Russia."
     assert texts(found(pipeline, text, "REJECT").target) == ["Russia"]
     assert texts(found(pipeline, text, "COOPERATE").target) == ["Russia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "source"),
+    [
+        # the warner's own act under a modal: the threat sits on it, with its agent as source
+        (
+            "Myanmar's Kachin Independence Army warned on Sunday that it would shoot down any "
+            "junta aircraft flying over Hpakant.",
+            "shoot",
+            ["it"],
+        ),
+        # the state a speaker speaks for is the agent, not the speaker
+        (
+            "Iran's parliament speaker warned on Sunday that Tehran would strike US bases "
+            "across the Gulf if Washington joined the air campaign.",
+            "strike",
+            ["Tehran"],
+        ),
+    ],
+)
+def test_a_warned_act_of_the_warners_side_carries_the_threat(pipeline, text, trigger, source):
+    """Session 36: threats with a named agent sit on the threatened act (the guidelines since
+    part 53; older records recoded), made when the warning is: asserted, dated to it, and no
+    hypothetical act beside it."""
+    events = pipeline(text, date=PUB).events
+    threat = found(pipeline, text, "THREATEN")
+    assert threat.trigger.text == trigger and texts(threat.source) == source
+    assert threat.factuality == "asserted" and threat.date == "2024-06-16"
+    assert not [e for e in events if e.factuality == "hypothetical" and e.trigger.text == trigger]
+    assert not [e for e in events if e.trigger.text == "warned"]
+
+
+def test_agentless_warned_harm_keeps_the_threat_on_the_warning(pipeline):
+    threat = found(pipeline, "Police warned that protesters would be arrested.", "THREATEN")
+    assert threat.trigger.text == "warned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian tanks shelled residential districts of Hama on Monday, killing at least 24 people.",
+        "Gunmen ambushed a police convoy in Michoacán on Monday, wounding 13 officers.",
+        "Rebels attacked an army base near Goma on Friday, killing 12 soldiers.",
+    ],
+)
+def test_an_attacks_toll_is_not_an_attack_of_its_own(pipeline, text):
+    """Session 36: "Death tolls are not events" (the guidelines since session 28; the older
+    records that coded a toll were recoded)."""
+    assaults = [e for e in pipeline(text, date=PUB).events if e.event_type == "ASSAULT"]
+    assert len(assaults) == 1 and assaults[0].trigger.text not in ("killing", "wounding")

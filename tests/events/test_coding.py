@@ -73,11 +73,12 @@ def one(pipeline, text, event_type, date=PUB):
             "THREATEN",
             "asserted",
         ),
-        # ... but not under a warning, which is the threat, nor under a fear
+        # ... and under a warning the threat sits on the warner's own act (session 36), but
+        # not under a fear
         (
             "Pakistan could close NATO supply routes if Washington cuts aid, an official warned.",
-            "COERCE",
-            "hypothetical",
+            "THREATEN",
+            "asserted",
         ),
         (
             "North Korea could fire artillery at the islands if Seoul holds drills, officials fear.",
@@ -201,12 +202,13 @@ def test_coding_agreed_act_is_folded_into_the_agreement(pipeline):
 
 
 def test_coding_result_clause_is_not_habitual(pipeline):
-    # "repeatedly struck" recurs; the killing that resulted is one event
+    # "repeatedly struck" recurs; the killing that resulted is its toll, not an event of its
+    # own (session 36: "Death tolls are not events")
     found = events(
         pipeline, "A US gunship repeatedly struck a hospital in Kunduz, killing 42 patients."
     )
     kinds = {e.trigger.text: e.factuality for e in found}
-    assert kinds == {"struck": "habitual", "killing": "asserted"}
+    assert kinds == {"struck": "habitual"}
 
 
 def test_coding_denial_is_a_reject_and_a_denied_event(pipeline):
@@ -367,9 +369,9 @@ def test_coding_non_events_code_nothing(pipeline):
     ("text", "trigger"),
     [
         # armed actors keep a sentence political whatever its scene
-        ("Soldiers opened fire on a rally in a stadium in Conakry, killing 157 people.", "killing"),
+        ("Soldiers opened fire on a rally in a stadium in Conakry, killing 157 people.", "opened"),
         # a verb sets no scene: protesters who stormed parliament bring no weather
-        ("Police fired on protesters who stormed parliament in Nairobi, killing five.", "killing"),
+        ("Police fired on protesters who stormed parliament in Nairobi, killing five.", "fired"),
         # a count is no score
         (
             "An air strike ordered by Germany on two tankers near Kunduz killed scores of villagers.",
@@ -1261,13 +1263,14 @@ def test_coding_a_trailing_speech_participle_speaks_for_the_reporter(
     pipeline, text, trigger, source, factuality
 ):
     """A participle of speech after a reported or "after" clause is the main subject's own
-    statement, as the guidelines code it; an act ("shelled the town, killing five") is not."""
+    statement, as the guidelines code it; an act ("crossed the border, seizing two villages") is
+    not."""
     found = [e for e in pipeline(text, date="2024-05-02").events if e.trigger.text == trigger]
     assert found and [s.text for s in found[0].source] == [source]
     assert found[0].factuality == factuality
-    text = "Ukrainian officials said Russian troops shelled the town, killing five civilians."
-    killing = [e for e in pipeline(text, date="2024-05-02").events if e.trigger.text == "killing"]
-    assert killing and [s.text for s in killing[0].source] == ["Russian troops"]
+    text = "Ukrainian officials said Russian troops crossed the border, seizing two villages."
+    seizing = [e for e in pipeline(text, date="2024-05-02").events if e.trigger.text == "seizing"]
+    assert seizing and [s.text for s in seizing[0].source] == ["Russian troops"]
 
 
 @pytest.mark.parametrize(

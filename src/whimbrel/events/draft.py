@@ -41,6 +41,10 @@ class EventDraft:
     date_precision: str = "unknown"
     date_source: str = "none"
     location: Location | None = None
+    #: the token whose clause holds the event when that is not the trigger's: a threat moved
+    #: onto the threatened act ("warned that it *would shoot down* ...") is made, dated and
+    #: placed where the warning is (passes.threats_on_acts)
+    clause: int | None = None
 
     @property
     def event_type(self) -> str:
@@ -55,7 +59,9 @@ class EventDraft:
 def clause_word(doc: Any, draft: EventDraft) -> Any:
     """The word whose clause holds the event: the trigger, or for a manner adverb's event
     ("will *jointly* manage") the verb it modifies, whose auxiliaries, cues, places and dates
-    are the event's too."""
+    are the event's too; or the word ``draft.clause`` names."""
+    if draft.clause is not None:
+        return doc[draft.clause]
     word = doc[draft.trigger]
     return word.head if word.pos_ == "ADV" and word.dep_ == "advmod" else word
 

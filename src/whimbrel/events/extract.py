@@ -54,6 +54,7 @@ from whimbrel.events.passes import (
     load_answers,
     name_own_acts,
     or_face,
+    threats_on_acts,
 )
 from whimbrel.events.plover import Ontology, load_ontology
 from whimbrel.events.resources import load_domains, load_instruments, load_retype_rules
@@ -216,6 +217,7 @@ class ExtractEvents:
         drafts = fold_threats(drafts, doc, self.lexicon, article.mentions)
         drafts = drop_forecasts(drafts, doc, self.lexicon, article.mentions, at)
         condition_targets(drafts, doc, at, article.mentions, self.conditions)
+        drafts = threats_on_acts(drafts, doc, at, article.mentions)
         aid_deployments(drafts, doc, article.mentions)
         drafts = drop_side_acts(drafts, doc)
         answer_claims(drafts, doc, article.mentions)
