@@ -72,6 +72,8 @@ UNSEEN = (
     "sentences-part73.jsonl",
     "sentences-part74.jsonl",
     "articles-part36-a.jsonl",
+    "sentences-part75.jsonl",
+    "articles-part37-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
