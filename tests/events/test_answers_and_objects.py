@@ -365,3 +365,46 @@ def test_an_attacks_toll_is_not_an_attack_of_its_own(pipeline, text):
     records that coded a toll were recoded)."""
     assaults = [e for e in pipeline(text, date=PUB).events if e.event_type == "ASSAULT"]
     assert len(assaults) == 1 and assaults[0].trigger.text not in ("killing", "wounding")
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Moscow's foreign ministry said it would respond in kind.", ["it"], []),
+        (
+            "Tehran would respond proportionately if Oslo imposed the sanctions.",
+            ["Tehran"],
+            ["Oslo"],
+        ),
+    ],
+)
+def test_a_promised_response_is_a_threat(pipeline, text, source, target):
+    """Session 36: "would respond", "will retaliate" promise harm as "reserves the right to
+    respond" does (THREATEN, no mode), said now: asserted."""
+    threat = found(pipeline, text, "THREATEN")
+    assert threat.trigger.text == "respond" and threat.mode is None
+    assert texts(threat.source) == source and texts(threat.target) == target
+    assert threat.factuality == "asserted"
+
+
+def test_a_response_that_happened_or_is_not_promised_is_no_threat(pipeline):
+    for text in (
+        "Police responded with tear gas.",
+        "The ministry did not say whether it would respond.",
+        "Moscow said it would not respond to the provocation.",
+    ):
+        events = pipeline(text, date=PUB).events
+        assert not [e for e in events if e.event_type == "THREATEN"], text
+
+
+def test_agentless_harm_a_state_speaker_names_is_its_threat(pipeline):
+    """Session 36: "protest leaders would be arrested if ..., the army chief said" is the
+    speaker's THREATEN on the act's words; experts forecasting it threaten nothing."""
+    text = (
+        "Thailand's army chief said on Monday that protest leaders would be arrested if they "
+        "led another march on Government House."
+    )
+    threat = found(pipeline, text, "THREATEN")
+    assert threat.trigger.text == "arrested" and texts(threat.source) == ["Thailand's army chief"]
+    text = "Netanyahu could be arrested if he travels to a member state, legal experts said."
+    assert not [e for e in pipeline(text, date=PUB).events if e.event_type == "THREATEN"]

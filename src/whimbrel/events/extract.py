@@ -54,6 +54,7 @@ from whimbrel.events.passes import (
     load_answers,
     name_own_acts,
     or_face,
+    promised_responses,
     threats_on_acts,
 )
 from whimbrel.events.plover import Ontology, load_ontology
@@ -218,6 +219,7 @@ class ExtractEvents:
         drafts = drop_forecasts(drafts, doc, self.lexicon, article.mentions, at)
         condition_targets(drafts, doc, at, article.mentions, self.conditions)
         drafts = threats_on_acts(drafts, doc, at, article.mentions)
+        drafts = promised_responses(drafts, doc, at, self.lexicon, self.conditions)
         aid_deployments(drafts, doc, article.mentions)
         drafts = drop_side_acts(drafts, doc)
         answer_claims(drafts, doc, article.mentions)

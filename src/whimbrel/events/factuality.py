@@ -26,6 +26,7 @@ from whimbrel.events.slots import (
     clause_above,
     condition_clauses,
     is_infinitive,
+    is_passive,
     logical_subjects,
     phrasal_lemma,
     reporter_conjunct,
@@ -70,6 +71,8 @@ class AssessFactuality:
         self.claims = load_answers().claim_types
         #: Types that are no threat when conditional but aimed at the condition's actor.
         self.conditional_aim = load_ontology().type_sets.conditional_aim
+        #: Sectors whose speakers can bring about the harm they name (threats by a speaker).
+        self.state_sectors = frozenset(load_ontology().expand_sectors(["@state"]))
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -94,9 +97,16 @@ class AssessFactuality:
         spokesman's words. So is harm promised to whoever does something: "would expel *any*
         vessel that entered the area", "would arrest *anyone* who joined the march" (the
         condition is in the target)."""
-        if not draft.source or draft.factuality not in ("hypothetical", "future"):
+        if draft.factuality not in ("hypothetical", "future"):
             return
         verb = clause_word(doc, draft)
+        speaker: list[int] = []
+        if not draft.source:
+            # agentless harm in a speaker's words ("protest leaders *would be arrested* if
+            # they marched again, the army chief said"): the speaker threatens it
+            speaker = self._speaker(verb, at, mentions) if is_passive(verb) else []
+            if not speaker:
+                return
         whoever = any(
             _whoever(c, self.cues) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
         )
@@ -114,6 +124,9 @@ class AssessFactuality:
                 aim_at_condition(verb, at, mentions, draft, self.cues.conditions)
             return
         draft.entry = replace(draft.entry, event_type=threat[0], mode=threat[1])
+        if speaker:
+            draft.source, draft.source_slot = speaker, "speaker"
+            draft.factors.pop("agentless", None)
         # aimed at whoever the condition names ("*if* Cairo kept flying weapons"), as a
         # warning's threat is (passes.condition_targets)
         aim_at_condition(verb, at, mentions, draft, self.cues.conditions)
@@ -121,6 +134,25 @@ class AssessFactuality:
         # asserted, with the speaker kept as its attribution
         draft.factuality = "asserted"
         draft.factuality_cue = None
+
+    def _speaker(self, verb: Any, at: dict[int, int], mentions: list[Mention]) -> list[int]:
+        """The mentions of whoever says ``verb``'s clause: the subject of the nearest verb of
+        saying above it (``threat_speech``), if it names an actor of a state or armed sector
+        (the ontology's ``@state``), who could bring the harm about; "legal experts said
+        Netanyahu *could be arrested*" forecasts."""
+        tok = verb
+        while tok.head.i != tok.i:
+            tok = tok.head
+            if tok.pos_ in ("VERB", "AUX"):
+                if tok.lemma_.lower() not in self.cues.threat_speech:
+                    return []
+                subjects = [at[c.i] for c in tok.children if c.dep_ == "nsubj" and c.i in at]
+                return [
+                    i
+                    for i in subjects
+                    if (actor := mentions[i].actor) and actor.sector in self.state_sectors
+                ]
+        return []
 
     def _spoken(self, verb: Any) -> bool:
         """Whether ``verb`` is said outright: no verb governs it but one of saying

@@ -56,6 +56,7 @@ class PassWords:
     response_verbs: frozenset[str]
     warning_verbs: frozenset[str]
     threat_modals: frozenset[str]
+    speech_verbs: frozenset[str]
     not_tolerated: frozenset[str]
     retribution: frozenset[str]
     comment_nouns: frozenset[str]
@@ -240,6 +241,69 @@ def threats_on_acts(
                 warning.clause, warning.trigger = warning.trigger, clause.i
             break
     return [d for d in drafts if id(d) not in moved]
+
+
+def promised_responses(
+    drafts: list[EventDraft],
+    doc: Any,
+    at: dict[int, int],
+    lexicon: Lexicon,
+    markers: frozenset[str],
+) -> list[EventDraft]:
+    """A response promised is a threat: "Moscow's foreign ministry said *it would respond in
+    kind*", "Tehran would *respond* proportionately if Oslo imposed the sanctions", "Russia
+    *will retaliate*" are THREATEN with no mode, as the guidelines code "reserves the right to
+    respond" and "vowed to retaliate". The verb (``response_verbs``) is under a modal
+    (``threat_modals``), not negated, and its subject names an actor; the threat is aimed at
+    the condition's actor, else at whoever the response answers ("respond *to Lithuania's*
+    ban"), and is made where it is said ("said *it would respond*" is said, not forecast).
+    A word that already carries an event other than a retaliation row is left to it."""
+    rows = [e for e in lexicon.lookup("threaten", "VERB") if not e.specificity]
+    if not rows:
+        return drafts
+    by_trigger = {d.trigger: d for d in drafts}
+    added: list[EventDraft] = []
+    for tok in doc:
+        if tok.lemma_.lower() not in _words().response_verbs or tok.pos_ != "VERB":
+            continue
+        kids = list(tok.children)
+        if not any(c.dep_ == "aux" and c.lower_ in _words().threat_modals for c in kids) or any(
+            c.dep_ == "neg" for c in kids
+        ):
+            continue
+        existing = by_trigger.get(tok.i)
+        if existing is not None and existing.event_type != "ASSAULT":
+            continue
+        source = actors_at([s for s in kids if s.dep_ == "nsubj"], at, ())
+        if not source:
+            continue
+        draft = EventDraft(
+            sentence=existing.sentence if existing else _sentence_of(doc, tok),
+            trigger=tok.i,
+            entry=rows[0],
+            source=source,
+            target=[],
+            source_slot="nsubj",
+            target_slot=None,
+            factors={"lexicon_weight": rows[0].weight, "promised_response": 0.9},
+        )
+        answered = [o for p in kids if p.dep_ == "prep" and p.lower_ == "to" for o in p.children]
+        named = actors_at(condition_subjects(tok, markers), at, source) or actors_at(
+            answered, at, source
+        )
+        if named:
+            draft.target, draft.target_slot = named, "condition"
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _words().speech_verbs:
+            draft.clause = tok.head.i
+        if existing is not None:
+            drafts = [d for d in drafts if d is not existing]
+        added.append(draft)
+    return drafts + added
+
+
+def _sentence_of(doc: Any, tok: Any) -> int:
+    """The index of the sentence that holds a token."""
+    return next(i for i, s in enumerate(doc.sents) if s.start <= tok.i < s.end)
 
 
 def _warned_clauses(warning: Any) -> list[Any]:
