@@ -74,6 +74,8 @@ UNSEEN = (
     "articles-part36-a.jsonl",
     "sentences-part75.jsonl",
     "articles-part37-a.jsonl",
+    "sentences-part76.jsonl",
+    "articles-part38-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
