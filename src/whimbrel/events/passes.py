@@ -2,8 +2,10 @@
 
 Extraction finds each event on its own; some are read in the light of the others, as the
 annotation guidelines code them: a vowed or threatened act folds into the threat, an agreed
-one into the agreement, a requested or ordered one into the request or order; acts only
-meant, asked for or brought about are dropped, and so are warnings that only forecast; a
+one into the agreement, a requested or ordered one into the request or order; a warning's
+threat sits on the warner's own act, and a promised response is a threat; acts only meant,
+asked for or brought about are dropped (an attack's toll among them), and so are warnings
+that only forecast; a
 denial answers the claim of its sentence; a closing comment ("..., a move Japan condemned")
 reacts to the main clause; an ultimatum's penalty ("or face arrest") is a threat of its own;
 two actors doing a one-way act to each other, or fighting, make two directed events.
