@@ -147,7 +147,10 @@ class ExtractEvents:
         self.instruments = load_instruments(settings.instruments)
         self.retype_rules = load_retype_rules(settings.retype)
         #: Markers of a condition clause ("if", "unless"), as the factuality cues list them.
-        self.conditions = load_cues(settings.cues).conditions
+        cues = load_cues(settings.cues)
+        self.conditions = cues.conditions
+        #: Verbs of saying that make a promised response a threat made now.
+        self.threat_speech = cues.threat_speech
         self.answers = load_answers()
         self.argument_models: dict[str, ArgumentModel | None] = {
             "source": load_argument_model(settings.agent) if settings.agent else None,
@@ -219,7 +222,9 @@ class ExtractEvents:
         drafts = drop_forecasts(drafts, doc, self.lexicon, article.mentions, at)
         condition_targets(drafts, doc, at, article.mentions, self.conditions)
         drafts = threats_on_acts(drafts, doc, at, article.mentions)
-        drafts = promised_responses(drafts, doc, at, self.lexicon, self.conditions)
+        drafts = promised_responses(
+            drafts, doc, at, self.lexicon, self.conditions, self.threat_speech
+        )
         aid_deployments(drafts, doc, article.mentions)
         drafts = drop_side_acts(drafts, doc)
         answer_claims(drafts, doc, article.mentions)

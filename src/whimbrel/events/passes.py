@@ -5,10 +5,10 @@ annotation guidelines code them: a vowed or threatened act folds into the threat
 one into the agreement, a requested or ordered one into the request or order; a warning's
 threat sits on the warner's own act, and a promised response is a threat; acts only meant,
 asked for or brought about are dropped (an attack's toll among them), and so are warnings
-that only forecast; a
-denial answers the claim of its sentence; a closing comment ("..., a move Japan condemned")
-reacts to the main clause; an ultimatum's penalty ("or face arrest") is a threat of its own;
-two actors doing a one-way act to each other, or fighting, make two directed events.
+that only forecast; a denial answers the claim of its sentence; a closing comment ("..., a
+move Japan condemned") reacts to the main clause; an ultimatum's penalty ("or face arrest")
+is a threat of its own; two actors doing a one-way act to each other, or fighting, make two
+directed events.
 """
 
 from __future__ import annotations
@@ -58,7 +58,6 @@ class PassWords:
     response_verbs: frozenset[str]
     warning_verbs: frozenset[str]
     threat_modals: frozenset[str]
-    speech_verbs: frozenset[str]
     not_tolerated: frozenset[str]
     retribution: frozenset[str]
     comment_nouns: frozenset[str]
@@ -251,6 +250,7 @@ def promised_responses(
     at: dict[int, int],
     lexicon: Lexicon,
     markers: frozenset[str],
+    speech: frozenset[str],
 ) -> list[EventDraft]:
     """A response promised is a threat: "Moscow's foreign ministry said *it would respond in
     kind*", "Tehran would *respond* proportionately if Oslo imposed the sanctions", "Russia
@@ -258,7 +258,8 @@ def promised_responses(
     respond" and "vowed to retaliate". The verb (``response_verbs``) is under a modal
     (``threat_modals``), not negated, and its subject names an actor; the threat is aimed at
     the condition's actor, else at whoever the response answers ("respond *to Lithuania's*
-    ban"), and is made where it is said ("said *it would respond*" is said, not forecast).
+    ban"), and is made where a verb of ``speech`` says it ("said *it would respond*" is said,
+    not forecast).
     A word that already carries an event other than a retaliation row is left to it."""
     rows = [e for e in lexicon.lookup("threaten", "VERB") if not e.specificity]
     if not rows:
@@ -295,7 +296,7 @@ def promised_responses(
         )
         if named:
             draft.target, draft.target_slot = named, "condition"
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _words().speech_verbs:
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in speech:
             draft.clause = tok.head.i
         if existing is not None:
             drafts = [d for d in drafts if d is not existing]
@@ -565,7 +566,8 @@ def _toll(tok: Any, by_trigger: dict[int, EventDraft]) -> bool:
     """A killing participle after an attack ("shelled Hama, *killing* at least 24 people"):
     the toll is the attack's result, not a second ASSAULT (guidelines, "Death tolls are not
     events"). The attack is a draft on the verb the participle hangs on or on its subject
-    ("a car bomb tore through a checkpoint, *killing* 80")."""
+    (an event noun: "a Russian missile *strike* hit a block, *killing* 11"); a killing with
+    no attack drafted beside it stays the attack."""
     if not (
         tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.lemma_.lower() in _words().toll_verbs
     ):
