@@ -76,6 +76,8 @@ UNSEEN = (
     "articles-part37-a.jsonl",
     "sentences-part76.jsonl",
     "articles-part38-a.jsonl",
+    "sentences-part77.jsonl",
+    "articles-part39-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
