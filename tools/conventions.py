@@ -1,4 +1,4 @@
-"""How the gold corpus codes two conventions that changed between its parts: tolls and threats.
+"""How the gold corpus codes conventions that changed between its parts: tolls and threats.
 
 Run: python tools/conventions.py [--split train] [--split dev]
 
@@ -14,6 +14,13 @@ both (docs/ACCURACY.md, "After session 31"):
   53 at the condition's actor. Counted: THREATEN events with an "if" or "unless" after the
   trigger in the same sentence, by where their target starts (in the condition, before it,
   or no target).
+- **threats on the act**: "warned that it *would seize* any trawler" was THREATEN on
+  "warned" (with the act coded apart as hypothetical) in the early parts; since part 53 the
+  threat sits on the act, with its agent as source. Counted: a warning word followed in its
+  sentence by an active modal act ("would/could/will/might" and a verb other than "be"), by
+  whether a gold THREATEN is on the warning word, on the words after the modal, or on
+  neither. Session 36 recoded the train and dev records the first two counts showed
+  (docs/corpus.md, "Session 36 recoding").
 
 Both are read off the text alone (no parse), per group of parts, so a consistency pass over
 train and dev can be sized before it is made. The standard library only. Only the train and
@@ -39,6 +46,12 @@ READABLE = ("train", "dev")
 TOLL = re.compile(r", (killing|wounding|injuring)\b", re.IGNORECASE)
 #: A condition opened after a trigger, within its sentence.
 CONDITION = re.compile(r"\b(if|unless)\b", re.IGNORECASE)
+#: A warning word and the active modal act its sentence names after it ("warned that it
+#: *would seize*"); "would be arrested" (agentless harm) keeps the threat on "warned".
+WARNED_ACT = re.compile(
+    r"\b(warn(?:ed|s|ing)?)\b([^.;\n]{0,80}?)\b(would|could|will|might)\s+(?!be\b|have\b)(\w+)",
+    re.IGNORECASE,
+)
 #: The part groups the conventions changed between.
 GROUPS = ("sentences 1-27", "sentences 28-52", "sentences 53-", "articles -100", "articles 101-")
 
@@ -94,6 +107,31 @@ def threat_targets(records: Iterable[Record]) -> dict[str, Counter[str]]:
     return out
 
 
+def threat_triggers(records: Iterable[Record]) -> dict[str, Counter[str]]:
+    """Per group: warnings that name an active modal act ("warned that it would seize"), by
+    where a gold THREATEN sits: on the warning word ("warned"), on the words after the modal
+    ("act"), or on neither ("none")."""
+    out: dict[str, Counter[str]] = {g: Counter() for g in GROUPS}
+    for record in records:
+        threats = [
+            int(e["trigger"]["start"])
+            for e in record["events"]
+            if e["event_type"] == "THREATEN" and e.get("trigger")
+        ]
+        for m in WARNED_ACT.finditer(record["text"]):
+            act_end = record["text"].find(" ", m.end(4) + 1)
+            act_end = act_end if act_end >= 0 else len(record["text"])
+            where = (
+                "warned"
+                if m.start(1) in threats
+                else "act"
+                if any(m.start(4) <= t < act_end + 40 for t in threats)
+                else "none"
+            )
+            out[group_of(str(record["id"]))][where] += 1
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", action="append", choices=READABLE)
@@ -107,6 +145,9 @@ def main() -> None:
     print("conditional threats: target in the condition / before it / none")
     for group, counts in threat_targets(records).items():
         print(f"  {group:16s} {counts['condition']:4d} / {counts['act']:4d} / {counts['none']:4d}")
+    print("warnings naming an active modal act: threat on 'warned' / on the act / neither")
+    for group, counts in threat_triggers(records).items():
+        print(f"  {group:16s} {counts['warned']:4d} / {counts['act']:4d} / {counts['none']:4d}")
 
 
 if __name__ == "__main__":

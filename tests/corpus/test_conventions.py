@@ -6,7 +6,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
-from conventions import group_of, threat_targets, tolls  # noqa: E402
+from conventions import group_of, threat_targets, threat_triggers, tolls  # noqa: E402
 
 
 def _event(event_type, text, word, target=None):
@@ -47,3 +47,17 @@ def test_a_conditional_threat_is_told_by_where_its_target_starts():
     ]
     counts = threat_targets(records)["sentences 53-"]
     assert dict(counts) == {"act": 1, "condition": 1}
+
+
+def test_a_warned_act_is_told_by_where_its_threat_sits():
+    on_warned = "Algeria warned that it would terminate the gas contract with Spain."
+    on_act = "Kigali warned that its army would cross the border."
+    agentless = "Police warned that marchers would be arrested."
+    records = [
+        {"id": "s9-0001", "text": on_warned, "events": [_event("THREATEN", on_warned, "warned")]},
+        {"id": "s9-0002", "text": on_act, "events": [_event("THREATEN", on_act, "cross")]},
+        {"id": "s9-0003", "text": agentless, "events": [_event("THREATEN", agentless, "warned")]},
+        {"id": "s9-0004", "text": "Economists warned that prices would rise.", "events": []},
+    ]
+    counts = threat_triggers(records)["sentences 1-27"]
+    assert dict(counts) == {"warned": 1, "act": 1, "none": 1}
