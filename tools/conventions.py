@@ -2,8 +2,8 @@
 
 Run: python tools/conventions.py [--split train] [--split dev]
 
-Two conventions differ between the corpus's older and newer parts, and no rule can follow
-both (docs/ACCURACY.md, "After session 31"):
+Three conventions differ between the corpus's older and newer parts, and no rule can follow
+both codings of one (docs/ACCURACY.md, "After session 31"):
 
 - **tolls**: an attack's toll after a comma ("shelled the camp, *killing* 11 people") was
   coded as an ASSAULT of its own in the early parts; since session 28 the guidelines code no
@@ -22,7 +22,7 @@ both (docs/ACCURACY.md, "After session 31"):
   neither. Session 36 recoded the train and dev records the first two counts showed
   (docs/corpus.md, "Session 36 recoding").
 
-Both are read off the text alone (no parse), per group of parts, so a consistency pass over
+All are read off the text alone (no parse), per group of parts, so a consistency pass over
 train and dev can be sized before it is made. The standard library only. Only the train and
 dev splits are read: the test and unseen splits are scored, never studied.
 """
