@@ -56,6 +56,19 @@ class FactualitySettings(StageSettings):
 Found = dict[str, tuple[str, Any]]  # factuality → (cue, speaker token or None)
 
 
+def _governor(verb: Any) -> Any | None:
+    """The nearest verb that governs ``verb``'s clause, or None. A conjunct answers to its
+    own governors, not to the verb it is coordinated with: "saying they favoured diplomacy
+    *but would use force* if ..." is governed by "saying"."""
+    tok = verb
+    while tok.head.i != tok.i:
+        head = tok.head
+        if tok.dep_ != "conj" and head.pos_ in ("VERB", "AUX"):
+            return head
+        tok = head
+    return None
+
+
 @stage(
     "events.factuality",
     requires=["doc._.wb_drafts"],
@@ -136,37 +149,26 @@ class AssessFactuality:
         draft.factuality_cue = None
 
     def _speaker(self, verb: Any, at: dict[int, int], mentions: list[Mention]) -> list[int]:
-        """The mentions of whoever says ``verb``'s clause: the subject of the nearest verb of
-        saying above it (``threat_speech``), if it names an actor of a state or armed sector
-        (the ontology's ``@state``), who could bring the harm about; "legal experts said
-        Netanyahu *could be arrested*" forecasts."""
-        tok = verb
-        while tok.head.i != tok.i:
-            tok = tok.head
-            if tok.pos_ in ("VERB", "AUX"):
-                if tok.lemma_.lower() not in self.cues.threat_speech:
-                    return []
-                subjects = [at[c.i] for c in tok.children if c.dep_ == "nsubj" and c.i in at]
-                return [
-                    i
-                    for i in subjects
-                    if (actor := mentions[i].actor) and actor.sector in self.state_sectors
-                ]
-        return []
+        """The mentions of whoever says ``verb``'s clause: the subject of the verb of saying
+        that governs it (``threat_speech``, ``_governor``), if it names an actor of a state or
+        armed sector (the ontology's ``@state``), who could bring the harm about; "legal
+        experts said Netanyahu *could be arrested*" forecasts."""
+        speech = _governor(verb)
+        if speech is None or speech.lemma_.lower() not in self.cues.threat_speech:
+            return []
+        subjects = [at[c.i] for c in speech.children if c.dep_ == "nsubj" and c.i in at]
+        return [
+            i
+            for i in subjects
+            if (actor := mentions[i].actor) and actor.sector in self.state_sectors
+        ]
 
     def _spoken(self, verb: Any) -> bool:
         """Whether ``verb`` is said outright: no verb governs it but one of saying
         (``threat_speech``), up to the nearest such verb, whatever governs that ("ordered
-        a standby force, *saying* they would use force if ..."). A conjunct answers to its
-        own governors, not to the verb it is coordinated with: "saying they favoured
-        diplomacy *but would use force* if ..."."""
-        tok = verb
-        while tok.head.i != tok.i:
-            head = tok.head
-            if tok.dep_ != "conj" and head.pos_ in ("VERB", "AUX"):
-                return head.lemma_.lower() in self.cues.threat_speech
-            tok = head
-        return True
+        a standby force, *saying* they would use force if ...")."""
+        speech = _governor(verb)
+        return speech is None or speech.lemma_.lower() in self.cues.threat_speech
 
     def _refusals(self, doc: Any, drafts: list[EventDraft]) -> list[EventDraft]:
         """A refused or ruled-out cooperative act is also a REJECT by the same actors.
