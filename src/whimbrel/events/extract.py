@@ -73,6 +73,7 @@ from whimbrel.events.slots import (
     is_amount,
     is_infinitive,
     is_passive,
+    is_time,
     logical_objects,
     logical_subjects,
     prep_objects,
@@ -200,7 +201,7 @@ class ExtractEvents:
             for tok in sent:
                 if (
                     tok.pos_ not in ("NOUN", "PROPN")
-                    or tok.ent_type_ in ("DATE", "TIME")  # "in March" is no march
+                    or is_time(tok)  # "in March" is no march
                     or tok.i in consumed
                     or tok.lemma_.lower() in disabled
                     or _in_name(tok, at, article.mentions)
@@ -1341,7 +1342,7 @@ def _first_filled(
             for t in tokens
             if (t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ in _PEOPLE_PRONOUNS)
             and not word_forms(t) & means
-            and t.ent_type_ not in ("DATE", "TIME")  # "on *Friday*" is no one acted on
+            and not is_time(t)  # "on *Friday*" is no one acted on
         ]
         if words and not leftover:
             leftover, leftover_slot = words, slot

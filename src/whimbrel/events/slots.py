@@ -150,12 +150,8 @@ def predicate_words(preds: list[Token]) -> list[Token]:
     *at intimidation*", "an act *of aggression*". A bare "step" or "act" says nothing of
     approval; its modifiers and its "of" or "at" complement do."""
     words = [c for p in preds for c in p.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "advmod"]
-    return preds + words + expand_conj([o for p in preds for o in _of_or_at(p)])
-
-
-def _of_or_at(pred: Token) -> list[Token]:
-    return [o for c in pred.children if c.dep_ == "prep" and c.lower_ in ("of", "at")
-            for o in c.children if o.dep_ == "pobj"]  # fmt: skip
+    complements = [o for p in preds for o in prep_objects(p, "of") + prep_objects(p, "at")]
+    return preds + words + expand_conj(complements)
 
 
 def _verbless_clause(c: Token) -> bool:
@@ -233,6 +229,11 @@ def is_infinitive(verb: Token) -> bool:
     """Whether a verb stands in a "to" infinitive ("sent troops *to help*"); a "to" that is
     a preposition ("flew *to* Paris") does not count."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def is_time(tok: Token) -> bool:
+    """A date or time word ("in *March*", "on *Friday*"): neither an event nor a party."""
+    return tok.ent_type_ in ("DATE", "TIME")
 
 
 def _pobjs(prep: Token) -> list[Token]:

@@ -19,6 +19,7 @@ from whimbrel.events.slots import (
     complement_subjects,
     is_amount,
     is_passive,
+    is_time,
     predicate_words,
     prep_objects,
     relative_objects,
@@ -138,9 +139,7 @@ def _temporal(prep: Any) -> bool:
     """ "on Saturday", "in March": a time, which satisfies no preposition constraint ("call on").
     "until" is never anything else, so a row that asks for it asks for the time ("gave X
     *until Sunday* to leave")."""
-    return prep.lower_ != "until" and any(
-        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children
-    )
+    return prep.lower_ != "until" and any(c.dep_ == "pobj" and is_time(c) for c in prep.children)
 
 
 def match_trigger(
