@@ -78,6 +78,8 @@ UNSEEN = (
     "articles-part38-a.jsonl",
     "sentences-part77.jsonl",
     "articles-part39-a.jsonl",
+    "sentences-part78.jsonl",
+    "articles-part40-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
