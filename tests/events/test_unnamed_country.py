@@ -28,6 +28,12 @@ OWNED = [
     ("Malawi's finance minister urged creditors on Tuesday to accept a 30 percent cut.",
      "creditors", None),
     ("Kenya thanked Gulf donors for their support.", "Gulf donors", None),
+    # session 37: migrants and refugees are not of the place they are found in
+    ("Greek coastguards rescued 41 migrants off Lesbos on Monday.", "41 migrants", None),
+    ("Britain began deporting asylum seekers to Rwanda.", "asylum seekers", None),
+    # ... unless a word says whose they are (KB 2026.12.15: "Rohingya")
+    ("Bangladeshi police detained 40 Rohingya refugees in Cox's Bazar.",
+     "40 Rohingya refugees", "MMR"),
 ]  # fmt: skip
 
 

@@ -416,6 +416,16 @@ class KnowledgeBase:
         text = f" {' '.join(words)} "
         return any(f" {u} " in text for u in self.unowned)
 
+    def placeless(self, words: Sequence[str]) -> bool:
+        """Whether normalised *words* end in a collective whose country no setting gives
+        ("41 migrants", "asylum seekers", "the refugees": sector nouns with ``context``
+        false). The place they are found in is where they are, not whose they are."""
+        for n in (2, 1):
+            entry = self.nouns.get(" ".join(words[-n:])) if len(words) >= n else None
+            if entry is not None:
+                return entry.get("context") is False
+        return False
+
     def several_in(self, words: Sequence[str], plural: str) -> bool:
         """Whether a *plural* head with normalised modifier *words* names the parties of more
         than one state ("donors", "the creditors", "more than 20 countries"), so no article

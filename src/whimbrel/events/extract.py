@@ -798,6 +798,7 @@ class ExtractEvents:
                 self.kb.unowned_in(mods)
                 or self.kb.foreign_in(mods, tok.lemma_.lower())
                 or (tok.tag_ == "NNS" and self.kb.several_in(mods, tok.lower_))
+                or self.kb.placeless([*mods, normalise(tok.text)])
             )
             country = (
                 owner_country(owned, tok, self.kb, article.date)
