@@ -80,6 +80,8 @@ UNSEEN = (
     "articles-part39-a.jsonl",
     "sentences-part78.jsonl",
     "articles-part40-a.jsonl",
+    "sentences-part79.jsonl",
+    "articles-part41-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
