@@ -1964,7 +1964,8 @@ def test_coding_a_protest_of_its_own_is_still_coded(pipeline):
         ("Peru's president warned that his forces would drive Ecuadorean troops out of the "
          "Cenepa valley unless they withdrew.", "THREATEN", ["Ecuadorean troops"]),
         # whom one deports or invites is the target, not where they go
-        ("Thailand deported 40 Uyghur men to China on Thursday.", "COERCE", ["40 Uyghur men"]),
+        # (since KB 2026.12.15 "Uyghur" is an adjective of China's, read as "40 Afghan men" is)
+        ("Thailand deported 40 Uyghur men to China on Thursday.", "COERCE", ["Uyghur"]),
         ("Xi invited Putin to Beijing.", "AGREE", ["Putin"]),
         # a reaction to an act a named party did is aimed at that party
         ("Saudi Arabia condemned President Donald Trump's recognition of Jerusalem as "
