@@ -408,3 +408,31 @@ def test_agentless_harm_a_state_speaker_names_is_its_threat(pipeline):
     assert threat.trigger.text == "arrested" and texts(threat.source) == ["Thailand's army chief"]
     text = "Netanyahu could be arrested if he travels to a member state, legal experts said."
     assert not [e for e in pipeline(text, date=PUB).events if e.event_type == "THREATEN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "source", "factuality"),
+    [
+        # session 37: the act a noun of intent announces is its holder's: the possessor ...
+        ("Migrants in the Negev began a hunger strike against Israel's plan to deport them to"
+         " Rwanda.", "COERCE", ["Israel"], "future"),
+        ("Republicans condemned President Donald Trump's refusal to side with US intelligence"
+         " agencies.", "SUPPORT", ["President Donald Trump"], "negated"),
+        # ... or the subject of the verb it hangs on
+        ("US special forces raided a coastal town in Somalia in an attempt to capture a senior"
+         " al-Shabaab leader.", "COERCE", ["US special forces"], "asserted"),
+        ("Pakistan has no plans to send troops to the Line of Control.", "MOBILIZE",
+         ["Pakistan"], "negated"),
+    ],
+)  # fmt: skip
+def test_a_noun_of_intent_gives_its_act_a_doer(pipeline, text, event_type, source, factuality):
+    event = found(pipeline, text, event_type)
+    assert texts(event.source) == source
+    assert event.factuality == factuality
+
+
+def test_the_content_of_an_offer_is_not_the_refusers_act(pipeline):
+    # the corpus leaves an offer's content uncoded, and the mediator is not whoever refused it
+    events = pipeline("Tehran rejected an offer by Qatar to mediate between Iran and Saudi"
+                      " Arabia.", date=PUB).events  # fmt: skip
+    assert not [e for e in events if e.trigger.text == "mediate"]

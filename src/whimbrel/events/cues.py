@@ -31,6 +31,8 @@ class Cues:
     #: verbs, with their particle, whose object event will not happen ("called off the talks")
     cancelling: frozenset[str]
     negating_verbs: frozenset[str]
+    #: nouns whose "to" infinitive did not happen ("refusal to side with")
+    negating_nouns: frozenset[str]
     rejecting_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     claim_verbs: frozenset[str]
@@ -51,6 +53,8 @@ class Cues:
     future_phrases: frozenset[str]
     future_verbs: frozenset[str]
     future_adjectives: frozenset[str]
+    #: nouns of intention whose "to" infinitive lies ahead ("a bid to join")
+    future_nouns: frozenset[str]
     would_as_future_after: frozenset[str]
     habitual_adverbs: frozenset[str]
     habitual_phrases: frozenset[str]
@@ -75,6 +79,7 @@ class Cues:
             negating_triggers=_set(raw, "negation", "triggers"),
             cancelling=_set(raw, "negation", "cancelling"),
             negating_verbs=_set(raw, "negating_verbs", "lemmas"),
+            negating_nouns=_set(raw, "negating_verbs", "nouns"),
             rejecting_verbs=_set(raw, "rejecting_verbs", "lemmas"),
             denial_verbs=_set(raw, "denial", "verbs"),
             claim_verbs=_set(raw, "denial", "claim_verbs"),
@@ -93,6 +98,7 @@ class Cues:
             future_phrases=_set(raw, "future", "phrases", "time_phrases"),
             future_verbs=_set(raw, "future", "verbs"),
             future_adjectives=_set(raw, "future", "adjectives"),
+            future_nouns=_set(raw, "future", "nouns"),
             would_as_future_after=_set(raw, "future", "would_as_future_after"),
             habitual_adverbs=_set(raw, "habitual", "adverbs"),
             habitual_phrases=_set(raw, "habitual", "phrases"),

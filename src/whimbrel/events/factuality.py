@@ -404,6 +404,15 @@ class AssessFactuality:
                 and dep in ("prep", "pobj", "acl")
             ):
                 found.setdefault("hypothetical", (lemma, None))
+            if node.pos_ == "NOUN" and dep == "acl" and climbed == 1:
+                # "Trump's *refusal* to side with ...", "*no* plans to send troops", "a motion
+                # to oust him"; not the object of the act refused ("refusal to condemn
+                # Russia's *invasion*": the invasion happened)
+                none = any(ch.dep_ == "det" and ch.lower_ == "no" for ch in node.children)
+                if lemma in c.negating_nouns or (none and lemma in c.future_nouns):
+                    found.setdefault("negated", (lemma, None))
+                elif lemma in c.future_nouns:
+                    found.setdefault("future", (lemma, None))
             passed_modal = passed_modal or "hypothetical" in found
 
     def _answered_by_denial(self, trigger: Any, found: Found) -> None:

@@ -35,6 +35,7 @@ class SlotWords:
     each list does, with an example."""
 
     generic_heads: frozenset[str]
+    intention_nouns: frozenset[str]
     light_verbs: frozenset[str]
     durations: frozenset[str]
     #: nouns that measure an event noun: the durations and the file's ``measures``
@@ -268,6 +269,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         if head.lemma_.lower() in _issued():
             return issuers(head, depth), "inherited"  # "released a statement criticising X"
         return [head], "inherited"  # "troops attacking the city"
+    if dep == "acl" and verb.tag_ == "VB" and head.lemma_.lower() in slot_words().intention_nouns:
+        return intenders(head, depth), "inherited"  # "*Israel's* plan to deport them"
     if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp", "oprd"):
         return logical_subjects(head.head, depth + 1)[0], "inherited"  # "is willing to withdraw"
     if dep == "xcomp" and is_passive(verb):
@@ -314,6 +317,21 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return logical_subjects(head, depth + 1)[0], "inherited"
     return [], "none"
+
+
+def intenders(noun: Token, depth: int = 0) -> list[Token]:
+    """Whose plan or decision a noun of intent is: its possessor ("*Israel's* plan") or the
+    body its "of" or "by" names ("the decision *of the Government* of Cabo Verde"), else the
+    subject of the verb it is the object of ("*Pakistan* has plans") or that its preposition
+    hangs on ("*lawmakers* will vote on a motion to oust him")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners = owners or prep_objects(noun, "of") or prep_objects(noun, "by")
+    if owners:
+        return owners
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ in ("dobj", "pobj") and governor.pos_ in ("VERB", "AUX"):
+        return logical_subjects(governor, depth + 1)[0]
+    return []
 
 
 def speaks_for_main_clause(verb: Token, head: Token) -> bool:
