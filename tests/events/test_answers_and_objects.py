@@ -436,3 +436,19 @@ def test_the_content_of_an_offer_is_not_the_refusers_act(pipeline):
     events = pipeline("Tehran rejected an offer by Qatar to mediate between Iran and Saudi"
                       " Arabia.", date=PUB).events  # fmt: skip
     assert not [e for e in events if e.trigger.text == "mediate"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # session 37: a subject that would undergo the harm does not make it: no agent, so
+        # the threat stays on "warned"
+        "The European Union warned Kyrgyzstan on Tuesday that it could lose its special access"
+        " to the bloc's market if parliament passed the law.",
+        "The United States warned Cambodia on Thursday that officials involved in the"
+        " dissolution of the opposition party could face visa restrictions.",
+    ],
+)
+def test_harm_the_subject_would_undergo_stays_on_the_warning(pipeline, text):
+    event = found(pipeline, text, "THREATEN")
+    assert event.trigger.text == "warned"

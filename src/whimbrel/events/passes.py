@@ -58,6 +58,7 @@ class PassWords:
     response_verbs: frozenset[str]
     warning_verbs: frozenset[str]
     threat_modals: frozenset[str]
+    undergone: frozenset[str]
     not_tolerated: frozenset[str]
     retribution: frozenset[str]
     comment_nouns: frozenset[str]
@@ -207,7 +208,8 @@ def threats_on_acts(
     session 36). An act no row codes moves the threat all the same ("warned that Beijing
     would *take* resolute countermeasures"). The threat keeps the warning's mode and target
     (whom it warned, or the condition's actor) and is made, dated and placed where the
-    warning is. Harm with no agent ("would be arrested") stays on "warned"."""
+    warning is. Harm with no agent ("would be arrested", "could face sanctions") stays on
+    "warned"."""
     by_trigger = {d.trigger: d for d in drafts}
     moved: set[int] = set()
     for warning in drafts:
@@ -215,6 +217,8 @@ def threats_on_acts(
         if warning.event_type != "THREATEN" or tok.lemma_.lower() not in _words().warning_verbs:
             continue
         for clause in _warned_clauses(tok):
+            if clause.lemma_.lower() in _words().undergone:
+                break  # "officials could *face* visa restrictions": harm with no agent
             act = next(
                 (
                     by_trigger[w.i]
