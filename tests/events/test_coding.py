@@ -472,6 +472,11 @@ def test_coding_a_thing_made_by_someone_takes_its_author_s_country(pipeline):
 def test_coding_a_cause_that_is_no_actor_is_no_unnamed_attacker(pipeline):
     assert events(pipeline, "The virus has killed more than 600 people in China.") == []
     assert events(pipeline, "Wildfires in southern France killed one firefighter.") == []
+    # session 37: natural and accidental causes (slots.v1.toml hazards) are no one, also as
+    # a plural subject or as the subject a participle inherits
+    assert events(pipeline, "Floods killed 40 people around Dili on Monday.") == []
+    text = "A minibus collided with a fuel tanker near Kisumu on Saturday, killing 14 people."
+    assert events(pipeline, text) == []
     # violence and weapons still kill: the attack is coded with no source
     event = one(
         pipeline, "Border clashes killed at least 12 Thai civilians on Thursday.", "ASSAULT"

@@ -853,7 +853,8 @@ class ExtractEvents:
         """The named actors among words that say who acted, else those of the unnamed ones
         ``agent`` accepts, made implicit sources ("*armed men* stormed", "*monks* led")."""
         found = actors_at(words, at, ())
-        crowd = [t for t in words if t.i not in at and agent(t)]
+        # "wildfires killed one firefighter": no one acted
+        crowd = [t for t in words if t.i not in at and agent(t) and not _hazard(t)]
         if found or not crowd:
             return found
         return self._implicit_target(article, si, trigger, crowd, at, factors, "implicit_source")
@@ -863,9 +864,11 @@ class ExtractEvents:
         virus has killed 600 people", "wildfires killed a firefighter" name a cause, not an
         unnamed attacker (where "a gunman killed", "border clashes killed", "the raid that
         killed" and "a car bomb killed" do)."""
+        causes = logical_subjects(trigger)[0]  # "the raid *that* killed": the raid
+        if not is_passive(trigger) and any(_hazard(c) for c in causes):
+            return True  # "a minibus collided with a tanker, *killing* 14 people"
         if not any(c.dep_ == "nsubj" for c in trigger.children):
             return False
-        causes = logical_subjects(trigger)[0]  # "the raid *that* killed": the raid
         # "the bombing of a market *that* killed": the market's event too
         causes += [c.head.head for c in causes if c.dep_ == "pobj" and c.head.head.pos_ == "NOUN"]
         return not any(self._someone(c) or self._violent(c) for c in causes)
@@ -1186,6 +1189,11 @@ def _titled(tok: Any) -> bool:
 def _person(tok: Any) -> bool:
     """A word the tagger marks as part of a person's name."""
     return tok.ent_type_ == "PERSON"
+
+
+def _hazard(tok: Any) -> bool:
+    """A natural or accidental cause (``slots.v1.toml`` hazards: "floods", "a minibus")."""
+    return bool(word_forms(tok) & slot_words().hazards)
 
 
 def _agent_like(tok: Any) -> bool:

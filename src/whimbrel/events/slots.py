@@ -36,6 +36,7 @@ class SlotWords:
 
     generic_heads: frozenset[str]
     intention_nouns: frozenset[str]
+    hazards: frozenset[str]
     light_verbs: frozenset[str]
     durations: frozenset[str]
     #: nouns that measure an event noun: the durations and the file's ``measures``
