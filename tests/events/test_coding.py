@@ -894,6 +894,29 @@ def test_coding_a_past_verb_joined_to_a_modal_report_is_the_speakers(pipeline):
 
 
 @pytest.mark.parametrize(
+    ("text", "event_type", "source"),
+    [
+        # session 37: a speech act joined to the reported clause is the speaker's, whatever
+        # the tense of the report
+        ("Pakistan's foreign ministry said militants had crossed from Afghanistan and urged"
+         " Kabul to hand over their commanders.", "REQUEST", ["Pakistan's foreign ministry"]),
+        ("Tajikistan's border service said Afghan guards fired first and accused the Taliban of"
+         " provoking the clash.", "ACCUSE", ["Tajikistan"]),
+    ],
+)  # fmt: skip
+def test_coding_a_speech_act_joined_to_a_report_is_the_speakers(pipeline, text, event_type, source):
+    event = one(pipeline, text, event_type)
+    assert [a.text for a in event.source] == source
+    assert event.factuality == "asserted"
+    # acts of other kinds stay with the reported clause
+    found = events(
+        pipeline, "The ministry said soldiers attacked the village and killed five people."
+    )
+    killed = next(e for e in found if e.trigger.text == "killed")
+    assert [a.text for a in killed.source] == ["soldiers"] and killed.factuality == "reported"
+
+
+@pytest.mark.parametrize(
     ("text", "event_type", "target"),
     [
         ("Sweden formally joined NATO on Thursday.", "COOPERATE", "IGO"),

@@ -391,15 +391,20 @@ def reporter_conjunct(verb: Token, head: Token) -> bool:
     """A plain past verb the parser joined to a reported clause it cannot belong to: "Mr Hu
     said China *would* continue on a peaceful path and *called on* Washington to ...": the
     speaker called, as the tense shows (the reported verb has an auxiliary the conjunct
-    lacks)."""
+    lacks), or a verb of speech the speaker would utter ("... and *urged* Washington")."""
     reporter = head.head
-    return (
+    if not (
         verb.tag_ == "VBD"
         and head.dep_ == "ccomp"
         and reporter.tag_ == "VBD"
         and reporter.lemma_.lower() in load_cues().reporting_verbs
-        and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _TENSE_AUX for c in head.children)
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    ):
+        return False
+    # session 37: a speech act with no subject of its own ("said the guards had fired and
+    # *urged* Dushanbe to ...", "... and *accused* Kyiv") is the speaker's, whatever the tense
+    return verb.lemma_.lower() in _speech_verbs() or any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _TENSE_AUX for c in head.children
     )
 
 
