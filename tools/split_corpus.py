@@ -82,6 +82,8 @@ UNSEEN = (
     "articles-part40-a.jsonl",
     "sentences-part79.jsonl",
     "articles-part41-a.jsonl",
+    "sentences-part80.jsonl",
+    "articles-part42-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
