@@ -104,6 +104,13 @@ def test_a_threat_is_aimed_at_whoever_its_condition_names(pipeline):
             "MOBILIZE",
             ["Kosovo's police"],
         ),
+        # session 37: the threatened act's own object is not whom the threat addresses
+        (
+            "Nigeria's labour unions said on Monday they would shut down the country with an"
+            " indefinite strike if the government did not reverse the rise in petrol prices.",
+            "THREATEN",
+            ["the government"],
+        ),
     ],
 )
 def test_conditional_acts_are_aimed_at_the_conditions_actor(pipeline, text, event_type, target):

@@ -422,7 +422,11 @@ def aim_at_condition(
 
 
 def _addressed(verb: Any, at: dict[int, int]) -> bool:
-    """Whether a warning names whom it is addressed to: "warned *Hungary* that ..."."""
+    """Whether a warning names whom it is addressed to: "warned *Hungary* that ...",
+    "threatened *Moscow* with sanctions"; the object of the threatened act itself is not
+    ("would shut down *the country* unless the government ...", session 37)."""
+    if verb.lemma_.lower() not in _words().warning_verbs | {"threaten", "put"}:  # "put X on notice"
+        return False
     return any(c.dep_ in ("dobj", "dative") and c.i in at for c in verb.children)
 
 
