@@ -893,6 +893,15 @@ def test_coding_a_past_verb_joined_to_a_modal_report_is_the_speakers(pipeline):
     assert [a.country for a in killed.source] == ["RUS"] and killed.factuality == "reported"
 
 
+def test_coding_a_call_is_made_for_the_callers_own_purpose(pipeline):
+    # session 37: "telephoned X to congratulate him" congratulates from the caller ...
+    text = "Vladimir Putin telephoned Recep Tayyip Erdogan on Monday to congratulate him."
+    assert [a.text for a in one(pipeline, text, "SUPPORT").source] == ["Vladimir Putin"]
+    # ... where "persuaded X to release" still has X act
+    text = "Pressure from Washington persuaded Ankara to release the pastor."
+    assert [a.text for a in one(pipeline, text, "RETREAT").source] == ["Ankara"]
+
+
 @pytest.mark.parametrize(
     ("text", "event_type", "source"),
     [
