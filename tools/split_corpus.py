@@ -84,6 +84,8 @@ UNSEEN = (
     "articles-part41-a.jsonl",
     "sentences-part80.jsonl",
     "articles-part42-a.jsonl",
+    "sentences-part81.jsonl",
+    "articles-part43-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
