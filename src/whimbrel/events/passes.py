@@ -57,6 +57,7 @@ class PassWords:
     pact_keeping: frozenset[str]
     response_verbs: frozenset[str]
     warning_verbs: frozenset[str]
+    addressing_verbs: frozenset[str]
     threat_modals: frozenset[str]
     undergone: frozenset[str]
     not_tolerated: frozenset[str]
@@ -425,7 +426,7 @@ def _addressed(verb: Any, at: dict[int, int]) -> bool:
     """Whether a warning names whom it is addressed to: "warned *Hungary* that ...",
     "threatened *Moscow* with sanctions"; the object of the threatened act itself is not
     ("would shut down *the country* unless the government ...", session 37)."""
-    if verb.lemma_.lower() not in _words().warning_verbs | {"threaten", "put"}:  # "put X on notice"
+    if verb.lemma_.lower() not in _words().addressing_verbs:
         return False
     return any(c.dep_ in ("dobj", "dative") and c.i in at for c in verb.children)
 

@@ -36,6 +36,7 @@ class SlotWords:
 
     generic_heads: frozenset[str]
     intention_nouns: frozenset[str]
+    purpose_control_verbs: frozenset[str]
     hazards: frozenset[str]
     light_verbs: frozenset[str]
     durations: frozenset[str]
@@ -281,7 +282,11 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
                 and c.lemma_.lower() not in slot_words().measure_heads]  # fmt: skip
         # "spent eight *hours* talking": a stretch of time controls nothing; "telephoned
         # Erdogan to congratulate him": a call or visit is made for the caller's own purpose
-        if dep == "xcomp" and objs and head.lemma_.lower() not in _PURPOSE_CONTROL:
+        if (
+            dep == "xcomp"
+            and objs
+            and head.lemma_.lower() not in slot_words().purpose_control_verbs
+        ):
             return objs, "inherited"
         if dep == "xcomp" and is_passive(head) and not logical_subjects(head, depth + 1)[0]:
             # "Myanmar's government is expected to sign", "X was forced to sign": the
@@ -319,11 +324,6 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return logical_subjects(head, depth + 1)[0], "inherited"
     return [], "none"
-
-
-#: Verbs of contact whose "to" infinitive is the contacting side's purpose, not what the
-#: one contacted is to do ("telephoned Erdogan *to congratulate* him", session 37).
-_PURPOSE_CONTROL = frozenset({"telephone", "phone", "ring", "visit", "meet", "contact"})
 
 
 def intenders(noun: Token, depth: int = 0) -> list[Token]:
