@@ -275,9 +275,7 @@ def promised_responses(
         if tok.lemma_.lower() not in _words().response_verbs or tok.pos_ != "VERB":
             continue
         kids = list(tok.children)
-        if not any(c.dep_ == "aux" and c.lower_ in _words().threat_modals for c in kids) or any(
-            c.dep_ == "neg" for c in kids
-        ):
+        if not _under_modal(tok) or any(c.dep_ == "neg" for c in kids):
             continue
         existing = by_trigger.get(tok.i)
         if existing is not None and existing.event_type != "ASSAULT":
@@ -314,14 +312,17 @@ def _sentence_of(doc: Any, tok: Any) -> int:
     return next(i for i, s in enumerate(doc.sents) if s.start <= tok.i < s.end)
 
 
+def _under_modal(verb: Any) -> bool:
+    """Whether a verb has a modal of threat (``threat_modals``: "it *would* respond")."""
+    return any(a.dep_ == "aux" and a.lower_ in _words().threat_modals for a in verb.children)
+
+
 def _warned_clauses(warning: Any) -> list[Any]:
     """A warning's that-clauses whose verb is under a modal ("that it *would* respond")."""
     return [
         c
         for c in warning.children
-        if c.dep_ == "ccomp"
-        and c.pos_ in ("VERB", "AUX")
-        and any(a.dep_ == "aux" and a.lower_ in _words().threat_modals for a in c.children)
+        if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and _under_modal(c)
     ]
 
 
