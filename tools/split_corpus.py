@@ -86,6 +86,8 @@ UNSEEN = (
     "articles-part42-a.jsonl",
     "sentences-part81.jsonl",
     "articles-part43-a.jsonl",
+    "sentences-part82.jsonl",
+    "articles-part44-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
