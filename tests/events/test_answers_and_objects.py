@@ -459,3 +459,26 @@ def test_the_content_of_an_offer_is_not_the_refusers_act(pipeline):
 def test_harm_the_subject_would_undergo_stays_on_the_warning(pipeline, text):
     event = found(pipeline, text, "THREATEN")
     assert event.trigger.text == "warned"
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "target", "country"),
+    [
+        # session 38: a counterpart or neighbour named through the source's "his"/"its" is
+        # another party, not a thing of the source's own
+        ("Kenya's president hosted his Ugandan counterpart in Nairobi on Friday.", "CONSULT",
+         "his Ugandan counterpart", "UGA"),
+        # a demonym the tagger leaves unmarked still names the counterpart's country
+        ("Ghana's president hosted his Burkinabe counterpart in Tamale on Thursday.", "CONSULT",
+         "his Burkinabe counterpart", "BFA"),
+        # freed people are whom the release is done to, not troops sent as its means
+        ("The rebels freed eight captured soldiers in Goma on Sunday.", "RETREAT",
+         "eight captured soldiers", "COD"),
+    ],
+)  # fmt: skip
+def test_a_counterpart_or_a_freed_soldier_is_the_target(
+    pipeline, text, event_type, target, country
+):
+    event = found(pipeline, text, event_type)
+    assert texts(event.target) == [target]
+    assert event.target[0].country == country

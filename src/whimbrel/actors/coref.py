@@ -412,6 +412,12 @@ class ResolveReferences:
                 actor = self.kb.resolve(ent.text, date)
                 if actor is not None and actor.kind == "state" and actor.country:
                     return str(actor.country)
+        for tok in (t for span in spans if span is not None for t in span):
+            # a demonym the tagger left unmarked: "his *Burkinabe* counterpart"
+            if tok.dep_ == "amod" and tok.is_title and not tok.ent_type_:
+                actor = self.kb.resolve(tok.text, date)
+                if actor is not None and actor.kind == "state" and actor.country:
+                    return str(actor.country)
         return None
 
     def _setting_country(self, article: Article, i: int) -> str | None:

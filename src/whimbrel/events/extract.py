@@ -657,7 +657,8 @@ class ExtractEvents:
         that are done to people, never with them, take no means: "sentenced 11 *soldiers*
         to death", "arrested two *police officers*"."""
         done_to = self.ontology.type_sets.done_to
-        means = frozenset() if entry.event_type in done_to else self.instruments.nouns
+        done = entry.event_type in done_to or entry.mode in slot_words().done_to_modes
+        means = frozenset() if done else self.instruments.nouns
         mentions = article.mentions
         own = _countries_of(mentions, source)
 
@@ -668,6 +669,8 @@ class ExtractEvents:
                 return any(defer(g) for g in prep_objects(tok, "of"))
             if is_amount(tok):  # "the first of ten patrol boats", not "118 of its members"
                 return any(word_forms(g) & means for g in prep_objects(tok, "of"))
+            if word_forms(tok) & slot_words().relational_heads:  # "his *counterpart*"
+                return False
             for poss in (c for c in tok.children if c.dep_ == "poss" and c.lower_ in _OWNERS):
                 idx = at.get(poss.i)
                 owner = mentions[idx].actor if idx is not None else None
