@@ -88,6 +88,8 @@ UNSEEN = (
     "articles-part43-a.jsonl",
     "sentences-part82.jsonl",
     "articles-part44-a.jsonl",
+    "sentences-part83.jsonl",
+    "articles-part45-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
