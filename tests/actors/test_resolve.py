@@ -34,6 +34,11 @@ D = dt.date
         ("two Su-35 fighter jets", "two su35 fighter jets"),
         ("the G-20 summit", "the g20 summit"),
         ("Al-Shabaab", "al shabaab"),
+        # British and American spellings of "-isation" are one word (session 38)
+        (
+            "the Collective Security Treaty Organisation",
+            "the collective security treaty organization",
+        ),
     ],
 )
 def test_normalise(text: str, expected: str) -> None:
@@ -44,6 +49,11 @@ def test_a_model_designation_names_no_person(kb: KnowledgeBase) -> None:
     jets = kb.resolve("Su-35 fighter jets", D(2025, 1, 1))
     assert jets is None or jets.country != "TWN"
     assert kb.resolve("G-20", D(2025, 1, 1)) == kb.resolve("G20", D(2025, 1, 1))
+
+
+def test_a_british_spelling_finds_the_organisation(kb: KnowledgeBase) -> None:
+    csto = kb.resolve("the Collective Security Treaty Organisation", D(2022, 1, 6))
+    assert csto is not None and csto.country == "IGO"
 
 
 def test_slugify() -> None:

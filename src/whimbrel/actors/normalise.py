@@ -1,10 +1,11 @@
 """Text normalisation shared by the knowledge base (for its aliases) and the resolver (for queries).
 
 Both sides go through the same :func:`normalise`, so an alias matches a mention whenever the two
-differ only in case, accents, punctuation, curly quotes or hyphenation ("Kim Jong-un" and
-"kim jong un", "Élysée" and "Elysee"). Possessive "'s" survives as a separate token ``'s``
-because the resolver needs it ("Russia's defence ministry"). "US"/"U.S."/"USA" become
-"united states" *before* lower-casing, because lower-case "us" is the pronoun and must not match.
+differ only in case, accents, punctuation, curly quotes, hyphenation or "-isation" spelling
+("Kim Jong-un" and "kim jong un", "Élysée" and "Elysee", "Organisation" and "Organization").
+Possessive "'s" survives as a separate token ``'s`` because the resolver needs it ("Russia's
+defence ministry"). "US"/"U.S."/"USA" become "united states" *before* lower-casing, because
+lower-case "us" is the pronoun and must not match.
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ _POSS = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 # one ("Su" is also Su Tseng-chang's surname).
 _MODEL = re.compile(r"(?<![\w-])([A-Za-z]{1,4})-(?=\d)")
 _NONWORD = re.compile(r"[^\w']+")
+# British "-isation" is the same word as "-ization": "Collective Security Treaty *Organisation*".
+_ISATION = re.compile(r"(?<=\w)isation")
 _SPACES = re.compile(r"\s+")
 
 
@@ -78,7 +81,7 @@ def normalise(text: str) -> str:
     t = _US.sub(" united states ", t)
     if not t.isascii():
         t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
-    t = t.lower()
+    t = _ISATION.sub("ization", t.lower())
     t = _POSS.sub(" qqpossqq ", t)  # mark possessives before punctuation is dropped
     t = _NONWORD.sub(" ", t)
     t = t.replace("'", "").replace("_", " ")  # elisions, transliteration: "sana'a" -> "sanaa"
