@@ -110,3 +110,19 @@ def test_the_two_governments_keep_their_countries(pipeline):
     text = "Tanzania and Uganda signed a pipeline deal, and the two governments thanked Burundi."
     thanks = [e for e in pipeline(text, date="2024-03-03").events if e.trigger.text == "thanked"]
     assert thanks and {a.country for a in thanks[0].source} == {"TZA", "UGA"}
+
+
+HOME = [
+    # session 38: what a state does mostly to its own people (an arrest, a release) gives an
+    # unnamed recipient the doer's country, where only the story's salience gave another
+    ("Under pressure from the Vatican, Nicaragua's government released 12 jailed priests.",
+     "RETREAT", "12 jailed priests", "NIC"),
+    ("Citing a tip from Washington, Turkish police detained 40 people in dawn raids.",
+     "COERCE", "40 people", "TUR"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "event_type", "span", "country"), HOME)
+def test_the_doers_own_people(pipeline, text, event_type, span, country):
+    events = [e for e in pipeline(text, date="2024-03-03").events if e.event_type == event_type]
+    assert [(t.text, t.country) for t in events[0].target] == [(span, country)]

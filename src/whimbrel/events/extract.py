@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any
 
 from whimbrel.actors.coref import filed_country, salient_country
-from whimbrel.actors.knowledge_base import INTERNATIONAL
+from whimbrel.actors.knowledge_base import INTERNATIONAL, NON_STATE
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb
 from whimbrel.actors.normalise import normalise
 from whimbrel.events.answered import answered_build_ups, blamed_acts
@@ -967,15 +967,39 @@ class ExtractEvents:
         countries = {a.country for a in actors if a is not None and a.country}
         return next(iter(countries)) if len(countries) == 1 else None
 
+    def _home_country(self, article: Article, entry: Entry, source: list[int]) -> str | None:
+        """The source's one country, when its act is one done to its own people
+        (``slots.v1.toml`` ``home_modes``)."""
+        if entry.mode not in slot_words().home_modes:
+            return None
+        actors = [article.mentions[i].actor for i in source]
+        countries = {a.country for a in actors if a is not None and a.country}
+        country = next(iter(countries)) if len(countries) == 1 else None
+        return country if country not in NON_STATE else None
+
     def _reown(self, article: Article, entry: Entry, source: list[int], target: list[int]) -> None:
         """Give a described recipient that took the story's country ("at least nine people")
-        the next one when the story's is the attacker's or giver's own (``_attacker_country``)."""
+        the next one when the story's is the attacker's or giver's own (``_attacker_country``),
+        and the source's own when the act is one a state does to its own people
+        (``home_modes``: "Nicaragua's government released 12 jailed priests" after "the
+        Vatican")."""
+        home = self._home_country(article, entry, source)
         avoid = self._attacker_country(article, entry, source)
-        if avoid is None:
+        if avoid is None and home is None:
             return
         for i in target:
             m = article.mentions[i]
-            if not m.salient or m.actor is None or m.actor.country != avoid:
+            if not m.salient or m.actor is None:
+                continue
+            if home is not None:
+                actor = self.kb.resolve(m.text, article.date, (home,))
+                # not one the source is ("detaining all 24 sailors" by coast guard vessels)
+                if actor is not None and actor.id not in {
+                    a.id for j in source if (a := article.mentions[j].actor) is not None
+                }:
+                    m.actor = actor
+                continue
+            if m.actor.country != avoid:
                 continue
             country = salient_country(article.mentions, m.sentence, skip=i, avoid=avoid)
             actor = self.kb.resolve(m.text, article.date, (country,)) if country else None

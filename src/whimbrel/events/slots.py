@@ -65,6 +65,7 @@ class SlotWords:
     agentless_of_modes: frozenset[str]
     relational_heads: frozenset[str]
     done_to_modes: frozenset[str]
+    home_modes: frozenset[str]
     unfolding_verbs: frozenset[str]
     handling_verbs: frozenset[str]
     #: (preposition, verb) pairs whose object did what the prepositional object names
