@@ -792,6 +792,7 @@ class ExtractEvents:
             ):
                 continue  # "launched an offensive": no one is the offensive
             span = _phrase(tok)
+            salient = False
             owned = past_sponsors(self.kb, span)
             # whoever the phrase names as owner ("Islamic State positions"); none for
             # "European diplomats"; else the place it is in, the story's country, or a place
@@ -818,10 +819,10 @@ class ExtractEvents:
                 named = place_country(owned, self.kb, article.date, near)
                 if named is not None and named not in near and (here or setting):
                     named = None  # "the town of Palma in northern Mozambique": not Palma, Spain
+                country = named or here or setting
+                salient = country is None
                 country = (
-                    named
-                    or here
-                    or setting
+                    country
                     or salient_country(article.mentions, si, avoid=avoid)
                     or place_country(tok.sent, self.kb, article.date, near)
                 )
@@ -835,7 +836,8 @@ class ExtractEvents:
                               sector=probe.sector if probe else None, kind="group")  # fmt: skip
             mention = Mention(text=span.text, start=span.start_char, end=span.end_char, sentence=si,
                               actor=actor, resolved_by="implicit", head=tok.i,
-                              token_start=span.start, token_end=span.end)  # fmt: skip
+                              token_start=span.start, token_end=span.end,
+                              salient=salient)  # fmt: skip
             article.mentions.append(mention)
             at[tok.i] = len(article.mentions) - 1
             made.append(len(article.mentions) - 1)
