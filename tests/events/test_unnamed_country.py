@@ -122,6 +122,13 @@ HOME = [
 ]  # fmt: skip
 
 
+def test_a_demonym_inside_a_place_name_gives_its_country(pipeline):
+    """ "in the *Peruvian* Andes": the place the tagger marks is no state, its adjective is."""
+    text = "Villagers in the Bolivian Andes blocked a highway to protest a Chinese-owned mine."
+    sources = [s for e in pipeline(text, date="2024-03-03").events for s in e.source]
+    assert sources and {s.country for s in sources if s.text == "Villagers"} == {"BOL"}
+
+
 @pytest.mark.parametrize(("text", "event_type", "span", "country"), HOME)
 def test_the_doers_own_people(pipeline, text, event_type, span, country):
     events = [e for e in pipeline(text, date="2024-03-03").events if e.event_type == event_type]

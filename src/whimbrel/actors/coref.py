@@ -412,9 +412,19 @@ class ResolveReferences:
                 actor = self.kb.resolve(ent.text, date)
                 if actor is not None and actor.kind == "state" and actor.country:
                     return str(actor.country)
-        for tok in (t for span in spans if span is not None for t in span):
+            if ent.label_ in ("GPE", "LOC") and (country := self._demonym_in(ent, date)):
+                return country  # "in the *Peruvian* Andes"
+        for span in spans:
             # a demonym the tagger left unmarked: "his *Burkinabe* counterpart"
-            if tok.dep_ == "amod" and tok.is_title and not tok.ent_type_:
+            words = [t for t in span or () if not t.ent_type_]
+            if country := self._demonym_in(words, date):
+                return country
+        return None
+
+    def _demonym_in(self, words: Any, date: dt.date | None) -> str | None:
+        """The state a capitalised adjective among ``words`` names."""
+        for tok in words:
+            if tok.dep_ in ("amod", "compound") and tok.is_title:
                 actor = self.kb.resolve(tok.text, date)
                 if actor is not None and actor.kind == "state" and actor.country:
                     return str(actor.country)
