@@ -2046,3 +2046,17 @@ def test_coding_suspending_a_magazine_or_an_edition_censors_it(pipeline):
     assert one(pipeline, text, "COERCE").mode == "censor"
     text = "Laos suspended the online edition of the Vientiane Mail newspaper on Monday."
     assert one(pipeline, text, "COERCE").mode == "censor"
+
+
+def test_coding_a_participle_the_parser_made_a_clause_is_done_to_its_noun(pipeline):
+    # session 38: "freed 14 fishermen detained for ...": the parser gives "detained" a
+    # subject, but the fishermen were detained; no one named detained them here
+    text = (
+        "Vietnam freed 14 Indonesian fishermen detained for illegal fishing and handed them"
+        " to Indonesian embassy officials in Ho Chi Minh City."
+    )
+    assert all(e.trigger.text != "detained" for e in events(pipeline, text))
+    assert one(pipeline, text, "RETREAT").target[0].country == "IDN"
+    # a reported clause keeps its subject, whatever the tagger calls the verb
+    text = "Human Rights Watch said soldiers executed at least 20 villagers in the north."
+    assert [a.text for a in one(pipeline, text, "ASSAULT").source] == ["soldiers"]

@@ -187,7 +187,23 @@ def is_passive(verb: Token) -> bool:
     X and denounced by Y": the second verb has a by-agent of its own but no auxiliary)."""
     if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
         return True
+    if bare_participle(verb):
+        return True
     return verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head)
+
+
+def bare_participle(verb: Token) -> bool:
+    """A past participle the parser made a clause of its own, with a subject but no
+    auxiliary: "freed 14 fishermen *detained* for illegal fishing" is a participle on the
+    fishermen, who were detained, not a clause in which they detained."""
+    if verb.tag_ != "VBN" or verb.dep_ != "ccomp" or verb.head.lemma_.lower() in _speech_verbs():
+        return False  # "said soldiers *executed* ...": the tagger's VBN on a reported clause
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (
+        len(subjects) == 1
+        and subjects[0].left_edge.i == verb.head.i + 1  # the governor's object, misparsed
+        and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    )
 
 
 def tree_path(a: Token, b: Token) -> tuple[Token, list[Token], list[Token]] | None:
@@ -434,7 +450,8 @@ def relative_objects(verb: Token, objs: list[Token]) -> list[Token]:
 def logical_objects(verb: Token) -> list[Token]:
     """Direct objects in logical terms: the passive subject of a passive verb."""
     if is_passive(verb):
-        objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        patient = ("nsubjpass", "nsubj") if bare_participle(verb) else ("nsubjpass",)
+        objs = [c for c in verb.children if c.dep_ in patient]
         if not objs and verb.dep_ == "acl":
             objs = [verb.head]  # "the town shelled by rebels"
         if not objs and verb.dep_ == "conj":
