@@ -2060,3 +2060,20 @@ def test_coding_a_participle_the_parser_made_a_clause_is_done_to_its_noun(pipeli
     # a reported clause keeps its subject, whatever the tagger calls the verb
     text = "Human Rights Watch said soldiers executed at least 20 villagers in the north."
     assert [a.text for a in one(pipeline, text, "ASSAULT").source] == ["soldiers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # session 38: a ban or curbs aimed at another state's people or goods sanction it
+        "Russia banned 300 Americans from entering the country on Friday.",
+        "Beijing imposed curbs on Lithuanian timber on Monday.",
+    ],
+)
+def test_coding_a_ban_on_another_states_people_or_goods_is_a_sanction(pipeline, text):
+    assert one(pipeline, text, "SANCTION").mode is None
+
+
+def test_coding_a_ban_on_ones_own_is_coercion(pipeline):
+    text = "Jordan's government banned the opposition Islamic Action Front on Wednesday."
+    assert [e.event_type for e in events(pipeline, text)] == ["COERCE"]
