@@ -2077,3 +2077,9 @@ def test_coding_a_ban_on_another_states_people_or_goods_is_a_sanction(pipeline, 
 def test_coding_a_ban_on_ones_own_is_coercion(pipeline):
     text = "Jordan's government banned the opposition Islamic Action Front on Wednesday."
     assert [e.event_type for e in events(pipeline, text)] == ["COERCE"]
+
+
+def test_coding_suspending_a_service_at_home_restricts_it(pipeline):
+    # session 38: a suspension at home is COERCE, one aimed abroad a sanction
+    text = "Pakistan suspended mobile phone services nationwide on election day."
+    assert one(pipeline, text, "COERCE").mode == "restrict"

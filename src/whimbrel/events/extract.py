@@ -321,6 +321,11 @@ class ExtractEvents:
             and m.actor.country not in countries
             for m in acted_on
         )
+        # acted on at home: every recipient shares a source's country ("froze the assets of
+        # Brotherhood leaders" by Egyptian prosecutors)
+        home = bool(acted_on and countries) and all(
+            m.actor is not None and m.actor.country in countries for m in acted_on
+        )
         for rule in self.retype_rules:
             if (
                 entry.event_type == rule["from"]
@@ -334,6 +339,7 @@ class ExtractEvents:
                 and (not rule.get("target_sectors") or target_sectors & set(rule["target_sectors"]))
                 and (not rule.get("complements") or complements & set(rule["complements"]))
                 and (foreign or not rule.get("foreign_target"))
+                and (home or not rule.get("home_target"))
             ):
                 return replace(entry, event_type=rule["to"], mode=rule["mode"])
         return entry
