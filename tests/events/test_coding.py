@@ -2083,3 +2083,10 @@ def test_coding_suspending_a_service_at_home_restricts_it(pipeline):
     # session 38: a suspension at home is COERCE, one aimed abroad a sanction
     text = "Pakistan suspended mobile phone services nationwide on election day."
     assert one(pipeline, text, "COERCE").mode == "restrict"
+
+
+def test_coding_their_joint_patrol_is_held_by_both(pipeline):
+    # session 38: "their" on a joint event stands for the clause's coordinated subjects
+    text = "Vietnamese and Indonesian navy ships held their first joint patrol on Thursday."
+    patrol = one(pipeline, text, "COOPERATE")
+    assert {a.country for a in patrol.source} == {"VNM", "IDN"}

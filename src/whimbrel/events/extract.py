@@ -517,6 +517,14 @@ class ExtractEvents:
         source, src_slot, _, named = _first_filled(
             src_slots, lambda s: fill_noun_slot(noun, s), at, exclude=()
         )
+        if src_slot == "poss" and [
+            article.doc[article.mentions[i].head].lower_ for i in source
+        ] == ["their"]:
+            # "the Philippine and Japanese coast guards held *their* first joint patrol": the
+            # plural possessive stands for the governing clause's several subjects
+            governors = actors_at(expand_conj(governing_subject(noun)), at, ())
+            if self._several(article, governors) and len(governors) > 1:
+                source = governors
         if not source and src_slot == "poss":  # "Nancy Pelosi's visit": a person the KB lacks
             # "a taxi *drivers'* strike", "the *lawyers'* long march": unrest is held by the
             # unnamed group that owns it
