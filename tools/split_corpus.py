@@ -90,6 +90,8 @@ UNSEEN = (
     "articles-part44-a.jsonl",
     "sentences-part83.jsonl",
     "articles-part45-a.jsonl",
+    "sentences-part84.jsonl",
+    "articles-part46-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
