@@ -2090,3 +2090,9 @@ def test_coding_their_joint_patrol_is_held_by_both(pipeline):
     text = "Vietnamese and Indonesian navy ships held their first joint patrol on Thursday."
     patrol = one(pipeline, text, "COOPERATE")
     assert {a.country for a in patrol.source} == {"VNM", "IDN"}
+
+
+def test_coding_giving_foreign_diplomats_hours_to_leave_expels_them(pipeline):
+    # session 38: the parser hangs "to leave" on "72 hours", not on "gave"
+    text = "Chad gave two Central African diplomats 72 hours to leave N'Djamena on Wednesday."
+    assert one(pipeline, text, "SANCTION").mode == "expel"

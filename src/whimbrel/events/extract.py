@@ -310,6 +310,13 @@ class ExtractEvents:
             for c in trigger.children
             if c.dep_ == "xcomp" or (c.dep_ == "advcl" and is_infinitive(c))  # "gave X 48
         }  # hours *to leave*": the parser makes the infinitive adverbial
+        complements |= {  # or a clause on the time given ("gave them 72 *hours to leave*")
+            c.lemma_.lower()
+            for o in trigger.children
+            if o.dep_ in ("dobj", "npadvmod") and o.lemma_.lower() in slot_words().durations
+            for c in o.children
+            if c.dep_ in ("relcl", "acl") and is_infinitive(c)
+        }
         # acted on from another state than any source's: "ordered *French* troops to leave"
         # expels them (the troops, a means of MOBILIZE, are its object rather than its
         # target), as is a UN or regional body's envoy; a firm, a platform or a charity is
