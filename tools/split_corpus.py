@@ -92,6 +92,8 @@ UNSEEN = (
     "articles-part45-a.jsonl",
     "sentences-part84.jsonl",
     "articles-part46-a.jsonl",
+    "sentences-part85.jsonl",
+    "articles-part47-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
