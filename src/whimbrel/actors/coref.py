@@ -408,10 +408,8 @@ class ResolveReferences:
                 continue  # "*Russian*-backed militiamen": the backer, not their country
             if ent.start > 0 and ent.doc[ent.start - 1].lower_ == "ethnic":
                 continue  # "ethnic *Albanian* rebels" in North Macedonia: a people, not a state
-            if ent.label_ in ("NORP", "GPE"):
-                actor = self.kb.resolve(ent.text, date)
-                if actor is not None and actor.kind == "state" and actor.country:
-                    return str(actor.country)
+            if ent.label_ in ("NORP", "GPE") and (country := self._state_named(ent.text, date)):
+                return country
             if ent.label_ in ("GPE", "LOC") and (country := self._demonym_in(ent, date)):
                 return country  # "in the *Peruvian* Andes"
         for span in spans:
@@ -424,11 +422,22 @@ class ResolveReferences:
     def _demonym_in(self, words: Any, date: dt.date | None) -> str | None:
         """The state a capitalised adjective among ``words`` names."""
         for tok in words:
-            if tok.dep_ in ("amod", "compound") and tok.is_title:
-                actor = self.kb.resolve(tok.text, date)
-                if actor is not None and actor.kind == "state" and actor.country:
-                    return str(actor.country)
+            if (
+                tok.dep_ in ("amod", "compound")
+                and tok.is_title
+                and (country := self._state_named(tok.text, date))
+            ):
+                return country
         return None
+
+    def _state_named(self, text: str, date: dt.date | None) -> str | None:
+        """The country of the state ``text`` names in the KB, if it names one."""
+        actor = self.kb.resolve(text, date)
+        return (
+            str(actor.country)
+            if actor is not None and actor.kind == "state" and actor.country
+            else None
+        )
 
     def _setting_country(self, article: Article, i: int) -> str | None:
         """The country of a place the description's sentence sets its events in ("killed ten

@@ -328,8 +328,8 @@ class ExtractEvents:
             and m.actor.country not in countries
             for m in acted_on
         )
-        # acted on at home: every recipient shares a source's country ("froze the assets of
-        # Brotherhood leaders" by Egyptian prosecutors)
+        # acted on at home: every recipient shares a source's country ("Pakistan suspended
+        # mobile phone services")
         home = bool(acted_on and countries) and all(
             m.actor is not None and m.actor.country in countries for m in acted_on
         )
@@ -987,17 +987,14 @@ class ExtractEvents:
                 return None  # police, agents, rebels: as often at home as abroad
         elif entry.event_type not in self.ontology.type_sets.foreign_recipient:
             return None
-        countries = {a.country for a in actors if a is not None and a.country}
-        return next(iter(countries)) if len(countries) == 1 else None
+        return _one_country(actors)
 
     def _home_country(self, article: Article, entry: Entry, source: list[int]) -> str | None:
         """The source's one country, when its act is one done to its own people
         (``slots.v1.toml`` ``home_modes``)."""
         if entry.mode not in slot_words().home_modes:
             return None
-        actors = [article.mentions[i].actor for i in source]
-        countries = {a.country for a in actors if a is not None and a.country}
-        country = next(iter(countries)) if len(countries) == 1 else None
+        country = _one_country([article.mentions[i].actor for i in source])
         return country if country not in NON_STATE else None
 
     def _reown(self, article: Article, entry: Entry, source: list[int], target: list[int]) -> None:
@@ -1313,6 +1310,12 @@ _PEOPLE_PRONOUNS = frozenset({"them", "him", "her"})
 
 #: Named entities the KB does not know still name a recipient ("retook *Baga* from Boko Haram").
 _NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+
+
+def _one_country(actors: list[Any]) -> str | None:
+    """The one country the actors share, or None when they have none or several."""
+    countries = {a.country for a in actors if a is not None and a.country}
+    return next(iter(countries)) if len(countries) == 1 else None
 
 
 def _countries_of(mentions: list[Any], indices: list[int]) -> set[str | None]:
