@@ -94,6 +94,8 @@ UNSEEN = (
     "articles-part46-a.jsonl",
     "sentences-part85.jsonl",
     "articles-part47-a.jsonl",
+    "sentences-part86.jsonl",
+    "articles-part48-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
