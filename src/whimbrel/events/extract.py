@@ -1004,19 +1004,19 @@ class ExtractEvents:
         (``home_modes``: "Nicaragua's government released 12 jailed priests" after "the
         Vatican")."""
         home = self._home_country(article, entry, source)
-        avoid = self._attacker_country(article, entry, source)
+        avoid = None if home is not None else self._attacker_country(article, entry, source)
         if avoid is None and home is None:
             return
+        # a home recipient is never made one the source is ("detaining all 24 sailors" by
+        # coast guard vessels)
+        sources = {a.id for j in source if (a := article.mentions[j].actor) is not None}
         for i in target:
             m = article.mentions[i]
             if not m.salient or m.actor is None:
                 continue
             if home is not None:
                 actor = self.kb.resolve(m.text, article.date, (home,))
-                # not one the source is ("detaining all 24 sailors" by coast guard vessels)
-                if actor is not None and actor.id not in {
-                    a.id for j in source if (a := article.mentions[j].actor) is not None
-                }:
+                if actor is not None and actor.id not in sources:
                     m.actor = actor
                 continue
             if m.actor.country != avoid:
