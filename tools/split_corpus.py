@@ -96,6 +96,8 @@ UNSEEN = (
     "articles-part47-a.jsonl",
     "sentences-part86.jsonl",
     "articles-part48-a.jsonl",
+    "sentences-part87.jsonl",
+    "articles-part49-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
