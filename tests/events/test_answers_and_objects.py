@@ -133,6 +133,43 @@ def test_a_concession_to_unrest_is_made_to_the_protesters(pipeline):
 
 
 @pytest.mark.parametrize(
+    ("text", "protesters"),
+    [
+        # the parser hangs "by" on the stretch of time ("a week ... by fishermen")
+        (
+            "Bowing to a week of port blockades by dockers, Chile's government scrapped a levy "
+            "on Friday.",
+            "dockers",
+        ),
+        # or on the verb above it, right after the stretch's phrase
+        (
+            "Malawi's government released nine union leaders on Monday, bowing to ten days of "
+            "sit-ins by their colleagues outside parliament in Lilongwe.",
+            "their",
+        ),
+    ],
+)
+def test_a_concession_to_a_stretch_of_unrest_is_made_to_its_doers(pipeline, text, protesters):
+    concession = found(pipeline, text, "CONCEDE")
+    assert texts(concession.target) == [protesters]
+    protest = found(pipeline, text, "PROTEST")
+    assert texts(protest.source) == [protesters]
+
+
+def test_each_unrest_noun_of_a_stretch_is_against_whoever_answered(pipeline):
+    text = (
+        "Bangladesh's labour ministry raised the minimum wage on Sunday after three weeks of "
+        "strikes and marches by garment workers in Gazipur."
+    )
+    events = pipeline(text, date=PUB).events
+    unrest = {e.trigger.text: e for e in events if e.event_type == "PROTEST"}
+    assert set(unrest) == {"strikes", "marches"}
+    for event in unrest.values():
+        assert texts(event.source) == ["garment workers"]
+        assert texts(event.target) == ["Bangladesh's labour ministry"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Peru and Bolivia set up a joint task force on Tuesday to fight smugglers.",

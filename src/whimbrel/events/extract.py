@@ -606,7 +606,13 @@ class ExtractEvents:
         if (source or agentless) and not target and rest:
             avoid = self._attacker_country(article, entry, source)
             target = self._implicit_target(article, si, noun, rest, at, factors, avoid=avoid)
-        if not target and entry.event_type == "PROTEST":
+        protest = entry.event_type == "PROTEST" or (
+            # "after two weeks of *strikes* by garment workers": a strike the doers retype
+            source
+            and self._retype(entry, [article.mentions[i] for i in source], noun, [], []).event_type
+            == "PROTEST"
+        )
+        if not target and protest:
             # "Bouteflika resigned after six weeks of protests", "scrapped the rise after two
             # days of protests by oil workers": against whoever answered
             target = actors_at(expand_conj(answering_subject(noun)), at, source)

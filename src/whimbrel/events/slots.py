@@ -605,10 +605,30 @@ def fill_noun_slot(noun: Token, slot: str) -> tuple[list[Token], str]:
             found += [p for c in acl.children if c.dep_ == "agent" for p in _pobjs(c)]
             if acl.lemma_ in slot_words().blaming_participles:
                 found += prep_objects(acl, "on") + prep_objects(acl, "to")
+        if not found and (span := through_amounts(noun)) is not noun:
+            # "a week of road blockades *by truckers*": the parser hangs the "by" on the
+            # stretch of time, or on the verb the stretch follows, right after its phrase
+            found = prep_objects(span, "by") or _following_by(span)
         return found + hyphened_leaders(noun), "direct"
     if slot.startswith("prep:"):
         return prep_objects(noun, slot[5:]), "direct"
     return [], "none"
+
+
+def _following_by(span: Token) -> list[Token]:
+    """The objects of a "by" the parser hung on the verb above a stretch-of-time phrase,
+    where it directly follows the phrase: "bowing to a week of sit-ins *by their
+    relatives*". A passive verb's "by" is its own agent and is not read."""
+    prep = span.head
+    verb = prep.head if prep.dep_ == "prep" else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or is_passive(verb):
+        return []
+    return [
+        o
+        for c in verb.children
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by" and c.i == span.right_edge.i + 1
+        for o in _pobjs(c)
+    ]
 
 
 def hyphened_leaders(noun: Token) -> list[Token]:
@@ -626,7 +646,13 @@ def hyphened_leaders(noun: Token) -> list[Token]:
 def through_amounts(noun: Token) -> Token:
     """An event noun, or the stretch of time or the amount it is counted in ("two *hours* of
     talks", "quelled *weeks* of protests", "announced *$800 million* in aid"): the word whose
-    verb the event hangs on."""
+    verb the event hangs on. A later conjunct counts in its first one's stretch ("two weeks
+    of strikes and *marches*")."""
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head
+    if first is not noun and through_amounts(first) is not first:
+        noun = first
     while noun.dep_ == "pobj" and (
         (noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in slot_words().event_spans)
         or (noun.head.lower_ in ("of", "in") and is_amount(noun.head.head))
