@@ -98,6 +98,8 @@ UNSEEN = (
     "articles-part48-a.jsonl",
     "sentences-part87.jsonl",
     "articles-part49-a.jsonl",
+    "sentences-part88.jsonl",
+    "articles-part50-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
