@@ -156,6 +156,25 @@ def test_a_concession_to_a_stretch_of_unrest_is_made_to_its_doers(pipeline, text
     assert texts(protest.source) == [protesters]
 
 
+def test_a_promise_answering_unrest_concedes_to_the_protesters(pipeline):
+    text = (
+        "Ghana's education ministry agreed on Tuesday to restore book allowances after a "
+        "two-week walkout by university lecturers."
+    )
+    concession = found(pipeline, text, "CONCEDE")
+    assert concession.trigger.text == "agreed"
+    assert texts(concession.target) == ["university lecturers"]
+
+
+def test_a_promise_beside_a_named_concession_stays_an_agreement(pipeline):
+    text = (
+        "Kenya's government agreed on Tuesday to reinstate the sacked judges, bowing to a "
+        "week of sit-ins by lawyers in Nairobi."
+    )
+    events = pipeline(text, date=PUB).events
+    assert {e.trigger.text: e.event_type for e in events}["agreed"] == "AGREE"
+
+
 def test_each_unrest_noun_of_a_stretch_is_against_whoever_answered(pipeline):
     text = (
         "Bangladesh's labour ministry raised the minimum wage on Sunday after three weeks of "

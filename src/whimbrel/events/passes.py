@@ -764,21 +764,37 @@ def concessions_to_unrest(drafts: list[EventDraft], doc: Any, mentions: list[Men
     clause, among its adjuncts; a concession aimed at a named actor keeps it."""
     protests = [d for d in drafts if d.event_type == "PROTEST" and d.source]
     for draft in drafts:
-        if draft.event_type != "CONCEDE" or any(
+        conceder = doc[draft.trigger]
+        # a promise answering unrest concedes, unless the sentence names its concession
+        # apart ("agreed to reinstate him, *bowing* to a march")
+        promise = (
+            draft.event_type == "AGREE"
+            and conceder.lemma_.lower() in _words().promise_verbs
+            and not any(d.event_type == "CONCEDE" and d.sentence == draft.sentence for d in drafts)
+        )
+        if (draft.event_type != "CONCEDE" and not promise) or any(
             mentions[i].resolved_by == "kb" for i in draft.target
         ):
             continue
-        conceder = doc[draft.trigger]
         for protest in protests:
             tok = doc[protest.trigger]
             if (
                 protest.sentence == draft.sentence
                 and conceder in tok.ancestors
                 and not set(protest.source) & set(draft.source)
-                and _adjunct_path(tok, conceder)
+                and (_adjunct_path(tok, conceder) or (promise and _promised_after(tok, conceder)))
             ):
-                draft.target, draft.target_slot = list(protest.source), "answered_unrest"
+                if promise:  # "agreed to raise the wage after strikes by garment workers"
+                    draft.entry = replace(draft.entry, event_type="CONCEDE", mode=None)
+                draft.aim(list(protest.source), "answered_unrest")
                 break
+
+
+def _promised_after(tok: Any, promiser: Any) -> bool:
+    """Whether ``tok`` hangs on the act a promise names through an adjunct: "agreed to raise
+    the wage *after* two weeks of strikes"."""
+    act = branch(tok, promiser)
+    return act.dep_ == "xcomp" and _adjunct_path(tok, act)
 
 
 def agreements_ending_unrest(drafts: list[EventDraft], doc: Any, at: dict[int, int]) -> None:
