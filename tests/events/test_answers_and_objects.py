@@ -264,6 +264,18 @@ def test_an_event_noun_named_by_its_date_is_coded_with_no_actors(pipeline):
     assert not [e for e in pipeline(text, date=PUB).events if e.trigger.text == "truce"]
 
 
+def test_an_agreement_its_participle_dates_is_coded_with_no_actors(pipeline):
+    """Session 39: "under a deal *signed* in 2021" is that signing, told as background with
+    no party named (type set "dated_participle"); a participle with no date or place of its
+    own names no particular act."""
+    text = "Estonia handed two patrol boats to Latvia on Monday under a deal signed in 2021."
+    signed = [e for e in pipeline(text, date=PUB).events if e.trigger.text == "signed"]
+    assert signed and signed[0].event_type == "AGREE"
+    assert not signed[0].source and not signed[0].target
+    text = "Estonia handed two patrol boats to Latvia on Monday under the deal signed then."
+    assert not [e for e in pipeline(text, date=PUB).events if e.trigger.text == "signed"]
+
+
 def test_unrest_told_as_happening_is_coded_with_no_actors(pipeline):
     """Session 30: "as protests spread to 30 towns", "to quell the protests": the protests
     happened, though the sentence names no one in them (ontology type set "unfolding"); a

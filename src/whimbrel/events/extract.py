@@ -1105,9 +1105,18 @@ class ExtractEvents:
             tgt_slot = "learned" if target else tgt_slot
         dated = self.ontology.type_sets.dated
         told = self.ontology.type_sets.unfolding
-        if not source and not target and entry.event_type in dated and _dated_noun(trigger):
-            # "since the 2021 *coup*", "last week's *strike*": an event of its own, told
-            # as background, whose actors the sentence does not name
+        sets = self.ontology.type_sets
+        if (
+            not source
+            and not target
+            and (
+                (entry.event_type in dated and _dated_noun(trigger))
+                or (entry.event_type in sets.dated_participle and _dated_participle(trigger))
+            )
+        ):
+            # "since the 2021 *coup*", "last week's *strike*", "under a deal *signed* in
+            # 2022": an event of its own, told as background, whose actors the sentence does
+            # not name
             factors["dated_noun"] = DATED_NOUN
         elif not source and not target and entry.event_type in told and unfolding(trigger):
             # "as *protests* spread to 40 cities", "to stifle *protests*": unrest the
@@ -1177,6 +1186,22 @@ def _dated_noun(trigger: Any) -> bool:
         if child.dep_ in ("compound", "nummod", "amod", "poss") and child.ent_type_ == "DATE":
             return True
     return False
+
+
+def _dated_participle(trigger: Any) -> bool:
+    """A past participle on a noun that its own date or place makes one act ("a deal *signed*
+    in 2022", "an accord *struck* in Sochi last month", "a protocol *signed* last week"), with
+    no agent and no party named on it ("signed *with* Baghdad")."""
+    if trigger.tag_ != "VBN" or trigger.dep_ != "acl" or trigger.head.pos_ != "NOUN":
+        return False
+    kids = list(trigger.children)
+    if any(c.dep_ == "agent" or c.lower_ in ("with", "between", "by") for c in kids):
+        return False
+    return any(
+        c.dep_ in ("prep", "npadvmod")
+        and any(w.ent_type_ in ("DATE", "GPE", "LOC", "FAC") for w in c.subtree)
+        for c in kids
+    )
 
 
 def _agentless(

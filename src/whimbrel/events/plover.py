@@ -66,6 +66,7 @@ class TypeSets:
 
     agentless: frozenset[str] = frozenset()
     dated: frozenset[str] = frozenset()
+    dated_participle: frozenset[str] = frozenset()
     unfolding: frozenset[str] = frozenset()
     conditional_aim: frozenset[str] = frozenset()
     done_to: frozenset[str] = frozenset()
