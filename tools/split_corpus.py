@@ -100,6 +100,8 @@ UNSEEN = (
     "articles-part49-a.jsonl",
     "sentences-part88.jsonl",
     "articles-part50-a.jsonl",
+    "sentences-part89.jsonl",
+    "articles-part51-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
