@@ -102,6 +102,8 @@ UNSEEN = (
     "articles-part50-a.jsonl",
     "sentences-part89.jsonl",
     "articles-part51-a.jsonl",
+    "sentences-part90.jsonl",
+    "articles-part52-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
