@@ -815,11 +815,18 @@ def test_coding_a_vow_of_harm_is_a_threat(pipeline, text, event_type):
     assert not any(a.text == "harsh punishment" for e in found for a in e.target)
 
 
-def test_coding_a_hyphenated_mediator_acts_towards_the_parties(pipeline):
+def test_coding_a_mediator_acts_towards_the_parties(pipeline):
     text = "The UN-brokered ceasefire between Israel and Hezbollah went into effect at 0500 GMT."
     event = one(pipeline, text, "CONSULT")
     assert [a.country for a in event.source] == ["UNO"]
     assert {a.country for a in event.target} == {"ISR", "LBN"}
+    # so does one a participle names, towards both parties of the deal it brokered
+    text = (
+        "Ethiopia and Eritrea agreed on Monday to reopen their border crossings, in a deal "
+        "brokered by Kenya."
+    )
+    event = one(pipeline, text, "CONSULT")
+    assert {a.country for a in event.target} == {"ETH", "ERI"}
     # a hyphenated backer is no such event ("Kremlin-backed outlets")
     found = events(pipeline, "The EU will ban the Kremlin-backed outlets RT and Sputnik.")
     assert "SUPPORT" not in [e.event_type for e in found]

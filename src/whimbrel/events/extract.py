@@ -473,9 +473,14 @@ class ExtractEvents:
             # "reopened its embassy in Riyadh": the place, not the source's own embassy
             target = self._implicit_target(article, si, verb, [place.root], at, factors)
             tgt_slot = "place" if target else tgt_slot
-        if verb.dep_ == "amod" and entry.event_type in self.ontology.type_sets.brokered:
+        if (
+            verb.dep_ in ("amod", "acl")
+            and entry.event_type in self.ontology.type_sets.brokered
+            and not target
+        ):
             # "an *EU*-mediated deal" signed by X and Y, "the *UN*-brokered truce between X
-            # and Y": the name before the hyphen mediated, towards the parties
+            # and Y", "a ceasefire *brokered* by Qatar" that X and Y agreed: the broker
+            # (named before the hyphen or by "by") mediated, towards the parties
             hyphened = [c for c in verb.children if c.i + 2 == verb.i and c.nbor(1).text == "-"]
             source = source or actors_at(hyphened, at, ())
             parties = actors_at(expand_conj(prep_objects(verb.head, "between")), at, source)
