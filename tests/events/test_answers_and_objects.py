@@ -166,6 +166,15 @@ def test_a_promise_answering_unrest_concedes_to_the_protesters(pipeline):
     assert texts(concession.target) == ["university lecturers"]
 
 
+def test_a_promise_bowing_to_pressure_is_made_to_whoever_pressed(pipeline):
+    text = (
+        "Tunisia agreed on Monday to cut its fuel subsidies by half, bowing to pressure from "
+        "the International Monetary Fund."
+    )
+    promise = found(pipeline, text, "AGREE")
+    assert [a.country for a in promise.target] == ["IGO"]
+
+
 def test_a_promise_beside_a_named_concession_stays_an_agreement(pipeline):
     text = (
         "Kenya's government agreed on Tuesday to reinstate the sacked judges, bowing to a "

@@ -55,6 +55,7 @@ from whimbrel.events.passes import (
     name_own_acts,
     or_face,
     promised_responses,
+    promises_under_pressure,
     threats_on_acts,
 )
 from whimbrel.events.plover import Ontology, load_ontology
@@ -232,6 +233,7 @@ class ExtractEvents:
         name_own_acts(drafts, doc, article.mentions)
         comment_targets(drafts, doc, at)
         concessions_to_unrest(drafts, doc, article.mentions)
+        promises_under_pressure(drafts, doc)
         agreements_ending_unrest(drafts, doc, at)
         drafts = blamed_acts(drafts, doc, self.ontology.type_sets.agentless)
         answered_build_ups(drafts, doc, at, article.mentions)

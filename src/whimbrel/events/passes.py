@@ -790,6 +790,29 @@ def concessions_to_unrest(drafts: list[EventDraft], doc: Any, mentions: list[Men
                 break
 
 
+def promises_under_pressure(drafts: list[EventDraft], doc: Any) -> None:
+    """A promise made "bowing to" someone's pressure is made to them: "Seoul agreed to raise
+    its share, *bowing to pressure from Washington*" is AGREE aimed at Washington, beside the
+    CONCEDE on "bowing", as the guidelines code it (s4-0188, s8-0134)."""
+    yielders = slot_words().yield_verbs
+    for draft in drafts:
+        if draft.event_type != "AGREE" or draft.target:
+            continue
+        promise = doc[draft.trigger]
+        for bow in drafts:
+            tok = doc[bow.trigger]
+            if (
+                bow.event_type == "CONCEDE"
+                and bow.target
+                and tok.lemma_.lower() in yielders
+                and tok.dep_ == "advcl"
+                and promise in tok.ancestors
+                and not set(bow.target) & set(draft.source)
+            ):
+                draft.aim(list(bow.target), "pressed_by")
+                break
+
+
 def _promised_after(tok: Any, promiser: Any) -> bool:
     """Whether ``tok`` hangs on the act a promise names through an adjunct: "agreed to raise
     the wage *after* two weeks of strikes"."""
