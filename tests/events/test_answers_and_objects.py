@@ -175,6 +175,37 @@ def test_a_promise_bowing_to_pressure_is_made_to_whoever_pressed(pipeline):
     assert [a.country for a in promise.target] == ["IGO"]
 
 
+@pytest.mark.parametrize(
+    ("text", "reactor", "actor"),
+    [
+        # a participle: the main clause's subject did the act
+        (
+            "Mongolia's parliament passed a law curbing foreign broadcasters on Monday, "
+            "drawing condemnation from the European Union.",
+            "the European Union",
+            "Mongolia's parliament",
+        ),
+        # an act whose possessor did it drew the reaction
+        (
+            "Kenya's expulsion of a Somali envoy drew a sharp rebuke from Mogadishu.",
+            "Mogadishu",
+            "Kenya",
+        ),
+        # or whom its "by" names
+        (
+            "The detention of two fishermen by Indonesian patrol boats drew a formal protest "
+            "from Kuala Lumpur.",
+            "Kuala Lumpur",
+            "Indonesian patrol boats",
+        ),
+    ],
+)
+def test_a_reaction_an_act_draws_from_others_is_theirs_at_its_doer(pipeline, text, reactor, actor):
+    reaction = found(pipeline, text, "ACCUSE")
+    assert texts(reaction.source) == [reactor]
+    assert [a.text.removesuffix("'s") for a in reaction.target] == [actor]
+
+
 def test_a_promise_beside_a_named_concession_stays_an_agreement(pipeline):
     text = (
         "Kenya's government agreed on Tuesday to reinstate the sacked judges, bowing to a "

@@ -67,6 +67,7 @@ from whimbrel.events.slots import (
     adjunct_subject,
     answering_subject,
     behest,
+    drawn_reaction,
     expand_conj,
     fill_noun_slot,
     fill_verb_slot,
@@ -522,6 +523,16 @@ class ExtractEvents:
     ) -> EventDraft | None:
         src_slots, tgt_slots = self._slots(entry, noun=True)
         factors = {"lexicon_weight": entry.weight, "noun_trigger": NOUN_TRIGGER}
+        drawn = drawn_reaction(noun)
+        if drawn is not None:
+            # "..., drawing condemnation from Tbilisi": the reactors' disapproval of the act
+            reactors = actors_at(expand_conj(drawn[0]), at, ())
+            if reactors:
+                if entry.event_type == "PROTEST" and not locative_objects(noun):
+                    entry = replace(entry, event_type="ACCUSE", mode="disapprove")
+                target = actors_at(expand_conj(drawn[1]), at, reactors)
+                return self._draft(article, si, noun, entry, reactors, "prep:from", target,
+                                   "drawn_by" if target else None, factors, at)  # fmt: skip
         askers, asked = behest(noun)
         source = actors_at(expand_conj(askers), at, ())
         if source:  # "sent troops at the request of Maputo": Maputo asked the sender

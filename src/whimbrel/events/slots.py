@@ -62,6 +62,7 @@ class SlotWords:
     after_prepositions: frozenset[str]
     ahead_adverbs: frozenset[str]
     yield_verbs: frozenset[str]
+    reaction_verbs: frozenset[str]
     agentless_of_modes: frozenset[str]
     relational_heads: frozenset[str]
     done_to_modes: frozenset[str]
@@ -764,6 +765,29 @@ def adjunct_subject(noun: Token) -> list[Token]:
     if noun.dep_ == "nsubj" and head.dep_ == "advcl" and head.head.pos_ in ("VERB", "AUX"):
         return logical_subjects(head.head)[0]
     return []
+
+
+def drawn_reaction(noun: Token) -> tuple[list[Token], list[Token]] | None:
+    """Who reacted, and to whom, where an act draws a reaction "from" them: "Medvedev
+    recognised South Ossetia, *drawing condemnation from Tbilisi*" (Tbilisi at Medvedev),
+    "*Orban's* visit drew a rebuke from EU leaders" (at Orban), "the seizure of a boat *by
+    Russian border guards* drew a protest from Tokyo" (at the guards). None where the noun is
+    no object of a reaction verb or names no one "from"."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in slot_words().reaction_verbs:
+        return None
+    reactors = prep_objects(noun, "from") or prep_objects(verb, "from")
+    if not reactors:
+        return None
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        return reactors, logical_subjects(verb.head)[0]  # "..., drawing condemnation from X"
+    doers: list[Token] = []
+    for subject in logical_subjects(verb)[0]:
+        # an act drew it: its doer, by possessor or "by" ("*Washington's* sale", "the seizure
+        # ... *by* Russian border guards"), else the act's own subject words
+        owners = [c for c in subject.children if c.dep_ == "poss"] + prep_objects(subject, "by")
+        doers += owners or [subject]
+    return reactors, doers
 
 
 def answering_subject(noun: Token) -> list[Token]:
