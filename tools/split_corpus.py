@@ -104,6 +104,8 @@ UNSEEN = (
     "articles-part51-a.jsonl",
     "sentences-part90.jsonl",
     "articles-part52-a.jsonl",
+    "sentences-part91.jsonl",
+    "articles-part53-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
