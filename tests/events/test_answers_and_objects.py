@@ -206,6 +206,15 @@ def test_a_reaction_an_act_draws_from_others_is_theirs_at_its_doer(pipeline, tex
     assert [a.text.removesuffix("'s") for a in reaction.target] == [actor]
 
 
+def test_a_protest_handed_over_is_aimed_at_whom_it_was_handed(pipeline):
+    text = (
+        "Seoul's deputy foreign minister handed the Japanese ambassador a formal protest on "
+        "Tuesday over a new school textbook."
+    )
+    protest = found(pipeline, text, "ACCUSE")
+    assert texts(protest.target) == ["the Japanese ambassador"]
+
+
 def test_a_promise_beside_a_named_concession_stays_an_agreement(pipeline):
     text = (
         "Kenya's government agreed on Tuesday to reinstate the sacked judges, bowing to a "

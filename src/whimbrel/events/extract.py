@@ -67,6 +67,7 @@ from whimbrel.events.slots import (
     adjunct_subject,
     answering_subject,
     behest,
+    delivered_to,
     drawn_reaction,
     expand_conj,
     fill_noun_slot,
@@ -613,6 +614,10 @@ class ExtractEvents:
             # "flew to Colombo for talks": the talks are where he went
             target = actors_at(expand_conj(travel_destination(noun)), at, source)
             tgt_slot = "travel_destination" if target else tgt_slot
+        if source and not target:
+            # "handed the Chinese ambassador a formal protest": to whom it was delivered
+            target = actors_at(expand_conj(delivered_to(noun)), at, source)
+            tgt_slot = "delivered_to" if target else tgt_slot
         if src_slot == "prep:from" and not target:
             # "despite a request from Kyiv, Canberra has not sent": asked of Canberra
             target = actors_at(expand_conj(addressed_subject(noun)), at, source)

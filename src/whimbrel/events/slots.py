@@ -63,6 +63,7 @@ class SlotWords:
     ahead_adverbs: frozenset[str]
     yield_verbs: frozenset[str]
     reaction_verbs: frozenset[str]
+    delivering_verbs: frozenset[str]
     agentless_of_modes: frozenset[str]
     relational_heads: frozenset[str]
     done_to_modes: frozenset[str]
@@ -788,6 +789,17 @@ def drawn_reaction(noun: Token) -> tuple[list[Token], list[Token]] | None:
         owners = [c for c in subject.children if c.dep_ == "poss"] + prep_objects(subject, "by")
         doers += owners or [subject]
     return reactors, doers
+
+
+def delivered_to(noun: Token) -> list[Token]:
+    """Whom a message event noun was delivered to, when a delivering verb takes it as its
+    object: "handed *the Chinese ambassador* a formal protest", "sent a note of protest *to
+    Manila*"."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in slot_words().delivering_verbs:
+        return []
+    dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    return dative or prep_objects(verb, "to")
 
 
 def answering_subject(noun: Token) -> list[Token]:
