@@ -215,6 +215,19 @@ def test_a_protest_handed_over_is_aimed_at_whom_it_was_handed(pipeline):
     assert texts(protest.target) == ["the Japanese ambassador"]
 
 
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Moldova urged its allies on Monday to send more air-defence systems.", "its allies"),
+        ("Chad appealed to its neighbours for sorghum on Friday.", "its neighbours"),
+    ],
+)
+def test_another_party_named_through_the_sources_own_is_the_target(pipeline, text, target):
+    """Session 39: "*its* allies" are no thing of the source's own, nor the source itself."""
+    request = found(pipeline, text, "REQUEST")
+    assert texts(request.target) == [target]
+
+
 def test_a_promise_beside_a_named_concession_stays_an_agreement(pipeline):
     text = (
         "Kenya's government agreed on Tuesday to reinstate the sacked judges, bowing to a "

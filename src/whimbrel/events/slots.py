@@ -900,7 +900,9 @@ def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
         idx = at.get(tok.i)
         if idx is None:
             inner_tokens = prep_objects(tok, "of") + prep_objects(tok, "from")
-            inner_tokens += [c for c in tok.children if c.dep_ == "poss"]
+            if not {tok.lemma_.lower(), tok.lower_} & slot_words().relational_heads:
+                # not "*its* allies": another party named through the possessor's own
+                inner_tokens += [c for c in tok.children if c.dep_ == "poss"]
             if tok.pos_ == "NOUN":
                 inner_tokens += [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
             for inner in inner_tokens:
