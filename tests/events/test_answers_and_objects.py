@@ -228,6 +228,18 @@ def test_another_party_named_through_the_sources_own_is_the_target(pipeline, tex
     assert texts(request.target) == [target]
 
 
+def test_a_preposition_after_the_object_is_no_particle(pipeline):
+    """Session 39: "gave militiamen *in* Basra 72 hours" is an ultimatum, not "gave in"."""
+    text = (
+        "Somalia's army gave militiamen in Beledweyne 48 hours on Monday to hand over their "
+        "weapons."
+    )
+    events = pipeline(text, date=PUB).events
+    assert {e.event_type for e in events if e.trigger.text == "gave"} == {"REQUEST"}
+    conceded = pipeline("The ministry gave in to the nurses on Friday.", date=PUB).events
+    assert [e.event_type for e in conceded] == ["CONCEDE"]
+
+
 def test_a_promise_beside_a_named_concession_stays_an_agreement(pipeline):
     text = (
         "Kenya's government agreed on Tuesday to reinstate the sacked judges, bowing to a "

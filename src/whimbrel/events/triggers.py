@@ -33,6 +33,16 @@ from whimbrel.records import Article
 _PARTICLE_DEPS = frozenset({"prt", "advmod", "prep"})
 
 
+def _particle(verb: Any, word: Any) -> bool:
+    """Whether a verb's particle-like child is its particle: a "prt", an adverb, or a
+    preposition that follows the verb at once or takes no object of its own ("handed *over*
+    the suspects", "gave *in* to the protesters"), not one whose phrase only sits after the
+    verb's object ("gave militiamen *in Basra* 72 hours")."""
+    if word.dep_ != "prep" or word.i == verb.i + 1:
+        return True
+    return not any(c.dep_ == "pobj" for c in word.children)
+
+
 def with_conj(tokens: list[Any]) -> list[Any]:
     """Objects and their coordinated siblings: "shipping oil, grain and flour"."""
     return tokens + [c for t in tokens for c in t.children if c.dep_ == "conj"]
@@ -158,7 +168,7 @@ def match_trigger(
     entries = lexicon.lookup(tok.lemma_.lower(), pos)
     if not entries:
         return None
-    particles = {c.lower_ for c in tok.children if c.dep_ in _PARTICLE_DEPS}
+    particles = {c.lower_ for c in tok.children if c.dep_ in _PARTICLE_DEPS and _particle(tok, c)}
     preps = {
         c.lower_ for c in complement_preps(tok, ("prep", "agent", "dative")) if not _temporal(c)
     }
