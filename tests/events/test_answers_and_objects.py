@@ -240,6 +240,15 @@ def test_a_preposition_after_the_object_is_no_particle(pipeline):
     assert [e.event_type for e in conceded] == ["CONCEDE"]
 
 
+def test_rebels_seizing_people_abduct_them_where_police_arrest(pipeline):
+    """Session 39 (retype.v1): people seized by rebels, gangs or militias are abducted."""
+    text = "Hezbollah fighters crossed the border on Monday and seized three Israeli soldiers."
+    seized = found(pipeline, text, "ASSAULT")
+    assert seized.mode == "abduct" and texts(seized.target) == ["three Israeli soldiers"]
+    text = "Lebanese police seized three smugglers at the border on Monday."
+    assert "ASSAULT" not in {e.event_type for e in pipeline(text, date=PUB).events}
+
+
 def test_a_promise_beside_a_named_concession_stays_an_agreement(pipeline):
     text = (
         "Kenya's government agreed on Tuesday to reinstate the sacked judges, bowing to a "
