@@ -206,26 +206,28 @@ def test_a_reaction_an_act_draws_from_others_is_theirs_at_its_doer(pipeline, tex
     assert [a.text.removesuffix("'s") for a in reaction.target] == [actor]
 
 
-def test_a_protest_handed_over_is_aimed_at_whom_it_was_handed(pipeline):
-    text = (
-        "Seoul's deputy foreign minister handed the Japanese ambassador a formal protest on "
-        "Tuesday over a new school textbook."
-    )
-    protest = found(pipeline, text, "ACCUSE")
-    assert texts(protest.target) == ["the Japanese ambassador"]
-
-
 @pytest.mark.parametrize(
-    ("text", "target"),
+    ("text", "event_type", "target"),
     [
-        ("Moldova urged its allies on Monday to send more air-defence systems.", "its allies"),
-        ("Chad appealed to its neighbours for sorghum on Friday.", "its neighbours"),
+        # "*its* allies" are no thing of the source's own, nor the source itself
+        (
+            "Moldova urged its allies on Monday to send more air-defence systems.",
+            "REQUEST",
+            "its allies",
+        ),
+        ("Chad appealed to its neighbours for sorghum on Friday.", "REQUEST", "its neighbours"),
+        # a protest handed over is aimed at whom it was handed
+        (
+            "Seoul's deputy foreign minister handed the Japanese ambassador a formal protest on "
+            "Tuesday over a new school textbook.",
+            "ACCUSE",
+            "the Japanese ambassador",
+        ),
     ],
 )
-def test_another_party_named_through_the_sources_own_is_the_target(pipeline, text, target):
-    """Session 39: "*its* allies" are no thing of the source's own, nor the source itself."""
-    request = found(pipeline, text, "REQUEST")
-    assert texts(request.target) == [target]
+def test_whom_session_39_readings_aim_an_event_at(pipeline, text, event_type, target):
+    event = found(pipeline, text, event_type)
+    assert texts(event.target) == [target]
 
 
 def test_a_preposition_after_the_object_is_no_particle(pipeline):
