@@ -106,6 +106,8 @@ UNSEEN = (
     "articles-part52-a.jsonl",
     "sentences-part91.jsonl",
     "articles-part53-a.jsonl",
+    "sentences-part92.jsonl",
+    "articles-part54-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
