@@ -559,11 +559,7 @@ def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[li
             return [], "none"
         return [c for c in verb.children if c.dep_ == "nsubjpass"], "direct"
     if slot in ("dative", "iobj"):
-        dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-        dative += [
-            p for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in _pobjs(c)
-        ]
-        return dative, "direct"
+        return datives(verb), "direct"
     if slot == "owner":  # "commuted *Manning's* sentence": whose thing the act is on
         return [c for noun in nouns for c in noun.children if c.dep_ == "poss"], "direct"
     if slot == "prep:by" and not is_passive(verb) and any(c.dep_ in _SUBJ for c in verb.children):
@@ -577,6 +573,15 @@ def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[li
             found = stranded_prep_objects(verb, prep)
         return across_borders(found), "direct"
     return [], "none"
+
+
+def datives(verb: Token) -> list[Token]:
+    """A verb's indirect objects, bare or through the parser's dative "to" ("handed *the
+    ambassador* a protest", "gave aid *to Gaza*")."""
+    bare = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    return bare + [
+        p for c in verb.children if c.dep_ == "dative" and c.pos_ == "ADP" for p in _pobjs(c)
+    ]
 
 
 def across_borders(tokens: list[Token]) -> list[Token]:
@@ -798,8 +803,7 @@ def delivered_to(noun: Token) -> list[Token]:
     verb = noun.head
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in slot_words().delivering_verbs:
         return []
-    dative = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
-    return dative or prep_objects(verb, "to")
+    return datives(verb) or prep_objects(verb, "to")
 
 
 def answering_subject(noun: Token) -> list[Token]:
