@@ -108,6 +108,8 @@ UNSEEN = (
     "articles-part53-a.jsonl",
     "sentences-part92.jsonl",
     "articles-part54-a.jsonl",
+    "sentences-part93.jsonl",
+    "articles-part55-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
