@@ -110,6 +110,8 @@ UNSEEN = (
     "articles-part54-a.jsonl",
     "sentences-part93.jsonl",
     "articles-part55-a.jsonl",
+    "sentences-part94.jsonl",
+    "articles-part56-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
