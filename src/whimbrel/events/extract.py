@@ -80,6 +80,7 @@ from whimbrel.events.slots import (
     logical_objects,
     logical_subjects,
     prep_objects,
+    relational,
     slot_words,
     subjects_of,
     through_amounts,
@@ -719,7 +720,7 @@ class ExtractEvents:
                 return any(defer(g) for g in prep_objects(tok, "of"))
             if is_amount(tok):  # "the first of ten patrol boats", not "118 of its members"
                 return any(word_forms(g) & means for g in prep_objects(tok, "of"))
-            if word_forms(tok) & slot_words().relational_heads:  # "his *counterpart*"
+            if relational(tok):  # "his *counterpart*"
                 return False
             for poss in (c for c in tok.children if c.dep_ == "poss" and c.lower_ in _OWNERS):
                 idx = at.get(poss.i)
@@ -1126,14 +1127,12 @@ class ExtractEvents:
         if source and not target and not together:
             target = self._learned("target", article, si, trigger, entry, source, at, factors)
             tgt_slot = "learned" if target else tgt_slot
-        dated = self.ontology.type_sets.dated
-        told = self.ontology.type_sets.unfolding
         sets = self.ontology.type_sets
         if (
             not source
             and not target
             and (
-                (entry.event_type in dated and _dated_noun(trigger))
+                (entry.event_type in sets.dated and _dated_noun(trigger))
                 or (entry.event_type in sets.dated_participle and _dated_participle(trigger))
             )
         ):
@@ -1141,13 +1140,15 @@ class ExtractEvents:
             # 2022": an event of its own, told as background, whose actors the sentence does
             # not name
             factors["dated_noun"] = DATED_NOUN
-        elif not source and not target and entry.event_type in told and unfolding(trigger):
+        elif (
+            not source and not target and entry.event_type in sets.unfolding and unfolding(trigger)
+        ):
             # "as *protests* spread to 40 cities", "to stifle *protests*": unrest the
             # sentence tells of without naming who took part
             factors["unfolding_noun"] = UNFOLDING_NOUN
         elif not source:
             targets = [article.mentions[i] for i in target]
-            agentless = self.ontology.type_sets.agentless
+            agentless = sets.agentless
             if not (target and _agentless(entry, trigger, targets, tgt_slot, agentless)):
                 return None
             if self._mere_cause(trigger):

@@ -892,6 +892,12 @@ def actor_at(tok: Any, at: dict[int, int], mentions: list[Any]) -> Any | None:
     return mentions[at[tok.i]].actor if tok.i in at else None
 
 
+def relational(tok: Token) -> bool:
+    """Whether a noun names another party through its possessor's own ("*his* counterpart",
+    "*its* allies": ``relational_heads``), not a thing of the possessor's."""
+    return bool({tok.lemma_.lower(), tok.lower_} & slot_words().relational_heads)
+
+
 def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
     """Mentions at the slot tokens.
 
@@ -904,7 +910,7 @@ def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
         idx = at.get(tok.i)
         if idx is None:
             inner_tokens = prep_objects(tok, "of") + prep_objects(tok, "from")
-            if not {tok.lemma_.lower(), tok.lower_} & slot_words().relational_heads:
+            if not relational(tok):
                 # not "*its* allies": another party named through the possessor's own
                 inner_tokens += [c for c in tok.children if c.dep_ == "poss"]
             if tok.pos_ == "NOUN":
