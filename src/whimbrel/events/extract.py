@@ -1012,11 +1012,14 @@ class ExtractEvents:
         none: an army's own ("Russian strikes killed nine people"), an aid giver's or a
         visitor's ("Japan flew tents to quake victims")."""
         actors = [article.mentions[i].actor for i in source]
+        domestic = slot_words().domestic_sectors
         if entry.event_type in self.ontology.type_sets.foreign_victim:
             if not all(a is not None and (a.sector in _ARMED or a.kind == "state") for a in actors):
                 return None  # police, agents, rebels: as often at home as abroad
         elif entry.event_type not in self.ontology.type_sets.foreign_recipient:
             return None
+        elif any(a is not None and (a.sector or "").lower() in domestic for a in actors):
+            return None  # a party, a union, the police: their recipients are mostly at home
         return _one_country(actors)
 
     def _home_country(self, article: Article, entry: Entry, source: list[int]) -> str | None:

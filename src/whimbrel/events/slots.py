@@ -68,6 +68,8 @@ class SlotWords:
     relational_heads: frozenset[str]
     done_to_modes: frozenset[str]
     home_modes: frozenset[str]
+    #: sectors (lower-cased) of doers who act mostly at home, whatever the type
+    domestic_sectors: frozenset[str]
     unfolding_verbs: frozenset[str]
     handling_verbs: frozenset[str]
     #: (preposition, verb) pairs whose object did what the prepositional object names
