@@ -112,6 +112,8 @@ UNSEEN = (
     "articles-part55-a.jsonl",
     "sentences-part94.jsonl",
     "articles-part56-a.jsonl",
+    "sentences-part95.jsonl",
+    "articles-part57-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
