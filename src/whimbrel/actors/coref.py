@@ -77,6 +77,8 @@ class ResolveReferences:
         members: dict[int, list[Actor]] = {}
         for i, m in enumerate(article.mentions):
             if m.actor is not None:
+                if m.resolved_by == "kb" and self.kb.shares_name(m.text):
+                    self._local_body(article, i, dates[m.sentence], filed)
                 continue
             if self._is_speaker_pronoun(m):
                 continue  # after the loop: the speaker usually comes after the quote
@@ -301,6 +303,20 @@ class ResolveReferences:
         """Whether the KB reads a description as a body of whichever state it is set in."""
         probe = self.kb.resolve(text, date, PROBE_CONTEXT)
         return probe is not None and probe.country in PROBE_CONTEXT
+
+    def _local_body(
+        self,
+        article: Article,
+        i: int,
+        date: dt.date | None,
+        filed: Sequence[tuple[int, list[str]]],
+    ) -> None:
+        """A shared name ("Congress") as the body of the country the story is set in, where
+        that country has one of that name: Peru's in a Lima story, the US Congress else."""
+        m = article.mentions[i]
+        country, _ = self._story_country(article, i, date, filed, None)
+        if country and m.actor is not None and country != m.actor.country:
+            m.actor = self.kb.resolve(m.text, date, (country,)) or m.actor
 
     def _story_country(
         self,

@@ -207,6 +207,10 @@ class KnowledgeBase:
         self.foreign = frozenset(normalise(x) for x in sectors.get("foreign", []))
         self.several = frozenset(normalise(x) for x in sectors.get("several_parties", []))
         self.affiliations = frozenset(normalise(x) for x in sectors.get("affiliations", []))
+        #: normalised name -> states whose own body the name also names ("congress")
+        self.shared_names: dict[str, frozenset[str]] = {
+            normalise(k): frozenset(v) for k, v in sectors.get("shared_names", {}).items()
+        }
         self.determiners = sorted(
             {normalise(x) + " " for x in sectors["determiners"]}, key=len, reverse=True
         )
@@ -273,6 +277,11 @@ class KnowledgeBase:
                 self._add(n, ("person", (idx,)))
 
     # -- public API ------------------------------------------------------------------------------
+
+    def shares_name(self, text: str) -> bool:
+        """Whether *text* is a name other states' bodies share ("Congress"), which the
+        article's country decides (``shared_names`` in sectors.v1.json)."""
+        return normalise(text).removeprefix("the ") in self.shared_names
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> KnowledgeBase:

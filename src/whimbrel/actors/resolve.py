@@ -146,7 +146,8 @@ def _resolve(
     if not norm or norm in kb.not_actors or norm == POSSESSIVE:
         return None
     hit = kb.names.get(norm)
-    if hit is not None:
+    # "Congress" in a Peru story is Peru's, not the US Congress the name indexes
+    if hit is not None and not (ctx and ctx[0] in kb.shared_names.get(norm, ())):
         return kb.materialise(hit, day, ctx)
     if norm in ("north", "south"):  # "the North" only means North Korea in a Korea story
         if ctx and ctx[0] in _KOREAS:
