@@ -114,6 +114,8 @@ UNSEEN = (
     "articles-part56-a.jsonl",
     "sentences-part95.jsonl",
     "articles-part57-a.jsonl",
+    "sentences-part96.jsonl",
+    "articles-part58-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
