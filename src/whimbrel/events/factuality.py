@@ -651,12 +651,14 @@ def _refusing_verb(trigger: Any, cues: Cues) -> int | None:
 
 
 def _ruled_out(trigger: Any, cues: Cues) -> bool:
-    """ "will not lift", "won't meet", "will never end": a future act negated by its actor."""
+    """ "will not lift", "won't meet", "will never end": a future act negated by its actor;
+    also "would not" in what someone said ("Lin said the students *would not negotiate*"),
+    where "would" is the reported "will"."""
     children = list(trigger.children)
     negated = any(c.dep_ == "neg" or c.lower_ == "never" for c in children)
-    future = any(
-        c.dep_ == "aux" and c.lower_.replace("’", "'") in cues.future_aux for c in children
-    )
+    told = trigger.dep_ == "ccomp" and trigger.head.lemma_.lower() in cues.threat_speech
+    aux = cues.future_aux | {"would"} if told else cues.future_aux
+    future = any(c.dep_ == "aux" and c.lower_.replace("’", "'") in aux for c in children)
     return negated and future
 
 
