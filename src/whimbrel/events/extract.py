@@ -1240,6 +1240,15 @@ def _agentless(
     ("occupied *Ukrainian* regions")."""
     if slot == "answering_subject":
         return True
+    if (
+        entry.event_type == "PROTEST"
+        and trigger.pos_ == "NOUN"
+        and slot == "prep:against"
+        and not (trigger.dep_ == "pobj" and trigger.head.lower_ == "for")
+    ):
+        # "weeks of street *protests* against Yingluck": whoever marched, at whom; not
+        # "calling for protests against Gnassingbé", which asks for them
+        return True
     if slot == "nsubj" and entry.event_type in types:
         return True  # a row that makes the subject the target: "Imamoglu will *stand trial*"
     if entry.event_type not in types or fights(trigger):
