@@ -116,6 +116,8 @@ UNSEEN = (
     "articles-part57-a.jsonl",
     "sentences-part96.jsonl",
     "articles-part58-a.jsonl",
+    "sentences-part97.jsonl",
+    "articles-part59-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 

