@@ -20,6 +20,7 @@ from whimbrel.actors.coref import filed_country, salient_country
 from whimbrel.actors.knowledge_base import INTERNATIONAL, NON_STATE
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb
 from whimbrel.actors.normalise import normalise
+from whimbrel.actors.references import load_references
 from whimbrel.events.answered import answered_build_ups, blamed_acts
 from whimbrel.events.arguments import (
     ArgumentModel,
@@ -173,7 +174,7 @@ class ExtractEvents:
         doc = article.doc
         at = _token_index(article)
         self._classes = actor_classes(article)
-        self._members = group_members(article.mentions)
+        self._members = group_members(article.mentions) | coordinated_antecedents(article, at)
         drafts: list[EventDraft] = []
         for si, sent in enumerate(doc.sents):
             consumed: set[int] = set()
@@ -1335,6 +1336,28 @@ def group_members(mentions: list[Mention]) -> dict[int, list[int]]:
         if m.resolved_by == "group" and m.actor is not None:
             spans.setdefault((m.start, m.end), []).append(i)
     return {i: group for group in spans.values() if len(group) > 1 for i in group}
+
+
+def coordinated_antecedents(article: Article, at: dict[int, int]) -> dict[int, list[int]]:
+    """Each plural pronoun whose antecedent is one of coordinated actors of more than one
+    country → the mentions of those actors: "Egypt and Jordan said *they* were working",
+    "Helsinki welcomed Trump and Putin for *their* first summit". The guidelines keep the
+    actors' own spans there (guideline 6), since a span has one country."""
+    plural = load_references().plural_pronouns
+    mentions, doc = article.mentions, article.doc
+    out: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        j = m.antecedent
+        if m.resolved_by != "pronoun" or j is None or m.text.lower() not in plural:
+            continue
+        first = doc[mentions[j].head]
+        while first.dep_ == "conj":
+            first = first.head
+        group = actors_at(expand_conj([first]), at, ())
+        countries = {a.country for k in group if (a := mentions[k].actor) is not None}
+        if len(group) > 1 and len(countries) > 1:
+            out[i] = group
+    return out
 
 
 def _in_name(tok: Any, at: dict[int, int], mentions: list[Mention]) -> bool:
