@@ -87,3 +87,9 @@ def test_stopping_work_is_a_strike(pipeline):
 def test_meeting_a_commitment_is_no_meeting(pipeline):
     text = "The EU will lift the sanctions once Iran has met its commitments, a spokesman said."
     assert [e for e in events_of(pipeline, text, "CONSULT") if e.trigger.text == "met"] == []
+
+
+def test_a_weapons_launcher_is_its_user(pipeline):
+    text = "More than 30 people were wounded by rubber bullets fired by Colombian riot police."
+    wounding = [e for e in events_of(pipeline, text, "ASSAULT") if e.trigger.text == "wounded"]
+    assert [texts(e.source) for e in wounding] == [["Colombian riot police"]]

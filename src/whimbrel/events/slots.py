@@ -70,6 +70,8 @@ class SlotWords:
     home_modes: frozenset[str]
     #: sectors (lower-cased) of doers who act mostly at home, whatever the type
     domestic_sectors: frozenset[str]
+    #: participles by whose agent a weapon names who used it ("drones launched by X")
+    launching_participles: frozenset[str]
     unfolding_verbs: frozenset[str]
     handling_verbs: frozenset[str]
     #: (preposition, verb) pairs whose object did what the prepositional object names
@@ -917,6 +919,11 @@ def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
                 inner_tokens += [c for c in tok.children if c.dep_ == "poss"]
             if tok.pos_ == "NOUN":
                 inner_tokens += [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
+            # "rubber bullets *fired by* riot police wounded 30": who sent what acted
+            inner_tokens += [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                             and c.lemma_.lower() in slot_words().launching_participles
+                             for a in c.children if a.dep_ == "agent"
+                             for g in a.children if g.dep_ == "pobj"]  # fmt: skip
             for inner in inner_tokens:
                 idx = at.get(inner.i)
                 if idx is not None:
