@@ -93,3 +93,11 @@ def test_a_weapons_launcher_is_its_user(pipeline):
     text = "More than 30 people were wounded by rubber bullets fired by Colombian riot police."
     wounding = [e for e in events_of(pipeline, text, "ASSAULT") if e.trigger.text == "wounded"]
     assert [texts(e.source) for e in wounding] == [["Colombian riot police"]]
+
+
+def test_the_reporters_question_is_no_request(pipeline):
+    for text in (
+        "Asked about the deadline, a Kremlin spokesman said Moscow had nothing to add.",
+        "Twelve soldiers were killed in the ambush, a local official said, asking not to be named.",
+    ):
+        assert events_of(pipeline, text, "REQUEST") == [], text

@@ -183,7 +183,7 @@ class ExtractEvents:
             for tok in sent:
                 if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in disabled:
                     continue
-                if _in_name(tok, at, article.mentions):
+                if _in_name(tok, at, article.mentions) or _reporters_question(tok):
                     continue
                 match = self._match(tok, "VERB")
                 if match is None:
@@ -1358,6 +1358,26 @@ def coordinated_antecedents(article: Article, at: dict[int, int]) -> dict[int, l
         if len(group) > 1 and len(countries) > 1:
             out[i] = group
     return out
+
+
+def _reporters_question(verb: Any) -> bool:
+    """The reporter's side of an interview, which no one in the story did: "*Asked* whether
+    Seoul would retaliate, the minister said ...", "a local official said, *asking* not to be
+    named"."""
+    if verb.lemma_.lower() != "ask":
+        return False
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "advcl"
+        and not any(c.dep_ in ("agent", "nsubjpass", "nsubj") for c in verb.children)
+    ):
+        return True
+    return any(
+        c.dep_ == "xcomp"
+        and any(w.dep_ == "neg" for w in c.children)
+        and c.lemma_.lower() in ("name", "identify", "quote")
+        for c in verb.children
+    )
 
 
 def _in_name(tok: Any, at: dict[int, int], mentions: list[Mention]) -> bool:
