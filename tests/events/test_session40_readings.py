@@ -93,6 +93,9 @@ def test_a_weapons_launcher_is_its_user(pipeline):
     text = "More than 30 people were wounded by rubber bullets fired by Colombian riot police."
     wounding = [e for e in events_of(pipeline, text, "ASSAULT") if e.trigger.text == "wounded"]
     assert [texts(e.source) for e in wounding] == [["Colombian riot police"]]
+    text = "Drones launched by the Rapid Support Forces hit a fuel depot in Kosti on Sunday."
+    hits = [e for e in events_of(pipeline, text, "ASSAULT") if e.trigger.text == "hit"]
+    assert [texts(e.source) for e in hits] == [["the Rapid Support Forces"]]
 
 
 def test_the_reporters_question_is_no_request(pipeline):

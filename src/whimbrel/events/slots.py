@@ -912,6 +912,13 @@ def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
     found: list[int] = []
     for tok in tokens:
         idx = at.get(tok.i)
+        # "rubber bullets *fired by* riot police wounded 30", "drones *launched by* the RSF
+        # hit a fuel depot": who sent what acted
+        users = [at[g.i] for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 and c.lemma_.lower() in slot_words().launching_participles
+                 for a in c.children if a.dep_ == "agent"
+                 for g in a.children if g.dep_ == "pobj" and g.i in at]  # fmt: skip
+        idx = users[0] if users else idx
         if idx is None:
             inner_tokens = prep_objects(tok, "of") + prep_objects(tok, "from")
             if not relational(tok):
@@ -919,11 +926,6 @@ def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
                 inner_tokens += [c for c in tok.children if c.dep_ == "poss"]
             if tok.pos_ == "NOUN":
                 inner_tokens += [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
-            # "rubber bullets *fired by* riot police wounded 30": who sent what acted
-            inner_tokens += [g for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
-                             and c.lemma_.lower() in slot_words().launching_participles
-                             for a in c.children if a.dep_ == "agent"
-                             for g in a.children if g.dep_ == "pobj"]  # fmt: skip
             for inner in inner_tokens:
                 idx = at.get(inner.i)
                 if idx is not None:
