@@ -118,6 +118,8 @@ UNSEEN = (
     "articles-part58-a.jsonl",
     "sentences-part97.jsonl",
     "articles-part59-a.jsonl",
+    "sentences-part98.jsonl",
+    "articles-part60-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
