@@ -120,6 +120,8 @@ UNSEEN = (
     "articles-part59-a.jsonl",
     "sentences-part98.jsonl",
     "articles-part60-a.jsonl",
+    "sentences-part99.jsonl",
+    "articles-part61-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
