@@ -122,6 +122,8 @@ UNSEEN = (
     "articles-part60-a.jsonl",
     "sentences-part99.jsonl",
     "articles-part61-a.jsonl",
+    "sentences-part100.jsonl",
+    "articles-part62-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
