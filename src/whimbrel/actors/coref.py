@@ -25,7 +25,7 @@ from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, sentence_dates
 from whimbrel.actors.normalise import normalise
 from whimbrel.actors.references import group_size, load_references, region_states
 from whimbrel.events.location import LOCATIVE, locate, locative_objects, named_states
-from whimbrel.events.slots import expand_conj, subjects_of
+from whimbrel.events.slots import coordination, subjects_of
 from whimbrel.nlp.parse import datelines
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import Actor, Article, Mention
@@ -508,10 +508,7 @@ class ResolveReferences:
         for x in reversed(named):
             if sentence - x.sentence > self.settings.max_sentence_distance:
                 break
-            first = doc[x.head]
-            while first.dep_ == "conj":
-                first = first.head
-            actors = [by_head[t.i].actor for t in expand_conj([first]) if t.i in by_head]
+            actors = [by_head[t.i].actor for t in coordination(doc[x.head]) if t.i in by_head]
             countries = list(dict.fromkeys(a.country for a in actors if a and a.country))
             if len(countries) == n and not set(countries) & NON_STATE:
                 return countries

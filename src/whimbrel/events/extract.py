@@ -68,6 +68,7 @@ from whimbrel.events.slots import (
     adjunct_subject,
     answering_subject,
     behest,
+    coordination,
     delivered_to,
     drawn_reaction,
     expand_conj,
@@ -1350,10 +1351,7 @@ def coordinated_antecedents(article: Article, at: dict[int, int]) -> dict[int, l
         j = m.antecedent
         if m.resolved_by != "pronoun" or j is None or m.text.lower() not in plural:
             continue
-        first = doc[mentions[j].head]
-        while first.dep_ == "conj":
-            first = first.head
-        group = actors_at(expand_conj([first]), at, ())
+        group = actors_at(coordination(doc[mentions[j].head]), at, ())
         countries = {a.country for k in group if (a := mentions[k].actor) is not None}
         if len(group) > 1 and len(countries) > 1:
             out[i] = group

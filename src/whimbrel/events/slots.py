@@ -226,6 +226,15 @@ def tree_path(a: Token, b: Token) -> tuple[Token, list[Token], list[Token]] | No
     return lca, up_a[: ids_a.index(lca.i)], up_b[: ids_b.index(lca.i)]
 
 
+def coordination(tok: Token) -> list[Token]:
+    """The whole coordination a word stands in, from its first conjunct ("Egypt and *Jordan*"
+    → Egypt, Jordan), or the word alone."""
+    first = tok
+    while first.dep_ == "conj":
+        first = first.head
+    return expand_conj([first])
+
+
 def expand_conj(tokens: list[Token]) -> list[Token]:
     """Add coordinated tokens: "Russia and China" fill one slot with two actors."""
     out: list[Token] = []
