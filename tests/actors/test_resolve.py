@@ -286,3 +286,15 @@ def test_first_level_divisions_added_in_kb_2026_12_13(kb: KnowledgeBase) -> None
     assert kb.place_country("Punjab province") == "PAK"
     assert kb.place_country("Kashmir") is None
     assert kb.resolve("Manipur") is None  # a place, not an actor
+
+
+def test_a_former_office_holder_out_of_office_is_an_elite(kb: KnowledgeBase) -> None:
+    # annotation guideline 5: former leaders without office are ELI, not the government
+    named = kb.resolve("Peru's former president Alberto Fujimori", D(2024, 1, 1))
+    assert (named.name, named.country, named.sector) == ("Alberto Fujimori", "PER", "ELI")
+    assert kb.resolve("ex-President Jacob Zuma", D(2023, 1, 1)).sector == "ELI"
+    assert kb.resolve("Kenya's former prime minister", D(2024, 1, 1)).sector == "ELI"
+    # back in office on the day: "former president Lula" governs Brazil in 2024
+    assert kb.resolve("former president Lula", D(2024, 1, 1)).sector == "GOV"
+    # "late" says only that the person has died
+    assert kb.resolve("the late president", D(2024, 1, 1), ["KEN"]).sector == "GOV"

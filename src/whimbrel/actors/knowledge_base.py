@@ -220,6 +220,13 @@ class KnowledgeBase:
         self.honorific_words = frozenset(
             w for h in [*titles["honorifics"], *titles["titles"]] for w in normalise(h).split()
         )
+        #: demonyms that are not also adjectives ("Armenians", not "Chinese"): they name people
+        self.people_words = frozenset(
+            normalise(d)
+            for c in self.countries.values()
+            for d in c["demonyms"]
+            if d not in c["adjectives"]
+        )
         self._build_indexes(leaders)
         self.ref_words = frozenset(w for r in self.refs for w in r.split())
 
@@ -282,6 +289,12 @@ class KnowledgeBase:
         """Whether *text* is a name other states' bodies share ("Congress"), which the
         article's country decides (``shared_names`` in sectors.v1.json)."""
         return normalise(text).removeprefix("the ") in self.shared_names
+
+    def names_people(self, text: str) -> bool:
+        """Whether *text* names a country's people rather than the state: its last word is a
+        demonym that is no adjective ("thousands of *Armenians*", not "the *Chinese*")."""
+        words = normalise(text).split()
+        return bool(words) and words[-1] in self.people_words
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> KnowledgeBase:
@@ -364,8 +377,12 @@ class KnowledgeBase:
             kind="organisation",
         )
 
-    def person(self, idx: int, day: dt.date, office: Office | None = None) -> Actor:
-        """Person *idx* as of *day*: the country and sector of the office held then, if any."""
+    def person(
+        self, idx: int, day: dt.date, office: Office | None = None, *, former: bool = False
+    ) -> Actor:
+        """Person *idx* as of *day*: the country and sector of the office held then, if any.
+        Named *former* ("former president Alberto Fujimori") and holding no office then, the
+        person is one of the country's elites (ELI, annotation guideline 5), not its government."""
         p = self.people[idx]
         off = office or p.office_at(day)
         if off is not None:
@@ -377,7 +394,8 @@ class KnowledgeBase:
                 secondary_sector=off.secondary_sector,
                 kind="person",
             )
-        return Actor(name=p.name, id=p.id, country=p.country, sector=p.sector, kind="person")
+        sector = "ELI" if former else p.sector
+        return Actor(name=p.name, id=p.id, country=p.country, sector=sector, kind="person")
 
     def pick_person(self, idxs: Sequence[int], day: dt.date, context: Sequence[str]) -> int:
         """Choose among people sharing an alias: in office on *day*, then context, then nearest."""
@@ -479,13 +497,16 @@ class KnowledgeBase:
             kind=kind,
         )
 
-    def materialise(self, target: tuple[Any, ...], day: dt.date, context: Sequence[str]) -> Actor:
-        """Turn an index target into an Actor as of *day*."""
+    def materialise(
+        self, target: tuple[Any, ...], day: dt.date, context: Sequence[str], *, former: bool = False
+    ) -> Actor:
+        """Turn an index target into an Actor as of *day*; *former*: the text calls a person a
+        former office-holder (:meth:`person`)."""
         if target[0] == "state":
             return self.state(target[1], target[2])
         if target[0] == "org":
             return self.org(target[1])
-        return self.person(self.pick_person(target[1], day, context), day)
+        return self.person(self.pick_person(target[1], day, context), day, former=former)
 
 
 @lru_cache(maxsize=1)

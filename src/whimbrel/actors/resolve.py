@@ -86,7 +86,8 @@ LEADING = frozenset(
         "alleged",
     ]
 )
-FORMER = frozenset({"former", "ex", "late"})
+#: Words that say a person is not the holder of the office named, and how a name puts it
+FORMER = {"former": "former", "ex": "former", "late": "late"}
 #: Words for someone standing in for an office: the KB's holder on the day is someone else, so
 #: "Sri Lanka's acting president" is an unnamed office-holder of that country.
 STANDING_IN = frozenset({"acting", "interim", "caretaker", "incoming", "transitional"})
@@ -175,7 +176,8 @@ def _titled_person(
         if hit is None or hit[0] != "person":
             continue
         if _titles_and_owners(kb, tokens[:i]):
-            return kb.materialise(hit, day, ctx)
+            former = any(FORMER.get(t) == "former" for t in tokens[:i])
+            return kb.materialise(hit, day, ctx, former=former)
     return None
 
 
@@ -257,8 +259,8 @@ def _prefixed(
             named = kb.names.get(" ".join(rest))  # "the German Bundestag"
             if named is not None and named[0] == "org" and kb.orgs[named[1]]["country"] == jur:
                 return kb.org(named[1])
-            former = start > 0 and tokens[0] in FORMER
-            found = _head(kb, rest, jur, day, ctx, former=former)
+            qualifier = FORMER.get(tokens[0], "") if start > 0 else ""
+            found = _head(kb, rest, jur, day, ctx, qualifier=qualifier)
             if found is not None:
                 return found
     return None
@@ -334,14 +336,14 @@ def _head(
     day: dt.date,
     ctx: tuple[str, ...],
     *,
-    former: bool = False,
+    qualifier: str = "",
 ) -> Actor | None:
-    """A title or a phrase ending in a sector noun, owned by *jur* or else by the context."""
+    """A title or a phrase ending in a sector noun, owned by *jur* or else by the context;
+    *qualifier* says the person is not the holder ("former", "late", "acting")."""
     if not tokens:
         return None
-    qualifier = "former" if former else ""
     if tokens[0] in FORMER:
-        tokens, qualifier = tokens[1:], "former"
+        tokens, qualifier = tokens[1:], FORMER[tokens[0]]
     elif tokens[0] in STANDING_IN and len(tokens) > 1:
         tokens, qualifier = tokens[1:], tokens[0]
     phrase = " ".join(tokens)
@@ -403,6 +405,8 @@ def _title(
                 office, idx = found
                 return kb.person(idx, day, office)
     sector = "MIL" if keys == ["military_chief"] else "GOV"
+    if qualifier == "former":  # "Kenya's former prime minister": out of office, an elite
+        sector = "ELI"
     name = f"{kb.adjective(owner)} {phrase}"
     ident = f"wb:office:{owner}-{'-'.join(phrase.split())}"
     name = f"{qualifier} {name}" if qualifier else name

@@ -19,7 +19,7 @@ from whimbrel.actors.mentions import load_kb
 from whimbrel.events.confidence import Finding, calibrated_confidence, raw_confidence
 from whimbrel.events.dating import date_event
 from whimbrel.events.draft import EventDraft, drafts_of
-from whimbrel.events.plover import cameo_for
+from whimbrel.events.plover import cameo_for, load_ontology
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import ActorMention, Article, Event, Mention, Span
 
@@ -50,13 +50,18 @@ def event_id(
     return "ev-" + hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:16]
 
 
-def _actor(m: Mention) -> ActorMention:
+def _actor(m: Mention, sector: str | None = None) -> ActorMention:
+    """The published actor of mention *m*; *sector* fills a state's sector the knowledge
+    base left open."""
     if m.actor is None:  # a bug upstream; the runner reports it as this article's StageError
         raise ValueError(
             f"an event names {m.text!r} (characters {m.start}-{m.end}) as an actor, "
             "but no actor was resolved for it"
         )
-    return ActorMention.of(Span(text=m.text, start=m.start, end=m.end), m.actor)
+    actor = m.actor
+    if sector and actor.kind == "state" and actor.sector is None:
+        actor = actor.model_copy(update={"sector": sector})
+    return ActorMention.of(Span(text=m.text, start=m.start, end=m.end), actor)
 
 
 def _country_sector(m: Mention) -> tuple[str | None, str | None]:
@@ -75,7 +80,9 @@ class FinalizeEvents:
 
     def __init__(self, settings: FinalizeSettings) -> None:
         self.settings = settings
-        self.kb_version = load_kb(settings.kb).version
+        self.kb = load_kb(settings.kb)
+        self.kb_version = self.kb.version
+        self.state_sectors = load_ontology().state_sectors
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -101,6 +108,13 @@ class FinalizeEvents:
             events.append(event)
         article.events = events
         return article
+
+    def _actor(self, m: Mention, role: str, entry: Any) -> ActorMention:
+        """The published actor of *m* in *role*, a state's open sector filled for the act."""
+        people = self.kb.names_people(m.text)
+        return _actor(
+            m, self.state_sectors.sector(role, entry.event_type, entry.mode, people=people)
+        )
 
     def _event(self, article: Article, draft: EventDraft, coded_at: dt.datetime) -> Event:
         doc = article.doc
@@ -132,10 +146,14 @@ class FinalizeEvents:
             event_type=entry.event_type,  # type: ignore[arg-type]
             mode=entry.mode,
             contexts=list(entry.contexts),
-            source=[_actor(mentions[i]) for i in draft.source],
-            target=[_actor(mentions[i]) for i in draft.target],
+            source=[self._actor(mentions[i], "source", entry) for i in draft.source],
+            target=[self._actor(mentions[i], "target", entry) for i in draft.target],
             factuality=draft.factuality,  # type: ignore[arg-type]
-            attributed_to=_actor(attributed) if attributed and attributed.actor else None,
+            attributed_to=(
+                self._actor(attributed, "attributed_to", entry)
+                if attributed and attributed.actor
+                else None
+            ),
             date=draft.date,
             date_precision=draft.date_precision,  # type: ignore[arg-type]
             location=draft.location,
