@@ -25,7 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 OVERLAY = ROOT / "tools" / "kb_overlay"
 OUT = ROOT / "src" / "whimbrel" / "data" / "kb"
-VERSION = "2026.12.15"
+VERSION = "2026.12.16"
 AS_OF = "2026-12-07"
 #: UN observer states that country_converter does not flag as members.
 OBSERVERS = {"PSE", "VAT"}
@@ -198,7 +198,7 @@ def build_leaders(orgs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             flags = parts[5].split() if len(parts) > 5 else []
             people[name] = {
                 "home": home,
-                "sector": sector,
+                "sector": None if sector == "-" else sector,
                 "aliases": split_list(aliases),
                 "qid": qid or None,
                 "flags": flags,
@@ -212,6 +212,7 @@ def build_leaders(orgs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             bits = head.split("/")
             role, title = bits[0].strip(), bits[1].strip()
             sector = bits[2].strip() if len(bits) > 2 else "GOV"
+            sector = None if sector == "-" else sector  # "-": none (UN officials, guideline 4)
             secondary = bits[3].strip() if len(bits) > 3 else None
             country = org_country.get(jurisdiction, jurisdiction)
             for h in holders.split(";"):

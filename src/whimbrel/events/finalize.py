@@ -51,15 +51,15 @@ def event_id(
 
 
 def _actor(m: Mention, sector: str | None = None) -> ActorMention:
-    """The published actor of mention *m*; *sector* fills a state's sector the knowledge
-    base left open."""
+    """The published actor of mention *m*; *sector* fills a sector the knowledge base left
+    open."""
     if m.actor is None:  # a bug upstream; the runner reports it as this article's StageError
         raise ValueError(
             f"an event names {m.text!r} (characters {m.start}-{m.end}) as an actor, "
             "but no actor was resolved for it"
         )
     actor = m.actor
-    if sector and actor.kind == "state" and actor.sector is None:
+    if sector and actor.sector is None:
         actor = actor.model_copy(update={"sector": sector})
     return ActorMention.of(Span(text=m.text, start=m.start, end=m.end), actor)
 
@@ -82,7 +82,7 @@ class FinalizeEvents:
         self.settings = settings
         self.kb = load_kb(settings.kb)
         self.kb_version = self.kb.version
-        self.state_sectors = load_ontology().state_sectors
+        self.open_sectors = load_ontology().open_sectors
 
     def __call__(self, article: Article) -> Article:
         doc = article.doc
@@ -110,11 +110,14 @@ class FinalizeEvents:
         return article
 
     def _actor(self, m: Mention, role: str, entry: Any) -> ActorMention:
-        """The published actor of *m* in *role*, a state's open sector filled for the act."""
+        """The published actor of *m* in *role*, an open sector filled for the act."""
+        if m.actor is None or m.actor.sector is not None:
+            return _actor(m)
         people = self.kb.names_people(m.text)
-        return _actor(
-            m, self.state_sectors.sector(role, entry.event_type, entry.mode, people=people)
+        sector = self.open_sectors.sector(
+            m.actor.kind, role, entry.event_type, entry.mode, people=people
         )
+        return _actor(m, sector)
 
     def _event(self, article: Article, draft: EventDraft, coded_at: dt.datetime) -> Event:
         doc = article.doc

@@ -80,22 +80,29 @@ class TypeSets:
 
 
 @dataclass(frozen=True)
-class StateSectors:
-    """The sector an event gives a state actor that has none (``state_sectors`` in the
-    ontology file): "Russia" shelling a town acts through its army, signing a deal through its
-    government, and a crowd of "Armenians" is its people."""
+class OpenSectors:
+    """The sector an event gives an actor the knowledge base leaves without one
+    (``open_sectors`` in the ontology file): "Russia" shelling a town acts through its army,
+    signing a deal through its government, a crowd of "Armenians" is its people, and the
+    "residential districts" a strike hits are civilians."""
 
-    default: str = "GOV"
+    #: kind ("state", "group") -> role ("source", "target") -> "TYPE" or "TYPE/mode" -> sector
+    rules: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    #: kind -> the sector when no rule of its role says otherwise (a state's government)
+    defaults: dict[str, str] = field(default_factory=dict)
+    #: the sector of a demonym that names people ("thousands of Armenians")
     people: str = "CVL"
-    #: role ("source", "target") -> "TYPE" or "TYPE/mode" -> sector
-    by_role: dict[str, dict[str, str]] = field(default_factory=dict)
 
-    def sector(self, role: str, event_type: str, mode: str | None, *, people: bool = False) -> str:
-        """The sector of a state actor without one in *role* of an event of this type and mode."""
-        if people:
+    def sector(
+        self, kind: str, role: str, event_type: str, mode: str | None, *, people: bool = False
+    ) -> str | None:
+        """The sector of an actor of *kind* without one, in *role* of an event of this type
+        and mode; None where nothing says."""
+        if people and kind == "state":
             return self.people
-        rules = self.by_role.get(role, {})
-        return rules.get(f"{event_type}/{mode}") or rules.get(event_type) or self.default
+        rules = self.rules.get(kind, {}).get(role, {})
+        found = rules.get(f"{event_type}/{mode}") or rules.get(event_type)
+        return found or self.defaults.get(kind)
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ class Ontology:
     #: Named sets of event types the extractor treats alike ("agentless", "done_to", ...);
     #: the file says what each does.
     type_sets: TypeSets = field(default_factory=TypeSets)
-    state_sectors: StateSectors = field(default_factory=StateSectors)
+    open_sectors: OpenSectors = field(default_factory=OpenSectors)
 
     def expand_sectors(self, codes: Any) -> frozenset[str]:
         """Sector codes with every "@group" replaced by its members; an unknown group is a
@@ -151,7 +158,7 @@ def load_ontology(name: str = "ontology.v1") -> Ontology:
         contexts=tuple(raw.get("contexts", {})),
         sectors=tuple(raw.get("sectors", {})),
         type_sets=_type_sets(path, raw.get("type_sets", {}), types.keys()),
-        state_sectors=_state_sectors(path, raw.get("state_sectors", {}), types, raw),
+        open_sectors=_open_sectors(path, raw.get("open_sectors", {}), types, raw),
         sector_groups={
             k: frozenset(v) for k, v in raw.get("sector_groups", {}).items() if k != "about"
         },
@@ -172,28 +179,34 @@ def _type_sets(path: Path, raw: dict[str, Any], types: Any) -> TypeSets:
     return TypeSets(**{k: frozenset(v["types"]) for k, v in given.items()})
 
 
-def _state_sectors(
+def _open_sectors(
     path: Path, raw: dict[str, Any], types: dict[str, TypeInfo], ontology: dict[str, Any]
-) -> StateSectors:
-    """The file's state sectors, every key a known TYPE or TYPE/mode and every value a known
+) -> OpenSectors:
+    """The file's open sectors, every key a known TYPE or TYPE/mode and every value a known
     sector, so that a typo is a ConfigError when the file is loaded rather than a rule that
     silently never fires."""
     sectors = set(ontology.get("sectors", {}))
-    by_role: dict[str, dict[str, str]] = {}
-    for role in ("source", "target"):
-        for key, sector in raw.get(role, {}).items():
-            event_type, _, mode = key.partition("/")
-            info = types.get(event_type)
-            if info is None or (mode and mode not in info.modes) or sector not in sectors:
-                raise ConfigError(
-                    f"{path}: state_sectors.{role} has {key!r}: {sector!r}, which names an "
-                    "unknown type, mode or sector"
-                )
-            by_role.setdefault(role, {})[key] = sector
-    default, people = raw.get("default", "GOV"), raw.get("people", "CVL")
-    if not {default, people} <= sectors:
-        raise ConfigError(f"{path}: state_sectors names an unknown sector ({default}, {people})")
-    return StateSectors(default=default, people=people, by_role=by_role)
+    rules: dict[str, dict[str, dict[str, str]]] = {}
+    defaults: dict[str, str] = {}
+    for kind, entry in raw.items():
+        if kind == "about":
+            continue
+        for role in ("source", "target"):
+            for key, sector in entry.get(role, {}).items():
+                event_type, _, mode = key.partition("/")
+                info = types.get(event_type)
+                if info is None or (mode and mode not in info.modes) or sector not in sectors:
+                    raise ConfigError(
+                        f"{path}: open_sectors.{kind}.{role} has {key!r}: {sector!r}, which "
+                        "names an unknown type, mode or sector"
+                    )
+                rules.setdefault(kind, {}).setdefault(role, {})[key] = sector
+        if "default" in entry:
+            defaults[kind] = entry["default"]
+    people = raw.get("state", {}).get("people", "CVL")
+    if not {*defaults.values(), people} <= sectors:
+        raise ConfigError(f"{path}: open_sectors names an unknown sector ({defaults}, {people})")
+    return OpenSectors(rules=rules, defaults=defaults, people=people)
 
 
 @dataclass(frozen=True)

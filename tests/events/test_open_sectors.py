@@ -1,8 +1,8 @@
-"""The sector an event gives a state named as a whole (annotation guideline 5): "Russia"
-shelling a town acts through its army, signing a deal through its government, and a crowd of
-"Armenians" is its people. The knowledge base leaves such a state's sector open; the
-ontology's ``state_sectors`` fills it for the published actor. On sentences written for these
-tests."""
+"""The sector an event gives an actor the knowledge base leaves without one (annotation
+guideline 5): "Russia" shelling a town acts through its army, signing a deal through its
+government, a crowd of "Armenians" is its people, and the districts a strike hits are
+civilians. The ontology's ``open_sectors`` fills it for the published actor. On sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -57,14 +57,24 @@ def test_a_sector_the_knowledge_base_gives_is_kept(pipeline):
     assert sectors(expulsion.source) == [("Moscow", "RUS", "GOV")]
 
 
-def test_the_rules_read_type_and_mode():
-    rules = load_ontology().state_sectors
-    assert rules.sector("source", "ASSAULT", None) == "MIL"
-    assert rules.sector("source", "ASSAULT", "targeted") == "GOV"
-    assert rules.sector("source", "RETREAT", "release") == "GOV"
-    assert rules.sector("target", "ASSAULT", None) == "GOV"
-    assert rules.sector("attributed_to", "ASSAULT", None) == "GOV"
-    assert rules.sector("source", "AGREE", None, people=True) == "CVL"
+def test_unnamed_people_attacked_are_civilians(pipeline):
+    text = "Missiles struck residential districts of Kharkiv overnight, officials said."
+    [strike] = events_of(pipeline, text, "ASSAULT")
+    assert [a.sector for a in strike.target] == ["CVL"]
+
+
+def test_the_rules_read_kind_type_and_mode():
+    rules = load_ontology().open_sectors
+    assert rules.sector("state", "source", "ASSAULT", None) == "MIL"
+    assert rules.sector("state", "source", "ASSAULT", "targeted") == "GOV"
+    assert rules.sector("state", "source", "RETREAT", "release") == "GOV"
+    assert rules.sector("state", "target", "ASSAULT", None) == "GOV"
+    assert rules.sector("state", "attributed_to", "ASSAULT", None) == "GOV"
+    assert rules.sector("state", "source", "AGREE", None, people=True) == "CVL"
+    assert rules.sector("group", "target", "ASSAULT", None) == "CVL"
+    # an unnamed group keeps none where its role says nothing
+    assert rules.sector("group", "target", "COERCE", None) is None
+    assert rules.sector("person", "source", "ASSAULT", None) is None
 
 
 @pytest.mark.parametrize(
@@ -72,8 +82,8 @@ def test_the_rules_read_type_and_mode():
 )
 def test_an_unknown_type_mode_or_sector_is_a_config_error(tmp_path, key, sector):
     raw = json.loads(data_path("plover", "ontology.v1", ".json").read_text(encoding="utf-8"))
-    raw["state_sectors"]["source"][key] = sector
+    raw["open_sectors"]["state"]["source"][key] = sector
     broken = tmp_path / "ontology.json"
     broken.write_text(json.dumps(raw), encoding="utf-8")
-    with pytest.raises(ConfigError, match="state_sectors"):
+    with pytest.raises(ConfigError, match="open_sectors"):
         load_ontology(str(broken))
