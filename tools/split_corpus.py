@@ -124,6 +124,8 @@ UNSEEN = (
     "articles-part61-a.jsonl",
     "sentences-part100.jsonl",
     "articles-part62-a.jsonl",
+    "sentences-part101.jsonl",
+    "articles-part63-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
