@@ -19,12 +19,19 @@ more than once, counting only occurrences on word boundaries. Articles pass ``ti
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+#: The repository's validator: next to this kit, or where $WHIMBREL_VALIDATOR says when the
+#: module was copied out of the repository (annotators copy it into their own folder).
 VALIDATOR = Path(__file__).resolve().parents[1] / "validate_gold.py"
+if not VALIDATOR.exists():
+    VALIDATOR = Path(
+        os.environ.get("WHIMBREL_VALIDATOR", Path(__file__).resolve().parent / "validate_gold.py")
+    )
 
 
 def S(text: str, phrase: str, n: int = 1) -> dict:
@@ -97,6 +104,11 @@ def save(records: list[dict], path: str) -> int:
     with open(path, "w", encoding="utf-8") as fh:
         for record in records:
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if not VALIDATOR.exists():
+        raise FileNotFoundError(
+            f"{VALIDATOR}: no validator there; set WHIMBREL_VALIDATOR to the repository's "
+            "tools/validate_gold.py"
+        )
     out = subprocess.run(
         [sys.executable, str(VALIDATOR), path, "--summary"], capture_output=True, text=True
     )
