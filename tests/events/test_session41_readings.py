@@ -1,0 +1,31 @@
+"""Session 41's readings, on sentences written for these tests: a build-up towards a frontier
+is aimed at the state across it. Each pins a convention of docs/annotation-guidelines.md."""
+
+from __future__ import annotations
+
+from .conftest import events_of, texts
+
+
+def test_a_build_up_towards_a_border_is_aimed_at_the_neighbour(pipeline):
+    text = "Cambodia moved rocket launchers and artillery closer to its border with Thailand."
+    [build_up] = events_of(pipeline, text, "MOBILIZE")
+    assert texts(build_up.source) == ["Cambodia"] and texts(build_up.target) == ["Thailand"]
+
+
+def test_a_line_with_a_neighbour_names_it_in_a_denied_build_up(pipeline):
+    text = (
+        "Serbia has not raised the combat readiness of its units along the administrative "
+        "line with Kosovo, the defence minister said on Monday."
+    )
+    [build_up] = events_of(pipeline, text, "MOBILIZE")
+    assert texts(build_up.target) == ["Kosovo"] and build_up.factuality == "negated"
+
+
+def test_a_border_named_in_another_clause_is_not_the_aim(pipeline):
+    # the frontier belongs to the attack the deployment answers, not to the deployment
+    text = (
+        "Kenya deployed 400 police officers to Garissa on Monday after militants attacked a "
+        "post on the border with Somalia."
+    )
+    [deployment] = events_of(pipeline, text, "MOBILIZE")
+    assert "Somalia" not in texts(deployment.target)
