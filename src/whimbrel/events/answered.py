@@ -116,7 +116,19 @@ def _across_border(
     border" (a build-up at a border targets the neighbour, guidelines part 14). Not the
     build-up's own country ("to its southern border")."""
     words = load_pass_words().border_words
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOWARDS):
+    # the verb's own phrases first, then those hung on its object ("moved rocket launchers
+    # closer *to* its border with Thailand", "its units *along* the line with Kosovo"), not
+    # those of another clause beneath it
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _TOWARDS]
+    preps += [
+        c
+        for c in verb.subtree
+        if c.dep_ == "prep"
+        and c.lower_ in _TOWARDS
+        and c.head.i != verb.i
+        and _same_clause(c, verb)
+    ]
+    for prep in preps:
         for word in prep.subtree:
             if word.lemma_.lower() not in words:
                 continue
@@ -130,6 +142,16 @@ def _across_border(
             if found:
                 return found
     return []
+
+
+def _same_clause(word: Any, verb: Any) -> bool:
+    """Whether *word* hangs on *verb* through phrases only, no verb of another clause between."""
+    head = word.head
+    while head.i != verb.i:
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            return False
+        head = head.head
+    return True
 
 
 #: Prepositions of where a build-up goes or stands.

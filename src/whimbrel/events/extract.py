@@ -512,10 +512,6 @@ class ExtractEvents:
             if not target and people:
                 target = self._implicit_target(article, si, verb, people, at, factors)
             tgt_slot = "purpose" if target else tgt_slot
-        if source and not target and entry.event_type in self.ontology.type_sets.frontier_target:
-            # "moved rocket launchers closer to its border *with Thailand*": at the neighbour
-            target = actors_at(_frontier_partners(verb), at, source)
-            tgt_slot = "frontier" if target else tgt_slot
         return self._draft(
             article, si, verb, entry, source, src_slot, target, tgt_slot, factors, at
         )
@@ -647,10 +643,6 @@ class ExtractEvents:
             # days of protests by oil workers": against whoever answered
             target = actors_at(expand_conj(answering_subject(noun)), at, source)
             tgt_slot = "answering_subject" if target else tgt_slot
-        if source and not target and entry.event_type in self.ontology.type_sets.frontier_target:
-            # "Chile's deployment of 200 soldiers to the springs on the border *with Bolivia*"
-            target = actors_at(_frontier_partners(noun), at, source)
-            tgt_slot = "frontier" if target else tgt_slot
         return self._draft(
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
         )
@@ -1466,21 +1458,6 @@ def _purposed(verb: Any) -> list[Any]:
             objects += expand_conj(prep_objects(purpose, "by") + [
                 h for o in held for h in prep_objects(o, "by")])  # fmt: skip
         found += objects
-    return found
-
-
-def _frontier_partners(verb: Any) -> list[Any]:
-    """The states across a frontier the verb's phrases move towards or along ("closer to its
-    *border* with Thailand", "along the *line* with Kosovo"), not one another clause names."""
-    found = []
-    for tok in verb.subtree:
-        if tok.dep_ != "pobj" or tok.lemma_.lower() not in slot_words().frontier_nouns:
-            continue
-        head = tok.head
-        while head.i != verb.i and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-            head = head.head
-        if head.i == verb.i:
-            found += expand_conj(prep_objects(tok, "with"))
     return found
 
 

@@ -77,7 +77,6 @@ class TypeSets:
     brokered: frozenset[str] = frozenset()
     doer_of_object: frozenset[str] = frozenset()
     purpose_target: frozenset[str] = frozenset()
-    frontier_target: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

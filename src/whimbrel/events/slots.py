@@ -74,7 +74,6 @@ class SlotWords:
     launching_participles: frozenset[str]
     unfolding_verbs: frozenset[str]
     handling_verbs: frozenset[str]
-    frontier_nouns: frozenset[str]
     #: (preposition, verb) pairs whose object did what the prepositional object names
     author_of_object: frozenset[tuple[str, str]]
 
