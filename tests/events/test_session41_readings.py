@@ -1,5 +1,6 @@
 """Session 41's readings, on sentences written for these tests: a build-up towards a frontier
-is aimed at the state across it. Each pins a convention of docs/annotation-guidelines.md."""
+is aimed at the state across it, and a warning of harm told in the passive is a threat at
+those it would hit. Each pins a convention of docs/annotation-guidelines.md."""
 
 from __future__ import annotations
 
@@ -29,3 +30,21 @@ def test_a_border_named_in_another_clause_is_not_the_aim(pipeline):
     )
     [deployment] = events_of(pipeline, text, "MOBILIZE")
     assert "Somalia" not in texts(deployment.target)
+
+
+def test_a_warning_of_harm_in_the_passive_is_a_threat_at_those_it_would_hit(pipeline):
+    text = (
+        "Thousands of nurses walked off the job across Sri Lanka on Monday, and the health "
+        "ministry warned that strikers who stayed away beyond Wednesday would be dismissed."
+    )
+    [threat] = events_of(pipeline, text, "THREATEN")
+    assert texts(threat.source) == ["the health ministry"] and texts(threat.target) == ["strikers"]
+
+
+def test_a_warning_that_something_could_be_closed_aims_at_no_one(pipeline):
+    # closing is no harm a warner threatens by itself ("passive_harms" leaves it out)
+    text = (
+        "UN officials warned that the crossing could be closed again when the three-month "
+        "window expires in mid-November."
+    )
+    assert all(not e.target for e in events_of(pipeline, text, "THREATEN"))

@@ -28,6 +28,7 @@ from whimbrel.events.slots import (
     actor_at,
     actors_at,
     condition_subjects,
+    expand_conj,
     is_infinitive,
     slot_words,
     subjects_of,
@@ -60,6 +61,7 @@ class PassWords:
     addressing_verbs: frozenset[str]
     threat_modals: frozenset[str]
     undergone: frozenset[str]
+    passive_harms: frozenset[str]
     not_tolerated: frozenset[str]
     retribution: frozenset[str]
     comment_nouns: frozenset[str]
@@ -220,6 +222,13 @@ def threats_on_acts(
         for clause in _warned_clauses(tok):
             if clause.lemma_.lower() in _words().undergone:
                 break  # "officials could *face* visa restrictions": harm with no agent
+            if _passive_harm(clause):
+                # "that strikers who stayed away would be dismissed": at the strikers
+                harmed = [c for c in clause.children if c.dep_ == "nsubjpass"]
+                found = actors_at(expand_conj(harmed), at, warning.source)
+                if found and not warning.target:
+                    warning.aim(found, "harmed")
+                break
             act = next(
                 (
                     by_trigger[w.i]
@@ -312,6 +321,16 @@ def _sentence_of(doc: Any, tok: Any) -> int:
     return next(i for i, s in enumerate(doc.sents) if s.start <= tok.i < s.end)
 
 
+def _passive_harm(clause: Any) -> bool:
+    """Whether a warned clause is harm told in the passive under a modal ("strikers *would be
+    dismissed*", "anyone who joined it *would be arrested*": ``passive_harms``)."""
+    return (
+        clause.lemma_.lower() in _words().passive_harms
+        and _under_modal(clause)
+        and any(c.dep_ == "nsubjpass" for c in clause.children)
+    )
+
+
 def _under_modal(verb: Any) -> bool:
     """Whether a verb has a modal of threat (``threat_modals``: "it *would* respond")."""
     return any(a.dep_ == "aux" and a.lower_ in _words().threat_modals for a in verb.children)
@@ -357,7 +376,7 @@ def _menacing(
     Another state's act, named ("that *Moscow* could launch an invasion", said by US
     officials), is a forecast."""
     words = list(clause.subtree)
-    if any(t.lemma_.lower() in _words().retribution for t in words):
+    if any(t.lemma_.lower() in _words().retribution for t in words) or _passive_harm(clause):
         return True
     warner = countries(source, mentions)
     warner_ids = {a.id for i in source if (a := mentions[i].actor) is not None}
