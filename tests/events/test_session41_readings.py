@@ -1,6 +1,7 @@
 """Session 41's readings, on sentences written for these tests: a build-up towards a frontier
-is aimed at the state across it, and a warning of harm told in the passive is a threat at
-those it would hit. Each pins a convention of docs/annotation-guidelines.md."""
+is aimed at the state across it, a warning of harm told in the passive is a threat at those
+it would hit, and protests that turned violent or that "since" names are unrest told as
+happening. Each pins a convention of docs/annotation-guidelines.md."""
 
 from __future__ import annotations
 
@@ -48,3 +49,18 @@ def test_a_warning_that_something_could_be_closed_aims_at_no_one(pipeline):
         "window expires in mid-November."
     )
     assert all(not e.target for e in events_of(pipeline, text, "THREATEN"))
+
+
+def test_protests_that_turned_violent_are_coded_though_no_one_is_named(pipeline):
+    text = (
+        "Mauritania restored mobile internet on Tuesday, three weeks after protests over the "
+        "election result turned violent in Nouakchott."
+    )
+    protests = [e for e in events_of(pipeline, text, "PROTEST") if e.trigger.text == "protests"]
+    assert protests and not protests[0].source and not protests[0].target
+
+
+def test_protests_named_by_since_are_coded_though_no_one_is_named(pipeline):
+    text = "More than 300 people have been detained in Dhaka since the protests, police said."
+    protests = [e for e in events_of(pipeline, text, "PROTEST") if e.trigger.text == "protests"]
+    assert protests and not protests[0].source

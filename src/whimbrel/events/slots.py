@@ -74,6 +74,7 @@ class SlotWords:
     launching_participles: frozenset[str]
     unfolding_verbs: frozenset[str]
     handling_verbs: frozenset[str]
+    unfolding_prepositions: frozenset[str]
     #: (preposition, verb) pairs whose object did what the prepositional object names
     author_of_object: frozenset[tuple[str, str]]
 
@@ -685,14 +686,16 @@ def unfolding(noun: Token) -> bool:
     """Whether the sentence tells an event noun as happening though it names no one behind
     it: the subject of a verb of spreading ("as *protests* spread to 40 cities", "*protests*
     broke out") or the object of a verb that meets or sets it off ("to stifle *protests*",
-    "a deal that set off weeks of *protests*")."""
+    "a deal that set off weeks of *protests*"), or of "since" ("arrested since the *protests*")."""
     if noun.pos_ != "NOUN":
         return False
     noun = through_amounts(noun)
     verb = noun.head
+    words = slot_words()
+    if noun.dep_ == "pobj" and verb.lower_ in words.unfolding_prepositions:
+        return True  # "arrested *since* the protests"
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    words = slot_words()
     if noun.dep_ == "nsubj":
         return verb.lemma_.lower() in words.unfolding_verbs
     return noun.dep_ == "dobj" and verb.lemma_.lower() in words.handling_verbs
