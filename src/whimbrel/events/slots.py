@@ -149,11 +149,14 @@ def small_clauses(verb: Token) -> list[Token]:
     ("called the government *Nazi remnants and fascists*"). After a verb of naming the parser
     often hangs the predicate on the object as an apposition: "called [the inauguration *"a
     farce"*]", "called [Justice de Moraes *a dictator*]", or as the object's own object:
-    "calling [the British move *a provocation*]"."""
+    "calling [the British move *a provocation*]", or as an adjective after it: "called [the
+    move *'deeply regrettable'*]"."""
     preds = [c for c in verb.children if c.dep_ == "oprd" or _verbless_clause(c)]
     if verb.lemma_.lower() in slot_words().naming_verbs:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]
         preds += [a for o in objs for a in o.children if a.dep_ in ("appos", "dobj")]
+        # an adjective after its noun is the predicate: "called the move *'regrettable'*"
+        preds += [a for o in objs for a in o.children if a.dep_ == "amod" and a.i > o.i]
     return expand_conj(preds)
 
 
