@@ -126,6 +126,8 @@ UNSEEN = (
     "articles-part62-a.jsonl",
     "sentences-part101.jsonl",
     "articles-part63-a.jsonl",
+    "sentences-part102.jsonl",
+    "articles-part64-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
