@@ -128,6 +128,8 @@ UNSEEN = (
     "articles-part63-a.jsonl",
     "sentences-part102.jsonl",
     "articles-part64-a.jsonl",
+    "sentences-part103.jsonl",
+    "articles-part65-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
