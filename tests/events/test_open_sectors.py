@@ -87,3 +87,12 @@ def test_an_unknown_type_mode_or_sector_is_a_config_error(tmp_path, key, sector)
     broken.write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(ConfigError, match="open_sectors"):
         load_ontology(str(broken))
+
+
+def test_an_unknown_actor_kind_is_a_config_error(tmp_path):
+    raw = json.loads(data_path("plover", "ontology.v1", ".json").read_text(encoding="utf-8"))
+    raw["open_sectors"]["states"] = raw["open_sectors"].pop("state")
+    broken = tmp_path / "ontology.json"
+    broken.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(ConfigError, match="no actor kind"):
+        load_ontology(str(broken))

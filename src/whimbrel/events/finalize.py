@@ -2,8 +2,9 @@
 
 Adds what every record carries for its users: a stable id (the same article coded twice
 gives the same ids, so stores can deduplicate), the coder and knowledge-base versions, the
-event date, CAMEO root, quad class and score from ``data/plover/cameo.v1.tsv``, and a
-confidence. With ``explain = true`` each event also says which lexicon row, slots and cues
+event date, CAMEO root, quad class and score from ``data/plover/cameo.v1.tsv``, a
+confidence, and the sector of a state named as a whole or of an unnamed group where the act
+gives it (the ontology's ``open_sectors``). With ``explain = true`` each event also says which lexicon row, slots and cues
 produced it.
 """
 
@@ -19,6 +20,7 @@ from whimbrel.actors.mentions import load_kb
 from whimbrel.events.confidence import Finding, calibrated_confidence, raw_confidence
 from whimbrel.events.dating import date_event
 from whimbrel.events.draft import EventDraft, drafts_of
+from whimbrel.events.lexicon import Entry
 from whimbrel.events.plover import cameo_for, load_ontology
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import ActorMention, Article, Event, Mention, Span
@@ -109,7 +111,7 @@ class FinalizeEvents:
         article.events = events
         return article
 
-    def _actor(self, m: Mention, role: str, entry: Any) -> ActorMention:
+    def _actor(self, m: Mention, role: str, entry: Entry) -> ActorMention:
         """The published actor of *m* in *role*, an open sector filled for the act."""
         if m.actor is None or m.actor.sector is not None:
             return _actor(m)

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from whimbrel.errors import ConfigError
+from whimbrel.records import ActorKind
 
 
 def data_path(folder: str, name: str, suffix: str) -> Path:
@@ -191,6 +192,10 @@ def _open_sectors(
     for kind, entry in raw.items():
         if kind == "about":
             continue
+        if kind not in get_args(ActorKind):
+            raise ConfigError(
+                f"{path}: open_sectors names {kind!r}, no actor kind (known: {get_args(ActorKind)})"
+            )
         for role in ("source", "target"):
             for key, sector in entry.get(role, {}).items():
                 event_type, _, mode = key.partition("/")
