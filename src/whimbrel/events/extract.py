@@ -1362,7 +1362,8 @@ def _reporters_question(verb: Any) -> bool:
     """The reporter's side of an interview, which no one in the story did: "*Asked* whether
     Seoul would retaliate, the minister said ...", "a local official said, *asking* not to be
     named"."""
-    if verb.lemma_.lower() != "ask":
+    words = slot_words()
+    if verb.lemma_.lower() not in words.interview_verbs:
         return False
     if (
         verb.tag_ == "VBN"
@@ -1373,7 +1374,7 @@ def _reporters_question(verb: Any) -> bool:
     return any(
         c.dep_ == "xcomp"
         and any(w.dep_ == "neg" for w in c.children)
-        and c.lemma_.lower() in ("name", "identify", "quote")
+        and c.lemma_.lower() in words.anonymity_verbs
         for c in verb.children
     )
 

@@ -75,6 +75,8 @@ class SlotWords:
     unfolding_verbs: frozenset[str]
     handling_verbs: frozenset[str]
     unfolding_prepositions: frozenset[str]
+    interview_verbs: frozenset[str]
+    anonymity_verbs: frozenset[str]
     #: (preposition, verb) pairs whose object did what the prepositional object names
     author_of_object: frozenset[tuple[str, str]]
 
