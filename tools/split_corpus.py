@@ -130,6 +130,8 @@ UNSEEN = (
     "articles-part64-a.jsonl",
     "sentences-part103.jsonl",
     "articles-part65-a.jsonl",
+    "sentences-part104.jsonl",
+    "articles-part66-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
