@@ -132,6 +132,8 @@ UNSEEN = (
     "articles-part65-a.jsonl",
     "sentences-part104.jsonl",
     "articles-part66-a.jsonl",
+    "sentences-part105.jsonl",
+    "articles-part67-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
