@@ -15,7 +15,13 @@ from typing import Any
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.passes import actor_key, branch, countries, load_pass_words
 from whimbrel.events.plover import load_ontology
-from whimbrel.events.slots import actors_at, expand_conj, prep_objects, slot_words
+from whimbrel.events.slots import (
+    actors_at,
+    clause_above,
+    expand_conj,
+    prep_objects,
+    slot_words,
+)
 from whimbrel.records import Mention
 
 
@@ -126,7 +132,8 @@ def _across_border(
         if c.dep_ == "prep"
         and c.lower_ in _TOWARDS
         and c.head.i != verb.i
-        and _same_clause(c, verb)
+        and (above := clause_above(c)) is not None
+        and above.i == verb.i
     ]
     for prep in preps:
         for word in prep.subtree:
@@ -142,16 +149,6 @@ def _across_border(
             if found:
                 return found
     return []
-
-
-def _same_clause(word: Any, verb: Any) -> bool:
-    """Whether *word* hangs on *verb* through phrases only, no verb of another clause between."""
-    head = word.head
-    while head.i != verb.i:
-        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
-            return False
-        head = head.head
-    return True
 
 
 #: Prepositions of where a build-up goes or stands.

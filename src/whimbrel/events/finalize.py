@@ -115,7 +115,8 @@ class FinalizeEvents:
         """The published actor of *m* in *role*, an open sector filled for the act."""
         if m.actor is None or m.actor.sector is not None:
             return _actor(m)
-        people = self.kb.names_people(m.text)
+        # only a state's open sector reads whether the words name its people
+        people = m.actor.kind == "state" and self.kb.names_people(m.text)
         sector = self.open_sectors.sector(
             m.actor.kind, role, entry.event_type, entry.mode, people=people
         )
