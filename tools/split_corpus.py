@@ -134,6 +134,8 @@ UNSEEN = (
     "articles-part66-a.jsonl",
     "sentences-part105.jsonl",
     "articles-part67-a.jsonl",
+    "sentences-part106.jsonl",
+    "articles-part68-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
