@@ -298,3 +298,16 @@ def test_a_former_office_holder_out_of_office_is_an_elite(kb: KnowledgeBase) -> 
     assert kb.resolve("former president Lula", D(2024, 1, 1)).sector == "GOV"
     # "late" says only that the person has died
     assert kb.resolve("the late president", D(2024, 1, 1), ["KEN"]).sector == "GOV"
+
+
+def test_an_armed_group_s_own_forces_take_its_sector(kb: KnowledgeBase) -> None:
+    # sectors.v1.json armed_owners (kb 2026.12.17): fighters, commanders and dissidents of a
+    # rebel, paramilitary or criminal group are of the group's sector, not a state army's
+    assert kb.resolve("Houthi fighters", D(2024, 1, 1)).sector == "REB"
+    assert kb.resolve("FARC dissidents", D(2024, 1, 1)).sector == "REB"
+    assert kb.resolve("RSF fighters", D(2024, 1, 1)).sector == "PRM"
+    assert kb.resolve("a senior al-Shabaab commander", D(2024, 1, 1)).sector == "REB"
+    # a spokesman still speaks for the group's political side, and a state bloc's troops
+    # stay an army's
+    assert kb.resolve("a Houthi spokesman", D(2024, 1, 1)).sector == "GOV"
+    assert kb.resolve("NATO troops", D(2024, 1, 1)).sector == "MIL"

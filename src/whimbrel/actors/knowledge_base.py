@@ -207,6 +207,11 @@ class KnowledgeBase:
         self.foreign = frozenset(normalise(x) for x in sectors.get("foreign", []))
         self.several = frozenset(normalise(x) for x in sectors.get("several_parties", []))
         self.affiliations = frozenset(normalise(x) for x in sectors.get("affiliations", []))
+        armed = sectors.get("armed_owners", {})
+        #: sectors of organisations whose own forces take the organisation's sector, and the
+        #: sectors of the nouns that name such forces ("*Houthi* fighters" are REB)
+        self.armed_owners = frozenset(armed.get("owners", []))
+        self.armed_nouns = frozenset(armed.get("nouns", []))
         #: normalised name -> states whose own body the name also names ("congress")
         self.shared_names: dict[str, frozenset[str]] = {
             normalise(k): frozenset(v) for k, v in sectors.get("shared_names", {}).items()
@@ -477,6 +482,10 @@ class KnowledgeBase:
         code = self.code_of(jurisdiction)
         kind = entry["kind"]
         sector = entry["sector"]
+        org = self.org_by_slug.get(jurisdiction)
+        owner_sector = self.orgs[org]["sector"] if org is not None else None
+        if owner_sector in self.armed_owners and sector in self.armed_nouns:
+            sector = owner_sector  # "Houthi fighters", "a senior al-Shabaab commander": REB
         if kind == "state":
             if jurisdiction in self.countries:
                 return self.state(jurisdiction, sector)

@@ -28,11 +28,11 @@ from whimbrel.events.slots import (
     is_infinitive,
     is_passive,
     logical_subjects,
+    participle_governor,
     phrasal_lemma,
     reporter_conjunct,
     slot_words,
     speaks_for_main_clause,
-    trailing_participle,
 )
 from whimbrel.pipeline import StageSettings, stage
 from whimbrel.records import FACTUALITY_PRECEDENCE, Article, Mention
@@ -338,14 +338,18 @@ class AssessFactuality:
                 or (node.dep_ == "advcl" and is_infinitive(node))
                 or (node.dep_ == "conj" and not any(ch.dep_ in _SUBJECTS for ch in node.children))
             )  # not a result clause: "repeatedly struck the hospital, killing 42" is one attack
-            skips_complement = node.dep_ == "advcl" and (
-                (trailing_participle(node) and node.head.dep_ in ("xcomp", "relcl"))
-                or speaks_for_main_clause(node, node.head)
+            main = participle_governor(node)
+            skips_complement = main is not None or (
+                node.dep_ == "advcl" and speaks_for_main_clause(node, node.head)
             )  # "urged Sweden to extradite them, *accusing* Stockholm": not a requested act;
             # "a decree that would have shielded officials, *bowing* to protests": not undone;
             # "denied that officers fired, *blaming* separatists": not denied
             below, dep = dep, node.dep_
-            node = (clause_above(node.head) or node.head.head) if skips_complement else node.head
+            node = (
+                (main or clause_above(node.head) or node.head.head)
+                if skips_complement
+                else node.head
+            )
             if shares_frequency and node.pos_ in ("VERB", "AUX"):
                 governing: Found = {}
                 self._own_cues(node, governing)

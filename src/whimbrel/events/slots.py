@@ -348,14 +348,8 @@ def logical_subjects(verb: Token, depth: int = 0) -> tuple[list[Token], str]:
         return logical_subjects(gov, depth + 1)[0], "inherited"
     if dep == "conj" and reporter_conjunct(verb, head):
         return logical_subjects(head.head, depth + 1)[0], "inherited"
-    if dep == "advcl" and trailing_participle(verb) and head.dep_ in ("xcomp", "relcl"):
-        # "told US forces to leave Mindanao, *complaining* that ...", "scrapped a decree that
-        # would have shielded officials, *bowing* to protests": a participle after a comma
-        # speaks of the main clause's subject, not of the one told to leave or of the
-        # relative clause's
-        main = clause_above(head)
-        if main is not None:
-            return logical_subjects(main, depth + 1)[0], "inherited"
+    if (main := participle_governor(verb)) is not None:
+        return logical_subjects(main, depth + 1)[0], "inherited"
     if dep == "advcl" and speaks_for_main_clause(verb, head):
         # "Iran's police chief denied that officers had fired, *blaming* separatists",
         # "Poland sent troops after migrants tried to cross, *accusing* Minsk": a participle
@@ -401,6 +395,19 @@ def _speech_verbs() -> frozenset[str]:
         cues.reporting_verbs | cues.accusation_verbs | cues.denial_verbs | cues.claim_verbs
         | cues.rejecting_verbs | cues.request_verbs
     )  # fmt: skip
+
+
+def participle_governor(verb: Token) -> Token | None:
+    """The main clause's verb, for a participle after a comma that the parser hung on a clause
+    inside it: "told US forces to leave Mindanao, *complaining* that ...", "scrapped a decree
+    that would have shielded officials, *bowing* to protests", "denied Baku's claim that
+    Armenian units had shelled a village, *calling* it a provocation". The participle speaks
+    of the main clause's subject, not of the one told to leave or of the embedded clause's."""
+    head = verb.head
+    if verb.dep_ != "advcl" or not trailing_participle(verb):
+        return None
+    content = head.dep_ == "acl" and any(c.dep_ == "mark" for c in head.children)
+    return clause_above(head) if head.dep_ in ("xcomp", "relcl") or content else None
 
 
 def clause_above(head: Token) -> Token | None:
@@ -572,7 +579,7 @@ def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[li
     nouns = event_nouns(event_noun)
     if slot in ("dobj", "nsubjpass"):
         objs = [o for o in logical_objects(verb) if o not in nouns]
-        return across_borders(objs), "direct"
+        return across_borders(named_thing_authors(verb, objs)), "direct"
     if slot == "passive_subject":  # "Venezuelan troops were deployed": who was sent went
         if not is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
             return [], "none"
@@ -592,6 +599,34 @@ def fill_verb_slot(verb: Token, slot: str, event_noun: Token | None) -> tuple[li
             found = stranded_prep_objects(verb, prep)
         return across_borders(found), "direct"
     return [], "none"
+
+
+def named_thing_authors(verb: Token, objs: list[Token]) -> list[Token]:
+    """Whose the thing is that a naming verb's pronoun stands for, where the main clause
+    acts on a thing its author is named with: Minsk "denied *Kyiv's* claim ..., calling *it*
+    a provocation", Caracas "rejected an offer by *Brazil* and *Colombia* ..., calling *it*
+    meddling" are aimed at the author, as the corpus codes them. A thing with no author named
+    keeps the pronoun: "rejected calls for talks with the protesters, calling *them*
+    bandits"."""
+    if (
+        verb.lemma_.lower() not in slot_words().naming_verbs
+        or verb.dep_ not in ("advcl", "conj")
+        or len(objs) != 1
+        or objs[0].lower_ not in ("it", "them")
+    ):
+        return objs
+    main = participle_governor(verb) or verb.head
+    things = [o for o in logical_objects(main) if o.pos_ == "NOUN"]
+    return expand_conj([a for thing in things for a in thing_authors(thing)]) or objs
+
+
+def thing_authors(noun: Token) -> list[Token]:
+    """Who a thing is said to come from: its possessor ("*Kyiv's* claim"), a name or demonym
+    before it ("*Croatian* claims"), or the object of its "by" or "from" ("an offer *by
+    Brazil*", "a request *from* Volker Türk")."""
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    found += [c for c in noun.lefts if c.dep_ in MODIFIER_DEPS and c.is_title]
+    return found + prep_objects(noun, "by") + prep_objects(noun, "from")
 
 
 def datives(verb: Token) -> list[Token]:

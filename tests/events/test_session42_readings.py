@@ -1,0 +1,56 @@
+"""Session 42's readings, on sentences written for these tests: a warning that someone "would
+pay" is a threat at them, not an act of theirs, and a naming verb's pronoun that stands for a
+claim or an offer aims the naming at whoever made it. Each pins a convention of
+docs/annotation-guidelines.md."""
+
+from __future__ import annotations
+
+from .conftest import events_of, texts
+
+
+def test_a_warning_that_the_addressee_would_pay_stays_on_the_warning(pipeline):
+    text = (
+        "Beijing warned Vilnius on Monday that it would pay the price for letting Taipei open "
+        "a trade office in the Lithuanian capital."
+    )
+    [threat] = events_of(pipeline, text, "THREATEN")
+    assert threat.trigger.text == "warned"
+    assert texts(threat.source) == ["Beijing"] and texts(threat.target) == ["Vilnius"]
+
+
+def test_a_warning_of_the_warner_s_own_act_still_moves_to_the_act(pipeline):
+    # the pronoun does the act: the threat sits on it (passes.threats_on_acts)
+    text = (
+        "Moscow warned Helsinki that it would expel Finnish diplomats if the embassy stayed shut."
+    )
+    [threat] = events_of(pipeline, text, "THREATEN")
+    assert threat.trigger.text == "expel" and texts(threat.source) == ["it"]
+    assert texts(threat.target) == ["Helsinki"]
+
+
+def test_calling_a_claim_a_provocation_is_aimed_at_whoever_made_it(pipeline):
+    text = (
+        "Yerevan dismissed Baku's claim that Armenian units had shelled a border village, "
+        "calling it a provocation."
+    )
+    [naming] = [e for e in events_of(pipeline, text, "ACCUSE") if e.trigger.text == "calling"]
+    assert texts(naming.target) == ["Baku"]
+
+
+def test_calling_an_offer_meddling_is_aimed_at_every_party_that_made_it(pipeline):
+    text = (
+        "Managua rejected an offer by Costa Rica and Panama to mediate talks with the exiled "
+        "opposition, calling it meddling in Nicaragua's internal affairs."
+    )
+    [naming] = [e for e in events_of(pipeline, text, "ACCUSE") if e.trigger.text == "calling"]
+    assert texts(naming.target) == ["Costa Rica", "Panama"]
+
+
+def test_a_pronoun_for_people_keeps_the_naming_on_them(pipeline):
+    # the calls have no author named: "them" are the protesters
+    text = (
+        "The president rejected calls for talks with the strikers on Friday, calling them "
+        "saboteurs and criminals."
+    )
+    namings = [e for e in events_of(pipeline, text, "ACCUSE") if e.trigger.text == "calling"]
+    assert all(texts(e.target) != [] and "calls" not in texts(e.target) for e in namings)
