@@ -54,3 +54,22 @@ def test_a_pronoun_for_people_keeps_the_naming_on_them(pipeline):
     )
     namings = [e for e in events_of(pipeline, text, "ACCUSE") if e.trigger.text == "calling"]
     assert all(texts(e.target) != [] and "calls" not in texts(e.target) for e in namings)
+
+
+def test_a_denied_gerund_the_parser_made_an_adjective_is_a_denied_act(pipeline):
+    # "moving" comes out as an adjective on "troops"; read as "denied [moving troops]"
+    text = "Minsk denied moving armoured units towards its border with Lithuania."
+    [move] = [e for e in events_of(pipeline, text, "MOBILIZE") if e.trigger.text == "moving"]
+    assert texts(move.source) == ["Minsk"] and move.factuality == "denied"
+
+
+def test_a_participle_on_people_stays_an_adjective(pipeline):
+    # "striking nurses" are nurses on strike, not an object of "striking"
+    text = "Police in Lilongwe dispersed striking nurses outside the health ministry."
+    assert not [e for e in events_of(pipeline, text, "PROTEST") if e.trigger.text == "striking"]
+
+
+def test_a_team_of_engineers_sent_abroad_is_aid(pipeline):
+    text = "Tokyo sent a team of 30 structural engineers to Nepal on Wednesday after the quake."
+    [aid] = events_of(pipeline, text, "AID")
+    assert texts(aid.source) == ["Tokyo"] and texts(aid.target) == ["Nepal"]

@@ -25,6 +25,7 @@ from whimbrel.events.readings import as_threat
 from whimbrel.events.slots import (
     clause_above,
     condition_clauses,
+    gerund_object,
     is_infinitive,
     is_passive,
     logical_subjects,
@@ -318,7 +319,11 @@ class AssessFactuality:
         node, climbed, same_clause = trigger, 0, True
         dep = ""
         passed_modal = "hypothetical" in found
-        while node.head.i != node.i and climbed < MAX_CLIMB and node.dep_ in _SCOPE:
+        while (
+            node.head.i != node.i
+            and climbed < MAX_CLIMB
+            and (node.dep_ in _SCOPE or gerund_object(node) is not None)  # "denied *moving*"
+        ):
             if self._presupposed(node, trigger):
                 self._closing_report(trigger, node.head, found)
                 return

@@ -17,6 +17,7 @@ from whimbrel.events.slots import (
     MODIFIER_DEPS,
     complement_preps,
     complement_subjects,
+    gerund_object,
     is_amount,
     is_passive,
     is_time,
@@ -68,6 +69,7 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         # "allowed [Colombian navy *ships* to refuel]": the parser made the object the
         # subject of the infinitive
         objs = objs or with_conj(complement_subjects(tok, ("nsubj",), infinitive=True))
+        objs = objs or with_conj([n for n in (gerund_object(tok),) if n is not None])
         objs = [m for o in objs for m in _members(o)]
         # a bare noun of measure the parser keeps apart: "gave Seoul *48 hours* to dismantle"
         spans = [
