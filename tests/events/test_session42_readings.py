@@ -73,3 +73,20 @@ def test_a_team_of_engineers_sent_abroad_is_aid(pipeline):
     text = "Tokyo sent a team of 30 structural engineers to Nepal on Wednesday after the quake."
     [aid] = events_of(pipeline, text, "AID")
     assert texts(aid.source) == ["Tokyo"] and texts(aid.target) == ["Nepal"]
+
+
+def test_walking_away_from_an_agreement_on_a_condition_is_a_threat(pipeline):
+    # the parser hangs "from" on the particle "away" (slots.complement_preps reads it)
+    text = (
+        "North Macedonia could walk away from the agreement if Bulgaria did not lift its veto, "
+        "the foreign minister said on Monday."
+    )
+    [threat] = [e for e in events_of(pipeline, text, "THREATEN") if e.trigger.text == "walk"]
+    assert texts(threat.source) == ["North Macedonia"] and texts(threat.target) == ["Bulgaria"]
+    assert threat.factuality == "asserted"
+
+
+def test_recalling_a_liaison_officer_is_a_diplomatic_sanction(pipeline):
+    text = "Belgrade recalled its liaison officer from Pristina on Thursday."
+    [recall] = events_of(pipeline, text, "SANCTION")
+    assert recall.mode == "withdraw" and texts(recall.source) == ["Belgrade"]

@@ -557,8 +557,13 @@ def complement_preps(token: Token, deps: tuple[str, ...] = ("prep", "dative")) -
     """The prepositions that complete ``token``: those after it. A fronted phrase is an
     adjunct of the clause, not the verb's complement: "*On* the anniversary, workers marched"
     marched on nothing, and "*Against* that backdrop, Seoul protested" protested against no
-    one. Shared by trigger matching and slot filling, so a row and its slots read alike."""
-    return [c for c in token.children if c.dep_ in deps and c.i > token.i]
+    one. A phrase the parser hangs on the verb's particle completes the verb: "walked *away*
+    from the agreement". Shared by trigger matching and slot filling, so a row and its slots
+    read alike."""
+    particles = [c for c in token.children if c.dep_ in ("prt", "advmod") and c.i == token.i + 1]
+    return [c for c in token.children if c.dep_ in deps and c.i > token.i] + [
+        g for p in particles for g in p.children if g.dep_ in deps and g.i > p.i
+    ]
 
 
 def prep_objects(token: Token, prep: str) -> list[Token]:
