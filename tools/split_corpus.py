@@ -136,6 +136,8 @@ UNSEEN = (
     "articles-part67-a.jsonl",
     "sentences-part106.jsonl",
     "articles-part68-a.jsonl",
+    "sentences-part107.jsonl",
+    "articles-part69-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
