@@ -69,7 +69,9 @@ def trigger_objects(tok: Any, pos: str, prep: str) -> list[Any]:
         # "allowed [Colombian navy *ships* to refuel]": the parser made the object the
         # subject of the infinitive
         objs = objs or with_conj(complement_subjects(tok, ("nsubj",), infinitive=True))
-        objs = objs or with_conj([n for n in (gerund_object(tok),) if n is not None])
+        # "denied *moving* troops": a gerund the parser made an adjective on its object
+        gerund = gerund_object(tok)
+        objs = objs or with_conj([gerund] if gerund is not None else [])
         objs = [m for o in objs for m in _members(o)]
         # a bare noun of measure the parser keeps apart: "gave Seoul *48 hours* to dismantle"
         spans = [
