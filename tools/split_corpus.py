@@ -138,6 +138,8 @@ UNSEEN = (
     "articles-part68-a.jsonl",
     "sentences-part107.jsonl",
     "articles-part69-a.jsonl",
+    "sentences-part108.jsonl",
+    "articles-part70-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
