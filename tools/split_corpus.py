@@ -140,6 +140,8 @@ UNSEEN = (
     "articles-part69-a.jsonl",
     "sentences-part108.jsonl",
     "articles-part70-a.jsonl",
+    "sentences-part109.jsonl",
+    "articles-part71-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
