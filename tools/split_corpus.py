@@ -142,6 +142,8 @@ UNSEEN = (
     "articles-part70-a.jsonl",
     "sentences-part109.jsonl",
     "articles-part71-a.jsonl",
+    "sentences-part110.jsonl",
+    "articles-part72-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
