@@ -228,6 +228,9 @@ def threats_on_acts(
                 found = actors_at(expand_conj(harmed), at, warning.source)
                 if found and not warning.target:
                     warning.aim(found, "harmed")
+                harm = by_trigger.get(clause.i)
+                if harm is not None and not harm.source:
+                    _threatened_harm(warning, harm)
                 break
             act = next(
                 (
@@ -314,6 +317,22 @@ def promised_responses(
             drafts = [d for d in drafts if d is not existing]
         added.append(draft)
     return drafts + added
+
+
+def _threatened_harm(warning: EventDraft, harm: EventDraft) -> None:
+    """A warned harm with no agent ("anyone who joined it *would be arrested*") is what the
+    warning threatens: the guidelines code the THREATEN on "warned" in the harm's mode (arrest
+    for an arrest), aimed at whoever would suffer it (a-165). The harm stays coded as a
+    hypothetical act of its own, as most of the corpus codes it (s25-0067, s10-0110)."""
+    threat = as_threat(harm.event_type, harm.entry.mode)
+    if threat is not None and warning.entry.mode is None:
+        warning.entry = replace(warning.entry, mode=threat[1])
+    if not warning.target and harm.target:
+        warning.aim(harm.target, "harmed")
+    # the harm names what is threatened, which a bare warning does not
+    warning.factors["lexicon_weight"] = max(
+        warning.factors.get("lexicon_weight", 0.0), harm.entry.weight
+    )
 
 
 def _sentence_of(doc: Any, tok: Any) -> int:
