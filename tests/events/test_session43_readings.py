@@ -3,7 +3,7 @@ docs/annotation-guidelines.md."""
 
 from __future__ import annotations
 
-from .conftest import events_of, texts
+from .conftest import PUB, events_of, texts
 
 
 def test_a_warned_arrest_with_no_agent_is_a_threat_of_arrest(pipeline):
@@ -27,3 +27,33 @@ def test_a_warned_expulsion_with_no_agent_is_a_threat_to_expel(pipeline):
     )
     [threat] = events_of(pipeline, text, "THREATEN")
     assert threat.trigger.text == "warned" and threat.mode == "expel"
+
+
+def test_a_denial_naming_the_account_it_denies_is_aimed_at_its_teller(pipeline):
+    text = (
+        "Kigali denied on Thursday that its drones had struck a Burundian border post near "
+        "Cibitoke, calling Gitega's account pure invention."
+    )
+    [denial] = events_of(pipeline, text, "REJECT")
+    assert denial.trigger.text == "denied" and texts(denial.target) == ["Gitega"]
+
+
+def test_the_naming_that_retells_a_denial_is_not_coded_again(pipeline):
+    text = (
+        "Eritrea denied on Tuesday that it had trained Sudanese militiamen on its territory, "
+        "calling a report by a Kenyan newspaper a fabrication."
+    )
+    [denial] = events_of(pipeline, text, "REJECT")
+    assert denial.trigger.text == "denied"
+    assert texts(denial.target) == ["a Kenyan newspaper"]
+
+
+def test_a_lower_case_word_that_spells_a_leader_s_surname_names_no_one(pipeline):
+    # "note" is Kessai Note's surname; the note Quito rejected is no Marshallese president
+    text = (
+        "Ecuador's foreign ministry rejected the note within hours, calling Colombia's "
+        "account unfounded."
+    )
+    [denial] = events_of(pipeline, text, "REJECT")
+    assert texts(denial.target) == ["Colombia"]
+    assert all(a.country != "MHL" for e in pipeline(text, date=PUB).events for a in e.target)

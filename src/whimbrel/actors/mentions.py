@@ -218,7 +218,7 @@ class FindMentions:
         if shared:
             return shared
         actor = self.kb.resolve(span.text, date)
-        if actor is not None and _spelt_in_lower_case(root, actor, self.kb):
+        if actor is not None and spelt_in_lower_case(root, actor, self.kb):
             actor = None  # "fled into *the bush*" is no president Bush
         if actor is not None:
             if actor.country is None:
@@ -251,7 +251,7 @@ class FindMentions:
         pronoun_owner = all(p.lower_ in PRONOUNS for p in poss)
         probe = not found and root.pos_ in ("NOUN", "PROPN") and pronoun_owner
         probed = self.kb.resolve(span.text, date, PROBE_CONTEXT) if probe else None
-        if probed is not None and not _spelt_in_lower_case(root, probed, self.kb):
+        if probed is not None and not spelt_in_lower_case(root, probed, self.kb):
             found.append((span, None, "description"))  # but "a ban" is no Ban Ki-moon
         return found
 
@@ -427,7 +427,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "i
 _NOT_NAMING = frozenset({"a", "an", "another", "every", "each"})
 
 
-def _spelt_in_lower_case(root: Any, actor: Actor, kb: KnowledgeBase) -> bool:
+def spelt_in_lower_case(root: Any, actor: Actor, kb: KnowledgeBase) -> bool:
     """Whether a person was found by a common word their name happens to spell ("the
     *bush*"): the head, in lower case, is a capitalised word of the person's name. A title
     ("Israel's *ambassador*") still finds the office's holder. An organisation is the

@@ -21,6 +21,7 @@ from whimbrel.events.slots import (
     expand_conj,
     prep_objects,
     slot_words,
+    thing_authors,
 )
 from whimbrel.records import Mention
 
@@ -183,3 +184,58 @@ def _placed(draft: EventDraft, mentions: list[Mention], own: set[str]) -> bool:
 _PLACE_SLOTS = frozenset(
     f"prep:{p}" for p in ("to", "into", "toward", "towards", "near", "along", "in", "around")
 )
+
+
+def dismissed_accounts(
+    drafts: list[EventDraft], doc: Any, at: dict[int, int], mentions: list[Mention]
+) -> list[EventDraft]:
+    """A denial that goes on to name the account it denies answers whoever gave it: Kigali
+    "denied that its drones had struck a Burundian border post, calling *Gitega's* account
+    pure invention", Eritrea "denied that it had trained Sudanese recruits, calling a report
+    *by a Kenyan newspaper* a fabrication" are REJECTs aimed at Gitega and the newspaper, as
+    the corpus codes them, not at whom the denied act would have hit. The naming is the
+    denial told again ("calling the report a fantasy"), so a REJECT on it is not coded
+    twice."""
+    naming = slot_words().naming_verbs
+    by_trigger = {d.trigger: d for d in drafts}
+    dropped: set[int] = set()
+    for verb in doc:
+        if verb.lemma_.lower() not in naming or verb.tag_ != "VBG":
+            continue
+        if verb.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        # "denied that its troops had shelled the posts, *calling* ...": the parser may hang
+        # the participle on the denied clause
+        head = verb.head.head if verb.head.dep_ == "ccomp" else verb.head
+        denial = by_trigger.get(head.i)
+        if denial is None or denial.event_type != "REJECT" or head.pos_ != "VERB":
+            continue
+        retold = by_trigger.get(verb.i)
+        if retold is not None and retold.event_type == "REJECT":
+            dropped.add(id(retold))
+        things = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+        authors = actors_at(
+            expand_conj([a for t in things for a in thing_authors(t)]), at, denial.source
+        )
+        # "calling *a report in the daily Clarín* false": the account named as its teller
+        foreign = retold is not None and countries(retold.target, mentions) - countries(
+            denial.source, mentions
+        )
+        if not authors and retold is not None and foreign:
+            authors = retold.target
+        if authors and _stand_in(denial, mentions):
+            denial.aim(authors, "named_account")
+    return [d for d in drafts if id(d) not in dropped]
+
+
+def _stand_in(denial: EventDraft, mentions: list[Mention]) -> bool:
+    """Whether a denial's target only stands in for whoever made the claim: none, the denied
+    act's own target ("denied that its troops had shelled *Afghan* posts"), or a thing with
+    no sector ("rejected *the note*")."""
+    if not denial.target or (denial.target_slot or "").startswith("complement"):
+        return True
+    return all(
+        mentions[i].resolved_by == "implicit"
+        and (mentions[i].actor is None or mentions[i].actor.sector is None)
+        for i in denial.target
+    )

@@ -18,10 +18,10 @@ from typing import Any
 
 from whimbrel.actors.coref import filed_country, salient_country
 from whimbrel.actors.knowledge_base import INTERNATIONAL, NON_STATE
-from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb
+from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, spelt_in_lower_case
 from whimbrel.actors.normalise import normalise
 from whimbrel.actors.references import load_references
-from whimbrel.events.answered import answered_build_ups, blamed_acts
+from whimbrel.events.answered import answered_build_ups, blamed_acts, dismissed_accounts
 from whimbrel.events.arguments import (
     ArgumentModel,
     argument_features,
@@ -234,6 +234,7 @@ class ExtractEvents:
         )
         aid_deployments(drafts, doc, article.mentions)
         drafts = drop_side_acts(drafts, doc)
+        drafts = dismissed_accounts(drafts, doc, at, article.mentions)
         answer_claims(drafts, doc, article.mentions)
         name_own_acts(drafts, doc, article.mentions)
         comment_targets(drafts, doc, at)
@@ -879,11 +880,11 @@ class ExtractEvents:
                     or salient_country(article.mentions, si, avoid=avoid)
                     or place_country(tok.sent, self.kb, article.date, near)
                 )
-            actor = self.kb.resolve(span.text, article.date, (country,) if country else ())
+            actor = self._common_word(tok, span.text, article.date, (country,) if country else ())
             if actor is None or not actor.country:
                 # no country to resolve it in: its sector still shows who acts ("two
                 # *gunmen*" are armed, whoever's they are)
-                probe = self.kb.resolve(span.text, article.date, PROBE_CONTEXT)
+                probe = self._common_word(tok, span.text, article.date, PROBE_CONTEXT)
                 slug = "-".join(span.text.lower().split())[:60]
                 actor = Actor(name=span.text, id=f"wb:implicit:{slug}", country=country,
                               sector=probe.sector if probe else None, kind="group")  # fmt: skip
@@ -897,6 +898,14 @@ class ExtractEvents:
         if made:
             factors[factor] = IMPLICIT_TARGET
         return made
+
+    def _common_word(
+        self, tok: Any, text: str, date: Any, context: tuple[str, ...]
+    ) -> Actor | None:
+        """What the KB makes of an unnamed phrase, but for a person's name its head only
+        spells in lower case: "rejected *the note*" names no Kessai Note."""
+        actor = self.kb.resolve(text, date, context)
+        return None if actor is not None and spelt_in_lower_case(tok, actor, self.kb) else actor
 
     def _acting(
         self,
