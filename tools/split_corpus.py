@@ -144,6 +144,8 @@ UNSEEN = (
     "articles-part71-a.jsonl",
     "sentences-part110.jsonl",
     "articles-part72-a.jsonl",
+    "sentences-part111.jsonl",
+    "articles-part73-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
