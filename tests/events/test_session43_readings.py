@@ -57,3 +57,14 @@ def test_a_lower_case_word_that_spells_a_leader_s_surname_names_no_one(pipeline)
     [denial] = events_of(pipeline, text, "REJECT")
     assert texts(denial.target) == ["Colombia"]
     assert all(a.country != "MHL" for e in pipeline(text, date=PUB).events for a in e.target)
+
+
+def test_seats_of_government_and_security_posts_carry_their_sector(pipeline):
+    # KB 2026.12.18: a stormed palace is the government's, a police station the police's
+    text = (
+        "Protesters in Lima marched on the presidential palace and set fire to a police "
+        "station on Saturday."
+    )
+    targets = {a.text: a.sector for e in pipeline(text, date=PUB).events for a in e.target}
+    assert targets.get("the presidential palace") == "GOV"
+    assert targets.get("a police station") == "COP"
