@@ -68,3 +68,15 @@ def test_seats_of_government_and_security_posts_carry_their_sector(pipeline):
     targets = {a.text: a.sector for e in pipeline(text, date=PUB).events for a in e.target}
     assert targets.get("the presidential palace") == "GOV"
     assert targets.get("a police station") == "COP"
+
+
+def test_a_state_adjective_takes_its_sector_from_the_thing_it_is_said_of(pipeline):
+    # sectors.v1 owned_things: shelled positions are the army's, struck towns civilians'
+    text = "Russian artillery shelled Ukrainian positions and Ukrainian towns near Kupiansk."
+    sectors = {
+        (a.text, a.start): a.sector
+        for e in pipeline(text, date=PUB).events
+        for a in e.target
+        if a.text == "Ukrainian"
+    }
+    assert sorted(sectors.values()) == ["CVL", "MIL"]

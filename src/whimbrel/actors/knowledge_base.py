@@ -207,6 +207,11 @@ class KnowledgeBase:
         self.foreign = frozenset(normalise(x) for x in sectors.get("foreign", []))
         self.several = frozenset(normalise(x) for x in sectors.get("several_parties", []))
         self.affiliations = frozenset(normalise(x) for x in sectors.get("affiliations", []))
+        self.owned_things: dict[str, str] = {
+            lemma: sector
+            for sector, lemmas in sectors.get("owned_things", {}).items()
+            for lemma in lemmas
+        }
         armed = sectors.get("armed_owners", {})
         #: sectors of organisations whose own forces take the organisation's sector, and the
         #: sectors of the nouns that name such forces ("*Houthi* fighters" are REB)
@@ -294,6 +299,11 @@ class KnowledgeBase:
         """Whether *text* is a name other states' bodies share ("Congress"), which the
         article's country decides (``shared_names`` in sectors.v1.json)."""
         return normalise(text).removeprefix("the ") in self.shared_names
+
+    def thing_sector(self, lemma: str) -> str | None:
+        """The sector a state's adjective takes from the thing it is said of, as a target
+        ("shelled *Ukrainian* positions": MIL; ``owned_things`` in sectors.v1.json)."""
+        return self.owned_things.get(lemma)
 
     def names_people(self, text: str) -> bool:
         """Whether *text* names a country's people rather than the state: its last word is a

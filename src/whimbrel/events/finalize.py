@@ -111,10 +111,18 @@ class FinalizeEvents:
         article.events = events
         return article
 
-    def _actor(self, m: Mention, role: str, entry: Entry) -> ActorMention:
-        """The published actor of *m* in *role*, an open sector filled for the act."""
+    def _actor(self, m: Mention, role: str, entry: Entry, doc: Any = None) -> ActorMention:
+        """The published actor of *m* in *role*, an open sector filled for the act: from the
+        thing a state's adjective is said of, for a target ("shelled *Ukrainian* positions"
+        hits the military, "struck *Syrian* towns" civilians), else by the event's type."""
         if m.actor is None or m.actor.sector is not None:
             return _actor(m)
+        if doc is not None and m.actor.kind == "state" and m.head >= 0:
+            word = doc[m.head]
+            if word.dep_ in ("amod", "compound", "poss") and word.head.pos_ == "NOUN":
+                owned = self.kb.thing_sector(word.head.lemma_.lower())
+                if owned is not None:
+                    return _actor(m, owned)
         # only a state's open sector reads whether the words name its people
         people = m.actor.kind == "state" and self.kb.names_people(m.text)
         sector = self.open_sectors.sector(
@@ -153,7 +161,7 @@ class FinalizeEvents:
             mode=entry.mode,
             contexts=list(entry.contexts),
             source=[self._actor(mentions[i], "source", entry) for i in draft.source],
-            target=[self._actor(mentions[i], "target", entry) for i in draft.target],
+            target=[self._actor(mentions[i], "target", entry, doc) for i in draft.target],
             factuality=draft.factuality,  # type: ignore[arg-type]
             attributed_to=(
                 self._actor(attributed, "attributed_to", entry)
