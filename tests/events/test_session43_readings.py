@@ -80,3 +80,15 @@ def test_a_state_adjective_takes_its_sector_from_the_thing_it_is_said_of(pipelin
         if a.text == "Ukrainian"
     }
     assert sorted(sectors.values()) == ["CVL", "MIL"]
+
+
+def test_an_accusation_joined_to_a_denied_clause_is_the_denier_s(pipeline):
+    # the parser hangs "accused" on the denied clause; a denial reports a clause as "said"
+    # does, so the conjunct is the denier's (slots.reporter_conjunct)
+    text = (
+        "Honduras's defence ministry denied that any shots had been fired and accused the "
+        "Salvadoran crew of entering Honduran waters."
+    )
+    [accusation] = events_of(pipeline, text, "ACCUSE")
+    assert texts(accusation.source) == ["Honduras's defence ministry"]
+    assert texts(accusation.target) == ["the Salvadoran crew"]

@@ -202,7 +202,13 @@ def is_passive(verb: Token) -> bool:
         return True
     if bare_participle(verb):
         return True
-    return verb.dep_ == "conj" and verb.tag_ == "VBN" and is_passive(verb.head)
+    # "had been fired and *accused the crew*": a participle with an object of its own is active
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and is_passive(verb.head)
+        and not any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def bare_participle(verb: Token) -> bool:
@@ -449,13 +455,20 @@ def reporter_conjunct(verb: Token, head: Token) -> bool:
     """A plain past verb the parser joined to a reported clause it cannot belong to: "Mr Hu
     said China *would* continue on a peaceful path and *called on* Washington to ...": the
     speaker called, as the tense shows (the reported verb has an auxiliary the conjunct
-    lacks), or a verb of speech the speaker would utter ("... and *urged* Washington")."""
+    lacks), or a verb of speech the speaker would utter ("... and *urged* Washington"). A
+    denied clause is reported too: "denied that any shots had been fired and *accused* the
+    crew" (session 43)."""
     reporter = head.head
+    # "had been fired and *accused* the crew": a participle with an object of its own cannot
+    # share the passive's auxiliaries, whatever tag the parser gave it
+    finite = verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN" and is_passive(head) and not is_passive(verb)
+    )
     if not (
-        verb.tag_ == "VBD"
+        finite
         and head.dep_ == "ccomp"
         and reporter.tag_ == "VBD"
-        and reporter.lemma_.lower() in load_cues().reporting_verbs
+        and reporter.lemma_.lower() in load_cues().reporting_verbs | load_cues().denial_verbs
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     ):
         return False
