@@ -92,3 +92,14 @@ def test_an_accusation_joined_to_a_denied_clause_is_the_denier_s(pipeline):
     [accusation] = events_of(pipeline, text, "ACCUSE")
     assert texts(accusation.source) == ["Honduras's defence ministry"]
     assert texts(accusation.target) == ["the Salvadoran crew"]
+
+
+def test_a_state_led_mission_is_the_leader_s_and_joining_it_is_cooperation(pipeline):
+    # sectors.v1 leading: "French-led" owns, where "Iran-backed" only backs; the mission the
+    # KB names is whom the frigate joins, not the means of an act
+    text = "A Dutch frigate will join the French-led naval mission in the Gulf next month."
+    [joining] = events_of(pipeline, text, "COOPERATE")
+    assert texts(joining.source) == ["A Dutch frigate"]
+    assert [(a.text, a.country) for a in joining.target] == [
+        ("the French-led naval mission", "FRA")
+    ]

@@ -207,6 +207,7 @@ class KnowledgeBase:
         self.foreign = frozenset(normalise(x) for x in sectors.get("foreign", []))
         self.several = frozenset(normalise(x) for x in sectors.get("several_parties", []))
         self.affiliations = frozenset(normalise(x) for x in sectors.get("affiliations", []))
+        self.leading = frozenset(normalise(x) for x in sectors.get("leading", []))
         self.owned_things: dict[str, str] = {
             lemma: sector
             for sector, lemmas in sectors.get("owned_things", {}).items()

@@ -253,8 +253,11 @@ def _prefixed(
                 rest = rest[1:]
             if rest and rest[0] in kb.affiliations:
                 # "Iran-backed Houthis": the head stands alone, and "Iran-backed militias"
-                # take the story's country only when it is not the backer's
+                # take the story's country only when it is not the backer's; a state leads
+                # what is its own ("the French-led naval mission", "the US-led coalition")
                 others = tuple(c for c in ctx if c != jur)
+                if rest[0] in kb.leading and jur in kb.countries:
+                    others = (jur, *others)
                 return _resolve(kb, " ".join(rest[1:]), day, others, _MAX_DEPTH)
             named = kb.names.get(" ".join(rest))  # "the German Bundestag"
             if named is not None and named[0] == "org" and kb.orgs[named[1]]["country"] == jur:

@@ -195,7 +195,7 @@ class ExtractEvents:
                 verb_triggers.add(tok.i)
                 if noun is not None:
                     consumed.update(t.i for t in with_conj([noun]))
-                    if not self._is_means(entry, noun):
+                    if not self._is_means(entry, noun, _named_body(article, at, noun)):
                         noun = None  # "expelled the ambassador", "released prisoners": the target
                 draft = self._verb_draft(article, si, tok, entry, noun, at)
                 if draft is not None:
@@ -370,16 +370,18 @@ class ExtractEvents:
             return entry
         return replace(entry, event_type=found[0].event_type, mode=found[0].mode)
 
-    def _is_means(self, entry: Entry, noun: Any) -> bool:
+    def _is_means(self, entry: Entry, noun: Any, body: bool = False) -> bool:
         """Whether a row's matched object is the event's means or goods, or the act itself
-        ("filed a *case* against Russia"), not its recipient."""
+        ("filed a *case* against Russia", "held *talks*"), not its recipient. A body the KB
+        names is no act, though its word can be one: "joined *the French-led naval
+        mission*" joins it (``body``)."""
         means = self.instruments
         forms = word_forms(noun)
         return (
             entry.event_type in means.types
             or bool(forms & (means.nouns | means.by_type.get(entry.event_type, frozenset())))
             or bool(forms & load_object_readings()["proceedings"])
-            or any(self.lexicon.lookup(form, "NOUN") for form in forms)
+            or (not body and any(self.lexicon.lookup(form, "NOUN") for form in forms))
         )
 
     def _disabled(self, article: Article, sent: Any, at: dict[int, int]) -> frozenset[str]:
@@ -1206,6 +1208,21 @@ class ExtractEvents:
             target_slot=tgt_slot if target else None,
             factors=factors,
         )
+
+
+def _named_body(article: Article, at: dict[int, int], noun: Any) -> bool:
+    """Whether a noun heads a mention the KB resolved to an organisation ("the French-led
+    naval *mission*", "the *alliance*" it names)."""
+    i = at.get(noun.i)
+    if i is None:
+        return False
+    mention = article.mentions[i]
+    return (
+        mention.head == noun.i
+        and mention.resolved_by == "kb"
+        and mention.actor is not None
+        and mention.actor.kind == "organisation"
+    )
 
 
 def _after_phrase(noun: Any) -> bool:
