@@ -103,3 +103,13 @@ def test_a_state_led_mission_is_the_leader_s_and_joining_it_is_cooperation(pipel
     assert [(a.text, a.country) for a in joining.target] == [
         ("the French-led naval mission", "FRA")
     ]
+
+
+def test_those_detained_at_a_rally_took_part_in_it(pipeline):
+    # the police who caught them at it did not rally (extract._caught_at)
+    text = (
+        "Police in Yerevan detained more than 200 people at an unauthorised rally against "
+        "the border deal on Monday."
+    )
+    [rally] = events_of(pipeline, text, "PROTEST")
+    assert texts(rally.source) == ["more than 200 people"]

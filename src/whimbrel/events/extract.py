@@ -579,7 +579,13 @@ class ExtractEvents:
             parties = self._between(article, between, at)
             if parties:
                 source, src_slot = parties, "prep:between"
-        if not source and through_amounts(noun).head.i not in verb_triggers:
+        caught = self._caught_at(noun) if entry.event_type == "PROTEST" else []
+        if not source and caught:
+            # "detained more than 300 people *at an unauthorised rally*": those caught at it
+            # took part, not the police who caught them
+            source = self._acting(article, si, noun, caught, at, factors, _agent_like)
+            src_slot = "caught_at" if source else src_slot
+        if not source and not caught and through_amounts(noun).head.i not in verb_triggers:
             # "Russia stepped up its shelling of Kharkiv": the support verb's subject acts,
             # unless the verb is an event of its own ("quelled weeks of protests")
             governors = expand_conj(governing_subject(noun))
@@ -649,6 +655,24 @@ class ExtractEvents:
         return self._draft(
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
         )
+
+    def _caught_at(self, noun: Any) -> list[Any]:
+        """Who an act of force caught at a gathering: "detained 300 *people* at a rally",
+        "*activists* arrested during a march", "dozens of *people* detained at a banned
+        march"; none where no such act governs the phrase."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("at", "during"):
+            return []
+        verb = prep.head
+        if verb.pos_ != "VERB":
+            return []
+        match = self._match(verb, "VERB")
+        if match is None or match[0].event_type not in ("COERCE", "SANCTION"):
+            return []
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return expand_conj([verb.head])  # "people *detained* at a banned march"
+        deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
+        return expand_conj([c for c in verb.children if c.dep_ in deps])
 
     def _counted(self, indices: list[int]) -> list[int]:
         """Each mention, or in its place the actors a group mention counts ("the two
