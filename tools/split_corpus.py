@@ -146,6 +146,8 @@ UNSEEN = (
     "articles-part72-a.jsonl",
     "sentences-part111.jsonl",
     "articles-part73-a.jsonl",
+    "sentences-part112.jsonl",
+    "articles-part74-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
