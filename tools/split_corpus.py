@@ -148,6 +148,8 @@ UNSEEN = (
     "articles-part73-a.jsonl",
     "sentences-part112.jsonl",
     "articles-part74-a.jsonl",
+    "sentences-part113.jsonl",
+    "articles-part75-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
