@@ -217,9 +217,7 @@ class FindMentions:
         shared = self._shared_head(span, root, date)
         if shared:
             return shared
-        actor = self.kb.resolve(span.text, date)
-        if actor is not None and spelt_in_lower_case(root, actor, self.kb):
-            actor = None  # "fled into *the bush*" is no president Bush
+        actor = resolve_unspelt(self.kb, root, span.text, date)  # the bush is no Bush
         if actor is not None:
             if actor.country is None:
                 nested = self._nested_country(root, date)
@@ -250,8 +248,8 @@ class FindMentions:
         # "its troops", "their police": the owner is a pronoun, so coref supplies the country
         pronoun_owner = all(p.lower_ in PRONOUNS for p in poss)
         probe = not found and root.pos_ in ("NOUN", "PROPN") and pronoun_owner
-        probed = self.kb.resolve(span.text, date, PROBE_CONTEXT) if probe else None
-        if probed is not None and not spelt_in_lower_case(root, probed, self.kb):
+        probed = resolve_unspelt(self.kb, root, span.text, date, PROBE_CONTEXT) if probe else None
+        if probed is not None:
             found.append((span, None, "description"))  # but "a ban" is no Ban Ki-moon
         return found
 
@@ -425,6 +423,21 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "his", "her", "i
 
 #: Determiners before which a lower-case noun names no organisation: "*a* telegram".
 _NOT_NAMING = frozenset({"a", "an", "another", "every", "each"})
+
+
+def resolve_unspelt(
+    kb: KnowledgeBase,
+    root: Any,
+    text: str,
+    date: dt.date | None,
+    context: Sequence[str] = (),
+) -> Actor | None:
+    """What the KB makes of a phrase whose head is ``root``, but for a name the head only
+    spells in lower case (``spelt_in_lower_case``): "fled into *the bush*" is no president
+    Bush, "rejected *the note*" no Kessai Note. Shared by the mention stage and the events
+    stage's unnamed recipients."""
+    actor = kb.resolve(text, date, context)
+    return None if actor is not None and spelt_in_lower_case(root, actor, kb) else actor
 
 
 def spelt_in_lower_case(root: Any, actor: Actor, kb: KnowledgeBase) -> bool:

@@ -217,12 +217,11 @@ def dismissed_accounts(
         authors = actors_at(
             expand_conj([a for t in things for a in thing_authors(t)]), at, denial.source
         )
-        # "calling *a report in the daily Clarín* false": the account named as its teller
-        foreign = retold is not None and countries(retold.target, mentions) - countries(
-            denial.source, mentions
-        )
-        if not authors and retold is not None and foreign:
-            authors = retold.target
+        if not authors and retold is not None:
+            # "calling *a report in the daily Clarín* false": the account named as its
+            # teller, where it is another country's
+            own = countries(denial.source, mentions)
+            authors = retold.target if countries(retold.target, mentions) - own else []
         if authors and _stand_in(denial, mentions):
             denial.aim(authors, "named_account")
     return [d for d in drafts if id(d) not in dropped]

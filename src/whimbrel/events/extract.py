@@ -18,7 +18,7 @@ from typing import Any
 
 from whimbrel.actors.coref import filed_country, salient_country
 from whimbrel.actors.knowledge_base import INTERNATIONAL, NON_STATE
-from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, spelt_in_lower_case
+from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, resolve_unspelt
 from whimbrel.actors.normalise import normalise
 from whimbrel.actors.references import load_references
 from whimbrel.events.answered import answered_build_ups, blamed_acts, dismissed_accounts
@@ -669,10 +669,7 @@ class ExtractEvents:
         match = self._match(verb, "VERB")
         if match is None or match[0].event_type not in ("COERCE", "SANCTION"):
             return []
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            return expand_conj([verb.head])  # "people *detained* at a banned march"
-        deps = ("nsubjpass",) if is_passive(verb) else ("dobj",)
-        return expand_conj([c for c in verb.children if c.dep_ in deps])
+        return expand_conj(logical_objects(verb))  # "people *detained* at a banned march"
 
     def _counted(self, indices: list[int]) -> list[int]:
         """Each mention, or in its place the actors a group mention counts ("the two
@@ -906,11 +903,12 @@ class ExtractEvents:
                     or salient_country(article.mentions, si, avoid=avoid)
                     or place_country(tok.sent, self.kb, article.date, near)
                 )
-            actor = self._common_word(tok, span.text, article.date, (country,) if country else ())
+            context = (country,) if country else ()
+            actor = resolve_unspelt(self.kb, tok, span.text, article.date, context)
             if actor is None or not actor.country:
                 # no country to resolve it in: its sector still shows who acts ("two
                 # *gunmen*" are armed, whoever's they are)
-                probe = self._common_word(tok, span.text, article.date, PROBE_CONTEXT)
+                probe = resolve_unspelt(self.kb, tok, span.text, article.date, PROBE_CONTEXT)
                 slug = "-".join(span.text.lower().split())[:60]
                 actor = Actor(name=span.text, id=f"wb:implicit:{slug}", country=country,
                               sector=probe.sector if probe else None, kind="group")  # fmt: skip
@@ -924,14 +922,6 @@ class ExtractEvents:
         if made:
             factors[factor] = IMPLICIT_TARGET
         return made
-
-    def _common_word(
-        self, tok: Any, text: str, date: Any, context: tuple[str, ...]
-    ) -> Actor | None:
-        """What the KB makes of an unnamed phrase, but for a person's name its head only
-        spells in lower case: "rejected *the note*" names no Kessai Note."""
-        actor = self.kb.resolve(text, date, context)
-        return None if actor is not None and spelt_in_lower_case(tok, actor, self.kb) else actor
 
     def _acting(
         self,
