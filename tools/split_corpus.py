@@ -150,6 +150,8 @@ UNSEEN = (
     "articles-part74-a.jsonl",
     "sentences-part113.jsonl",
     "articles-part75-a.jsonl",
+    "sentences-part114.jsonl",
+    "articles-part76-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
