@@ -426,6 +426,13 @@ class ExtractEvents:
             if parties:
                 return self._draft(article, si, verb, entry, parties, "prep:between", [],
                                    None, factors, at)  # fmt: skip
+        if not source and noun is not None and is_passive(verb):
+            # "talks between Yerevan and Baku *were held* in Abu Dhabi": the parties "between"
+            # names met, as they would in the noun's own event
+            parties = self._between(article, prep_objects(noun, "between"), at)
+            if parties:
+                return self._draft(article, si, verb, entry, parties, "prep:between", [],
+                                   None, factors, at)  # fmt: skip
         # "Imamoglu will *stand trial*": a row whose subject undergoes an act that may have no
         # named doer (not "Taiwan will *receive* missiles from the US")
         undergone = "nsubj" in tgt_slots and entry.event_type in self.ontology.type_sets.agentless
@@ -579,6 +586,16 @@ class ExtractEvents:
             parties = self._between(article, between, at)
             if parties:
                 source, src_slot = parties, "prep:between"
+            elif len(expand_conj(between)) > 1:
+                # "talks between Athens and *its creditors*": the party the KB names, and
+                # the other as the unnamed one it met
+                named = actors_at(expand_conj(between), at, ())
+                others = [t for t in expand_conj(between)
+                          if t.i not in at and t.tag_ in ("NNS", "NNPS")]  # fmt: skip
+                if named and others:
+                    target = self._implicit_target(article, si, noun, others, at, factors)
+                    return self._draft(article, si, noun, entry, named, "prep:between",
+                                       target, "prep:between" if target else None, factors, at)  # fmt: skip
         caught = self._caught_at(noun) if entry.event_type == "PROTEST" else []
         if not source and caught:
             # "detained more than 300 people *at an unauthorised rally*": those caught at it
@@ -1491,7 +1508,7 @@ def _purposed(verb: Any) -> list[Any]:
     verb)."""
     purposes = [c for c in verb.children
                 if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and is_infinitive(c)]  # fmt: skip
-    found = []
+    found = _resisting(verb)
     for purpose in purposes:
         objects = expand_conj(logical_objects(purpose))
         held = [o for o in objects if o.lemma_.lower() in _GROUP_EVENTS]
@@ -1500,6 +1517,16 @@ def _purposed(verb: Any) -> list[Any]:
                 h for o in held for h in prep_objects(o, "by")])  # fmt: skip
         found += objects
     return found
+
+
+def _resisting(verb: Any) -> list[Any]:
+    """Who was acting when force met them: "police fired tear gas *when some of the
+    protesters* tried to reach the palace", "troops opened fire *as villagers* gathered"."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
+               and any(a.dep_ == "advmod" and a.lower_ in ("when", "as") for a in c.children)]  # fmt: skip
+    subjects = [s for c in clauses for s in expand_conj(logical_subjects(c)[0])]
+    # not "when *the legal limit* expires": people, or a part of them ("*some* of the protesters")
+    return [s for s in subjects if _agent_like(s) or prep_objects(s, "of") or s.pos_ == "PRON"]
 
 
 def _object_partners(objects: list[Any], verb: Any) -> list[Any]:

@@ -1,0 +1,54 @@
+"""Session 44's readings, on sentences written for these tests. Each pins a convention of
+docs/annotation-guidelines.md."""
+
+from __future__ import annotations
+
+from .conftest import events_of, texts
+
+
+def test_force_used_when_a_crowd_acts_is_aimed_at_the_crowd(pipeline):
+    # the "when" clause's subject is whom the tear gas met (s51-0039)
+    text = (
+        "Hundreds of nurses marched on the labour ministry in Accra on Friday, and police "
+        "fired tear gas when some of the marchers tried to climb the gates."
+    )
+    [force] = events_of(pipeline, text, "ASSAULT")
+    assert texts(force.source) == ["police"]
+    assert texts(force.target) == ["the marchers"]
+
+
+def test_force_used_when_a_thing_happens_has_no_target_from_the_clause(pipeline):
+    text = (
+        "Uzbek authorities often hold dissidents in custody for months by adding fresh charges "
+        "when the legal limit runs out."
+    )
+    for event in events_of(pipeline, text, "COERCE"):
+        assert "the legal limit" not in texts(event.target)
+
+
+def test_talks_held_between_two_named_parties_are_theirs(pipeline):
+    # a passive support verb: the parties "between" names met (s37-0098)
+    text = "Talks between Yerevan and Baku were held in Abu Dhabi on Monday."
+    [talks] = events_of(pipeline, text, "CONSULT")
+    assert sorted(texts(talks.source)) == ["Baku", "Yerevan"]
+
+
+def test_talks_between_a_named_party_and_an_unnamed_group(pipeline):
+    # the named party is the source; the unnamed group it met the target (s20-0088)
+    text = (
+        "Lusaka froze its eurobond payments a day after talks between Zambia and its foreign "
+        "creditors broke down."
+    )
+    [talks] = events_of(pipeline, text, "CONSULT")
+    assert texts(talks.source) == ["Zambia"]
+    assert texts(talks.target) == ["its foreign creditors"]
+
+
+def test_a_meeting_between_a_named_party_and_one_unnamed_thing_is_not_read_so(pipeline):
+    # only a plural group is taken as the other party: not "an Arab state"
+    text = (
+        "Israel and Bahrain signed a maritime accord in Manama on Monday, the first such "
+        "accord between Israel and a Gulf state."
+    )
+    for event in events_of(pipeline, text, "AGREE"):
+        assert event.trigger.text != "accord" or len(event.source) != 1
