@@ -52,3 +52,26 @@ def test_a_meeting_between_a_named_party_and_one_unnamed_thing_is_not_read_so(pi
     )
     for event in events_of(pipeline, text, "AGREE"):
         assert event.trigger.text != "accord" or len(event.source) != 1
+
+
+def test_grounds_named_for_an_expulsion_are_an_accusation_against_the_expelled(pipeline):
+    # "over what X called ...": X accuses the punished, whatever words X chose (s47-0017)
+    text = (
+        "Estonia expelled two Russian diplomats on Monday over what Tallinn called activities "
+        "incompatible with their status."
+    )
+    [accusation] = events_of(pipeline, text, "ACCUSE")
+    assert accusation.trigger.text == "called"
+    assert texts(accusation.source) == ["Tallinn"]
+    assert texts(accusation.target) == ["two Russian diplomats"]
+
+
+def test_a_free_relative_naming_outside_grounds_is_left_alone(pipeline):
+    # "in what X called ..." names the act itself, not its grounds: no accusation is added
+    # against the act's target
+    text = (
+        "Chad closed its border with Sudan on Friday in what officials in N'Djamena called a "
+        "temporary precaution."
+    )
+    for event in events_of(pipeline, text, "ACCUSE"):
+        assert "Sudan" not in texts(event.target)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from whimbrel.events.draft import EventDraft
+from whimbrel.events.lexicon import Lexicon
 from whimbrel.events.passes import actor_key, branch, countries, load_pass_words
 from whimbrel.events.plover import load_ontology
 from whimbrel.events.slots import (
@@ -238,3 +239,61 @@ def _stand_in(denial: EventDraft, mentions: list[Mention]) -> bool:
         and (mentions[i].actor is None or mentions[i].actor.sector is None)
         for i in denial.target
     )
+
+
+def named_grounds(
+    drafts: list[EventDraft], doc: Any, at: dict[int, int], lexicon: Lexicon
+) -> list[EventDraft]:
+    """A punishment's grounds, named by someone, are their accusation against the punished:
+    Slovakia "expelled three Russian diplomats *over what Bratislava called* activities
+    incompatible with their status", Algeria ordered French staff out "*over what Algiers
+    called* interference" are ACCUSEs by Bratislava and Algiers aimed at the expelled, as the
+    corpus codes them (s47-0017, s50-0011), whatever the words they chose. The naming verb's
+    object is "what", in a ``grounds_prepositions`` phrase of a ``grounds_types`` act; an
+    accusation already on the verb is aimed at the punished instead."""
+    words = load_pass_words()
+    by_trigger = {d.trigger: d for d in drafts}
+    added: list[EventDraft] = []
+    for verb in doc:
+        if (
+            verb.lemma_.lower() not in slot_words().naming_verbs
+            or verb.dep_ != "pcomp"
+            or verb.head.lower_ not in words.grounds_prepositions
+            or not any(c.dep_ == "dobj" and c.lower_ == "what" for c in verb.children)
+        ):
+            continue
+        punished = _punishment(verb.head, by_trigger, words.grounds_types)
+        source = actors_at(expand_conj([c for c in verb.children if c.dep_ == "nsubj"]), at, ())
+        target = [i for i in punished.target if i not in source] if punished else []
+        if not source or not target:
+            continue
+        existing = by_trigger.get(verb.i)
+        if existing is not None:
+            if existing.event_type == "ACCUSE":
+                existing.aim(target, "grounds")
+            continue
+        rows = [e for e in lexicon.lookup(verb.lemma_.lower(), "VERB")
+                if e.event_type == "ACCUSE" and not e.particle and not e.prep]  # fmt: skip
+        if rows and punished is not None:
+            added.append(EventDraft(
+                sentence=punished.sentence, trigger=verb.i, entry=rows[0], source=source,
+                target=target, source_slot="nsubj", target_slot="grounds",
+                factors={"lexicon_weight": rows[0].weight},
+            ))  # fmt: skip
+    return drafts + added
+
+
+def _punishment(
+    prep: Any, by_trigger: dict[int, EventDraft], types: frozenset[str]
+) -> EventDraft | None:
+    """The act of a type in ``types`` that a grounds phrase hangs on, or on a word at most
+    two steps below it ("ordered the staff *to leave* ... over")."""
+    word = prep.head
+    for _ in range(3):
+        draft = by_trigger.get(word.i)
+        if draft is not None and draft.event_type in types:
+            return draft
+        if word.head.i == word.i:
+            return None
+        word = word.head
+    return None

@@ -21,7 +21,12 @@ from whimbrel.actors.knowledge_base import INTERNATIONAL, NON_STATE
 from whimbrel.actors.mentions import PROBE_CONTEXT, load_kb, resolve_unspelt
 from whimbrel.actors.normalise import normalise
 from whimbrel.actors.references import load_references
-from whimbrel.events.answered import answered_build_ups, blamed_acts, dismissed_accounts
+from whimbrel.events.answered import (
+    answered_build_ups,
+    blamed_acts,
+    dismissed_accounts,
+    named_grounds,
+)
 from whimbrel.events.arguments import (
     ArgumentModel,
     argument_features,
@@ -235,6 +240,7 @@ class ExtractEvents:
         aid_deployments(drafts, doc, article.mentions)
         drafts = drop_side_acts(drafts, doc)
         drafts = dismissed_accounts(drafts, doc, at, article.mentions)
+        drafts = named_grounds(drafts, doc, at, self.lexicon)
         answer_claims(drafts, doc, article.mentions)
         name_own_acts(drafts, doc, article.mentions)
         comment_targets(drafts, doc, at)
