@@ -152,6 +152,8 @@ UNSEEN = (
     "articles-part75-a.jsonl",
     "sentences-part114.jsonl",
     "articles-part76-a.jsonl",
+    "sentences-part115.jsonl",
+    "articles-part77-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
