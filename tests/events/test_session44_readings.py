@@ -75,3 +75,24 @@ def test_a_free_relative_naming_outside_grounds_is_left_alone(pipeline):
     )
     for event in events_of(pipeline, text, "ACCUSE"):
         assert "Sudan" not in texts(event.target)
+
+
+def test_a_handover_reaches_its_recipient_past_the_suspects_participle(pipeline):
+    # the parser hangs "to Armenian prosecutors" inside "suspected of planning ..."
+    # (s39-0063); the handing is to them
+    text = (
+        "Georgian police handed three men suspected of planning bomb attacks to Armenian "
+        "investigators on Tuesday."
+    )
+    [handover] = events_of(pipeline, text, "COOPERATE")
+    assert texts(handover.target) == ["Armenian prosecutors"]
+
+
+def test_a_gerund_that_sends_keeps_its_own_destination(pipeline):
+    # "accused of sending drones to Russia": Russia is where the drones went, not who
+    # received the men
+    text = (
+        "Kazakh police handed over two men accused of sending drone parts to Russia on Wednesday."
+    )
+    for event in events_of(pipeline, text, "COOPERATE"):
+        assert "Russia" not in texts(event.target)

@@ -601,11 +601,27 @@ def stranded_prep_objects(verb: Token, prep: str) -> list[Token]:
             if clause.dep_ != "acl" or clause.pos_ != "VERB" or clause.tag_ not in ("VBN", "VBD"):
                 continue
             preps = [t for t in clause.subtree if t.dep_ == "prep" and t.lower_ == prep]
-            preps = [t for t in preps if clause_above(t) == clause]
+            preps = [t for t in preps if _in_clause(t, clause)]
             objects = [o for o in _pobjs(preps[-1]) if not is_amount(o)] if preps else []
             if objects:  # not "men aged up *to 60*"
                 return objects
     return []
+
+
+def _in_clause(word: Token, clause: Token) -> bool:
+    """Whether a word sits in a participle's own clause, or in the gerund of its "of" that
+    sends nothing anywhere ("two men *suspected of planning* arson attacks *to* Romanian
+    prosecutors": the parser's "to" is the handing's; not "accused of *sending* drones to")."""
+    above = clause_above(word)
+    if above == clause:
+        return True
+    words = slot_words()
+    return (
+        above.tag_ == "VBG"
+        and above.dep_ == "pcomp"
+        and above.head.head == clause
+        and above.lemma_.lower() not in words.delivering_verbs | words.travel_verbs
+    )
 
 
 def event_nouns(noun: Token | None) -> list[Token]:
