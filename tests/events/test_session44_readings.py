@@ -82,7 +82,7 @@ def test_a_handover_reaches_its_recipient_past_the_suspects_participle(pipeline)
     # (s39-0063); the handing is to them
     text = (
         "Georgian police handed three men suspected of planning bomb attacks to Armenian "
-        "investigators on Tuesday."
+        "prosecutors on Tuesday."
     )
     [handover] = events_of(pipeline, text, "COOPERATE")
     assert texts(handover.target) == ["Armenian prosecutors"]
