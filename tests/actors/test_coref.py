@@ -507,3 +507,15 @@ def test_an_organisation_named_in_full_is_one_mention(pipeline, text, mention, n
     found = mentions_of(pipeline, text)
     assert found[mention].actor is not None and found[mention].actor.name == name
     assert not any(m.text in ("Reporters", "Without Borders") for m in found.values())
+
+
+def test_a_description_whose_words_give_its_sector_takes_no_antecedent_of_another(pipeline):
+    # "the opposition coalition" after "Police": its own words say it is the opposition
+    # (KB 2026.12.19), so it is not the police named before it
+    found = mentions_of(
+        pipeline,
+        "Police in Lomé deployed armoured vehicles ahead of a march that the opposition "
+        "coalition has called for Saturday.",
+    )
+    coalition = found["the opposition coalition"]
+    assert (coalition.actor.country, coalition.actor.sector) == ("TGO", "OPP")

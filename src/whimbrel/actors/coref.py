@@ -268,9 +268,14 @@ class ResolveReferences:
             if region is not None:
                 countries = tuple(sorted(region))  # "the *Baltic* state": one of them
             j = self._antecedent(mentions, i, doc, kinds, countries)
-            if j is not None:
+            own_sector = self._own_sector(m.text, date)
+            if j is not None and own_sector in (None, mentions[j].actor.sector):
                 m.actor, m.antecedent = mentions[j].actor, j
-            return
+                return
+            if own_sector is None:
+                return
+            # "the *opposition* coalition" after "Police": its own words say what it is,
+            # which no antecedent of another sector can be; it is the story country's
         own = self._own_country(article, i, date)
         many = _from_many(root) or (own is None and self._several(root))
         if many or (own is None and self._foreign(root)):
@@ -288,6 +293,12 @@ class ResolveReferences:
             resolved = self.kb.resolve(m.text, date, (country,))
             if resolved is not None:
                 m.actor, m.antecedent = resolved, None
+
+    def _own_sector(self, text: str, date: dt.date | None) -> str | None:
+        """The sector a description's own words give it in the KB ("the opposition
+        coalition": OPP), if any."""
+        probe = self.kb.resolve(text, date, PROBE_CONTEXT)
+        return probe.sector if probe is not None else None
 
     def _named_organisation(self, root: Any, date: dt.date | None) -> Actor | None:
         """The organisation a description's proper-noun modifier names: "the *CSTO*
