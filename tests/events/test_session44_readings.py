@@ -96,3 +96,24 @@ def test_a_gerund_that_sends_keeps_its_own_destination(pipeline):
     )
     for event in events_of(pipeline, text, "COOPERATE"):
         assert "Russia" not in texts(event.target)
+
+
+def test_the_organisers_a_relative_clause_names_hold_the_event(pipeline):
+    # "a march that the opposition coalition has called": the coalition's PROTEST
+    text = (
+        "Police in Lomé deployed armoured vehicles ahead of a march that the opposition "
+        "coalition has called for Saturday."
+    )
+    [march] = events_of(pipeline, text, "PROTEST")
+    assert texts(march.source) == ["the opposition coalition"]
+
+
+def test_a_relative_clause_that_names_the_event_organised_nothing(pipeline):
+    # "a drill Yerevan called an attempt at intimidation": Yerevan named the drill, it did
+    # not hold it
+    text = (
+        "Baku test-fired rocket launchers near the border on Tuesday, a drill Yerevan called "
+        "an attempt at intimidation."
+    )
+    for event in events_of(pipeline, text, "MOBILIZE"):
+        assert "Yerevan" not in texts(event.source)

@@ -86,6 +86,7 @@ from whimbrel.events.slots import (
     is_time,
     logical_objects,
     logical_subjects,
+    organisers,
     prep_objects,
     relational,
     slot_words,
@@ -602,6 +603,10 @@ class ExtractEvents:
                     target = self._implicit_target(article, si, noun, others, at, factors)
                     return self._draft(article, si, noun, entry, named, "prep:between",
                                        target, "prep:between" if target else None, factors, at)  # fmt: skip
+        if not source:
+            # "ahead of a march *that the opposition coalition has called*": its organisers
+            source = actors_at(expand_conj(organisers(noun)), at, ())
+            src_slot = "organisers" if source else src_slot
         caught = self._caught_at(noun) if entry.event_type == "PROTEST" else []
         if not source and caught:
             # "detained more than 300 people *at an unauthorised rally*": those caught at it

@@ -47,6 +47,7 @@ class SlotWords:
     brokers: frozenset[str]
     blaming_participles: frozenset[str]
     leading_participles: frozenset[str]
+    organising_verbs: frozenset[str]
     armed_only_verbs: frozenset[str]
     phase_heads: frozenset[str]
     #: words an event noun hangs under that stand for the event itself (a stretch or a part)
@@ -764,6 +765,18 @@ def hyphened_leaders(noun: Token) -> list[Token]:
         for c in mod.children
         if c.dep_ in ("npadvmod", "compound", "nmod") and c.i + 2 == mod.i and c.nbor(1).text == "-"
     ]
+
+
+def organisers(noun: Token) -> list[Token]:
+    """Who a relative clause on an event noun says organised it: "a march *that the opposition
+    coalition* has called", "the strike *the unions* planned"; not one that names it ("an
+    accusation the Kremlin *called* groundless")."""
+    clauses = [c for c in noun.children
+               if c.dep_ == "relcl" and c.lemma_.lower() in slot_words().organising_verbs
+               and not any(p.dep_ in ("oprd", "attr", "xcomp", "ccomp")
+                           or (p.dep_ == "dobj" and p.tag_ not in _RELATIVE
+                               and p.lower_ != "that") for p in c.children)]  # fmt: skip
+    return [s for c in clauses for s in c.children if s.dep_ == "nsubj" and s.tag_ not in _RELATIVE]
 
 
 def through_amounts(noun: Token) -> Token:
