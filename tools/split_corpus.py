@@ -154,6 +154,8 @@ UNSEEN = (
     "articles-part76-a.jsonl",
     "sentences-part115.jsonl",
     "articles-part77-a.jsonl",
+    "sentences-part116.jsonl",
+    "articles-part78-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
