@@ -156,6 +156,8 @@ UNSEEN = (
     "articles-part77-a.jsonl",
     "sentences-part116.jsonl",
     "articles-part78-a.jsonl",
+    "sentences-part117.jsonl",
+    "articles-part79-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
