@@ -269,8 +269,9 @@ class ResolveReferences:
                 countries = tuple(sorted(region))  # "the *Baltic* state": one of them
             j = self._antecedent(mentions, i, doc, kinds, countries)
             own_sector = self._own_sector(m.text, date)
-            if j is not None and own_sector in (None, mentions[j].actor.sector):
-                m.actor, m.antecedent = mentions[j].actor, j
+            found = mentions[j].actor if j is not None else None
+            if j is not None and (own_sector is None or (found and found.sector == own_sector)):
+                m.actor, m.antecedent = found, j
                 return
             if own_sector is None:
                 return

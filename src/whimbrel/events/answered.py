@@ -263,8 +263,10 @@ def named_grounds(
         ):
             continue
         punished = _punishment(verb.head, by_trigger, words.grounds_types)
+        if punished is None:
+            continue
         source = actors_at(expand_conj([c for c in verb.children if c.dep_ == "nsubj"]), at, ())
-        target = [i for i in punished.target if i not in source] if punished else []
+        target = [i for i in punished.target if i not in source]
         if not source or not target:
             continue
         existing = by_trigger.get(verb.i)
@@ -274,7 +276,7 @@ def named_grounds(
             continue
         rows = [e for e in lexicon.lookup(verb.lemma_.lower(), "VERB")
                 if e.event_type == "ACCUSE" and not e.particle and not e.prep]  # fmt: skip
-        if rows and punished is not None:
+        if rows:
             added.append(EventDraft(
                 sentence=punished.sentence, trigger=verb.i, entry=rows[0], source=source,
                 target=target, source_slot="nsubj", target_slot="grounds",
