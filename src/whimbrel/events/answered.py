@@ -293,7 +293,7 @@ def _punishment(
     word = prep.head
     for _ in range(3):
         draft = by_trigger.get(word.i)
-        if draft is not None and draft.event_type in types:
+        if draft is not None and draft.event_type.lower() in types:
             return draft
         if word.head.i == word.i:
             return None

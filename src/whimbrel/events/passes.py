@@ -69,7 +69,7 @@ class PassWords:
     unrest_nouns: frozenset[str]
     blame_verbs: frozenset[str]
     grounds_prepositions: frozenset[str]
-    #: PLOVER types, upper-case as the ontology writes them
+    #: PLOVER types, lower-cased like every list here
     grounds_types: frozenset[str]
     border_words: frozenset[str]
 
@@ -83,7 +83,6 @@ def load_pass_words(name: str = "passes.v1") -> PassWords:
     if missing:
         raise ConfigError(f"{path}: no word list {', '.join(missing)} in [words]")
     lists = {f.name: frozenset(w.lower() for w in words[f.name]) for f in fields(PassWords)}
-    lists["grounds_types"] = frozenset(w.upper() for w in lists["grounds_types"])
     lists["promise_verbs"] |= lists["vow_verbs"]
     return PassWords(**lists)
 
