@@ -426,20 +426,18 @@ class ExtractEvents:
             src_slots, lambda s: fill_verb_slot(verb, s, noun), at, exclude=()
         )
         factors = {"lexicon_weight": entry.weight}
+        parties: list[int] = []
         if (how == "inherited" or not source) and fights(verb):
             # "after *fighting* between rival army factions": the parties "between" names
             # fought, not the subject the participle would inherit
             parties = self._between(article, prep_objects(verb, "between"), at)
-            if parties:
-                return self._draft(article, si, verb, entry, parties, "prep:between", [],
-                                   None, factors, at)  # fmt: skip
-        if not source and noun is not None and is_passive(verb):
+        if not parties and not source and noun is not None and is_passive(verb):
             # "talks between Yerevan and Baku *were held* in Abu Dhabi": the parties "between"
             # names met, as they would in the noun's own event
             parties = self._between(article, prep_objects(noun, "between"), at)
-            if parties:
-                return self._draft(article, si, verb, entry, parties, "prep:between", [],
-                                   None, factors, at)  # fmt: skip
+        if parties:
+            return self._draft(article, si, verb, entry, parties, "prep:between", [],
+                               None, factors, at)  # fmt: skip
         # "Imamoglu will *stand trial*": a row whose subject undergoes an act that may have no
         # named doer (not "Taiwan will *receive* missiles from the US")
         undergone = "nsubj" in tgt_slots and entry.event_type in self.ontology.type_sets.agentless
@@ -593,12 +591,11 @@ class ExtractEvents:
             parties = self._between(article, between, at)
             if parties:
                 source, src_slot = parties, "prep:between"
-            elif len(expand_conj(between)) > 1:
+            elif len(members := expand_conj(between)) > 1:
                 # "talks between Athens and *its creditors*": the party the KB names, and
                 # the other as the unnamed one it met
-                named = actors_at(expand_conj(between), at, ())
-                others = [t for t in expand_conj(between)
-                          if t.i not in at and t.tag_ in ("NNS", "NNPS")]  # fmt: skip
+                named = actors_at(members, at, ())
+                others = [t for t in members if t.i not in at and t.tag_ in ("NNS", "NNPS")]
                 if named and others:
                     target = self._implicit_target(article, si, noun, others, at, factors)
                     return self._draft(article, si, noun, entry, named, "prep:between",
@@ -1533,9 +1530,10 @@ def _purposed(verb: Any) -> list[Any]:
 def _resisting(verb: Any) -> list[Any]:
     """Who was acting when force met them: "police fired tear gas *when some of the
     protesters* tried to reach the palace", "troops opened fire *as villagers* gathered"."""
-    clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i
-               and any(a.dep_ == "advmod" and a.lower_ in ("when", "as") for a in c.children)]  # fmt: skip
-    subjects = [s for c in clauses for s in expand_conj(logical_subjects(c)[0])]
+    clause = when_clause(verb, deps=("advmod",))
+    if clause is None or clause.i < verb.i:
+        return []
+    subjects = expand_conj(logical_subjects(clause)[0])
     # not "when *the legal limit* expires": people, or a part of them ("*some* of the protesters")
     return [s for s in subjects if _agent_like(s) or prep_objects(s, "of") or s.pos_ == "PRON"]
 

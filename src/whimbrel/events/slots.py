@@ -959,13 +959,13 @@ def answering_subject(noun: Token) -> list[Token]:
     return logical_subjects(gov)[0]
 
 
-def when_clause(verb: Token) -> Token | None:
+def when_clause(verb: Token, deps: tuple[str, ...] = ("mark", "advmod")) -> Token | None:
     """The verb of a "when" or "as" clause that says how a passive came about: "were killed
-    when armed men *stormed* the consulate", "died as police *opened* fire"."""
+    when armed men *stormed* the consulate", "died as police *opened* fire". ``deps`` are the
+    relations the "when" or "as" may hold: an "as" the parser marks as a subordinator says
+    "while" as often as "when" ("shut down the internet *as* troops launched an offensive")."""
     for clause in (c for c in verb.children if c.dep_ == "advcl" and not is_passive(c)):
-        if any(
-            m.dep_ in ("mark", "advmod") and m.lower_ in ("when", "as") for m in clause.children
-        ):
+        if any(m.dep_ in deps and m.lower_ in ("when", "as") for m in clause.children):
             return clause
     return None
 
