@@ -71,6 +71,18 @@ class Cues:
     presupposing_preps: frozenset[str]
     presupposing_for_verbs: frozenset[str]
 
+    def whoever(self, word: Any) -> bool:
+        """A phrase of whoever will have done something: "*any* vessel *that entered* the
+        area", "*anyone who joined*", "any aid worker *found* to be arming rebels"; not a kind
+        of thing ("any vessel *bound for* Israel" is a ban's scope)."""
+        anyone = word.lower_ in self.whoever_pronouns or any(
+            c.dep_ == "det" and c.lower_ in self.hypothetical_determiners for c in word.children
+        )
+        return anyone and any(
+            c.dep_ == "relcl" or (c.dep_ == "acl" and c.lemma_.lower() in self.caught_participles)
+            for c in word.children
+        )
+
     @classmethod
     def from_toml(cls, raw: dict[str, Any]) -> Cues:
         return cls(

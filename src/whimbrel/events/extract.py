@@ -164,6 +164,8 @@ class ExtractEvents:
         self.conditions = cues.conditions
         #: Verbs of saying that make a promised response a threat made now.
         self.threat_speech = cues.threat_speech
+        #: "*anyone who* joined the march": a phrase of whoever does something, acted on
+        self.whoever = cues.whoever
         self.answers = load_answers()
         self.argument_models: dict[str, ArgumentModel | None] = {
             "source": load_argument_model(settings.agent) if settings.agent else None,
@@ -471,6 +473,7 @@ class ExtractEvents:
             means=self.instruments.nouns,
             # troops fought *with soldiers* are fighting them, not sending them
             defer=None if fights(verb) else self._sent_or_own(article, source, at, entry),
+            whoever=self.whoever,
         )
         if undergone and tgt_how == "inherited":
             target = []  # "flew Bandora to Kigali *to stand trial*": not Norway's trial
@@ -519,6 +522,9 @@ class ExtractEvents:
             target = self._implicit_target(article, si, verb, rest, at, factors, avoid=avoid)
         if source and not target and entry.event_type in self.ontology.type_sets.complement_target:
             target, tgt_slot = self._complement_target(article, verb, at, source, entry)
+        if source and not target and entry.mode in slot_words().area_modes:
+            target = self._area(article, si, verb, at, source, factors)
+            tgt_slot = "area" if target else tgt_slot
         if source and not target and entry.event_type in self.ontology.type_sets.purpose_target:
             # "fired tear gas *to disperse protesters*": whom the act was meant to move
             meant = _purposed(verb)
@@ -643,6 +649,7 @@ class ExtractEvents:
                 at,
                 exclude=source,
                 means=self.instruments.nouns,
+                whoever=self.whoever,
             )
         travel = travel_verb(noun) if src_slot == "governing_subject" else None
         if travel is not None and not target:
@@ -672,6 +679,9 @@ class ExtractEvents:
             and self._retype(entry, [article.mentions[i] for i in source], noun, [], []).event_type
             == "PROTEST"
         )
+        if source and not target and entry.mode in slot_words().area_modes:
+            target = self._area(article, si, noun, at, source, factors)
+            tgt_slot = "area" if target else tgt_slot
         if not target and protest:
             # "Bouteflika resigned after six weeks of protests", "scrapped the rise after two
             # days of protests by oil workers": against whoever answered
@@ -680,6 +690,51 @@ class ExtractEvents:
         return self._draft(
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
         )
+
+    def _area(
+        self,
+        article: Article,
+        si: int,
+        trigger: Any,
+        at: dict[int, int],
+        source: list[int],
+        factors: dict[str, float],
+    ) -> list[int]:
+        """The area a measure covers, which PLOVER codes as what it was done to: "declared a
+        state of emergency *in Santiago*", "imposed a curfew *in the capital*", "a curfew *in
+        Conakry*" (slots.v1 ``area_modes``, ``area_prepositions``); none for "on Tuesday".
+
+        The area stands for the people in it, not for a government a capital's name can be
+        a metonym of: it becomes a group of the place's country, whose sector the ontology's
+        ``open_sectors`` gives by the act (the corpus codes them CVL)."""
+        heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
+        if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
+            heads.append(trigger.head.head)  # "a state *of emergency* in Amhara"
+        words = [
+            o
+            for head in heads
+            for prep in slot_words().area_prepositions
+            for o in prep_objects(head, prep)
+            if not is_time(o)
+        ][:1]
+        if not words:
+            return []
+        if words[0].i in at:
+            made = [at[words[0].i]]
+        else:
+            made = self._implicit_target(article, si, trigger, words, at, factors)
+        areas = []
+        for i in made:
+            m = article.mentions[i]
+            if m.actor is None or i in source:
+                continue
+            actor = Actor(name=m.text, id=f"wb:area:{'-'.join(m.text.lower().split())[:60]}",
+                          country=m.actor.country, kind="group")  # fmt: skip
+            article.mentions.append(
+                m.model_copy(update={"actor": actor, "resolved_by": "implicit"})
+            )
+            areas.append(len(article.mentions) - 1)
+        return areas
 
     def _caught_at(self, noun: Any) -> list[Any]:
         """Who an act of force caught at a gathering: "detained 300 *people* at a rally",
@@ -1559,6 +1614,7 @@ def _first_filled(
     exclude: Any,
     means: frozenset[str] = frozenset(),
     defer: Callable[[Any], bool] | None = None,
+    whoever: Callable[[Any], bool] | None = None,
 ) -> tuple[list[int], str, str, list[Any]]:
     """The actors of the first slot (in the row's order) that holds any, with slot and how.
 
@@ -1570,6 +1626,8 @@ def _first_filled(
     bridges*"), from which a target that is not a named actor can be made; means ("fired
     *missiles* at the base") are passed over. A slot holding a named place or organisation
     the KB does not know stops the search there, so a later slot's actor does not win over it.
+    Pronouns are no such words, but for the people ``_PEOPLE_PRONOUNS`` lists and a phrase of
+    whoever does something that ``whoever`` accepts ("would arrest *anyone who* joined").
     """
     leftover: list[Any] = []
     leftover_slot = ""
@@ -1587,7 +1645,11 @@ def _first_filled(
         words = [
             t
             for t in tokens
-            if (t.pos_ in ("NOUN", "PROPN", "NUM") or t.lower_ in _PEOPLE_PRONOUNS)
+            if (
+                t.pos_ in ("NOUN", "PROPN", "NUM")
+                or t.lower_ in _PEOPLE_PRONOUNS
+                or (whoever is not None and whoever(t))
+            )
             and not word_forms(t) & means
             and not is_time(t)  # "on *Friday*" is no one acted on
         ]

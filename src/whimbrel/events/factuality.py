@@ -122,7 +122,7 @@ class AssessFactuality:
             if not speaker:
                 return
         whoever = any(
-            _whoever(c, self.cues) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+            self.cues.whoever(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
         )
         conditional = self._condition(verb) or (verb.dep_ == "xcomp" and self._condition(verb.head))
         if not whoever and (draft.factuality != "hypothetical" or not conditional):
@@ -569,19 +569,6 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _ANAPHORIC = frozenset({"the", "this", "that", "these", "those", "such"})
 #: Dependencies of the word that judges a claim: "called it *propaganda*", "as *baseless*".
 _PREDICATIVE = frozenset({"oprd", "acomp", "pobj", "dobj", "xcomp", "ccomp", "attr"})
-
-
-def _whoever(word: Any, cues: Cues) -> bool:
-    """A phrase of whoever will have done something: "*any* vessel *that entered* the area",
-    "*anyone who joined*", "any aid worker *found* to be arming rebels"; not a kind of thing
-    ("any vessel *bound for* Israel" is a ban's scope)."""
-    anyone = word.lower_ in cues.whoever_pronouns or any(
-        c.dep_ == "det" and c.lower_ in cues.hypothetical_determiners for c in word.children
-    )
-    return anyone and any(
-        c.dep_ == "relcl" or (c.dep_ == "acl" and c.lemma_.lower() in cues.caught_participles)
-        for c in word.children
-    )
 
 
 def _relative(verb: Any) -> bool:

@@ -66,6 +66,9 @@ class SlotWords:
     reaction_verbs: frozenset[str]
     delivering_verbs: frozenset[str]
     agentless_of_modes: frozenset[str]
+    #: modes of a measure laid on an area, and the prepositions that name the area
+    area_modes: frozenset[str]
+    area_prepositions: frozenset[str]
     relational_heads: frozenset[str]
     done_to_modes: frozenset[str]
     home_modes: frozenset[str]

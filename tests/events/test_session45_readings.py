@@ -1,0 +1,47 @@
+"""Session 45's readings, on sentences written for these tests. Each pins a convention of
+docs/annotation-guidelines.md."""
+
+from __future__ import annotations
+
+from .conftest import events_of, texts
+
+
+def test_agentless_harm_promised_to_anyone_who_acts_is_the_speakers_threat(pipeline):
+    # "anyone who ..." is the open class the threat is aimed at (s55-0058, s63-0042)
+    text = (
+        "Zambia's police chief said on Monday that anyone who joined the banned march in "
+        "Lusaka would be arrested."
+    )
+    [threat] = events_of(pipeline, text, "THREATEN")
+    assert texts(threat.source) == ["Zambia's police chief"]
+    assert texts(threat.target) == ["anyone who joined the banned march in Lusaka"]
+    assert threat.factuality == "asserted"
+
+
+def test_harm_to_anyone_who_acts_with_a_named_agent_is_aimed_at_them(pipeline):
+    text = "Police in Harare said they would arrest anyone who blocked the roads on Friday."
+    [threat] = events_of(pipeline, text, "THREATEN")
+    assert texts(threat.source) == ["they"]
+    assert texts(threat.target) == ["anyone who blocked the roads on Friday"]
+
+
+def test_the_area_a_state_of_emergency_covers_is_its_target(pipeline):
+    # the place stands for its people (CVL), not for the government a capital names
+    text = "Peru's government declared a state of emergency in Cusco on Saturday."
+    [emergency] = events_of(pipeline, text, "COERCE")
+    assert texts(emergency.target) == ["Cusco"]
+    assert emergency.target[0].country == "PER"
+    assert emergency.target[0].sector == "CVL"
+
+
+def test_a_curfew_in_a_capital_named_by_its_name_is_not_dropped_as_the_government(pipeline):
+    # "Bamako" alone is a metonym of Mali's government, the curfew's own source
+    text = "Mali's junta imposed a night-time curfew in Bamako after the riots."
+    [curfew] = [e for e in events_of(pipeline, text, "COERCE") if e.mode == "curfew"]
+    assert texts(curfew.target) == ["Bamako"]
+
+
+def test_a_measure_dated_by_its_day_takes_no_area(pipeline):
+    text = "Ecuador's president declared a state of emergency on Tuesday."
+    [emergency] = events_of(pipeline, text, "COERCE")
+    assert emergency.target == []
