@@ -158,6 +158,8 @@ UNSEEN = (
     "articles-part78-a.jsonl",
     "sentences-part117.jsonl",
     "articles-part79-a.jsonl",
+    "sentences-part118.jsonl",
+    "articles-part80-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
