@@ -25,8 +25,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 OVERLAY = ROOT / "tools" / "kb_overlay"
 OUT = ROOT / "src" / "whimbrel" / "data" / "kb"
-VERSION = "2026.12.19"
-AS_OF = "2026-12-07"
+VERSION = "2026.12.20"
+AS_OF = "2026-12-08"
 #: UN observer states that country_converter does not flag as members.
 OBSERVERS = {"PSE", "VAT"}
 #: Partially recognised states that the news codes as states of their own.
