@@ -45,3 +45,10 @@ def test_a_measure_dated_by_its_day_takes_no_area(pipeline):
     text = "Ecuador's president declared a state of emergency on Tuesday."
     [emergency] = events_of(pipeline, text, "COERCE")
     assert emergency.target == []
+
+
+def test_an_event_noun_dated_by_month_and_year_is_a_background_event(pipeline):
+    # the parser hangs "July" on the noun as nmod: still the date that names the coup
+    text = "Niger's junta thanked Ankara on Sunday for standing by the country since the July 2023 coup."
+    [coup] = [e for e in events_of(pipeline, text, "COERCE") if e.trigger.text == "coup"]
+    assert coup.source == [] and coup.target == []

@@ -1328,11 +1328,15 @@ def _after_phrase(noun: Any) -> bool:
 
 def _dated_noun(trigger: Any) -> bool:
     """An event noun its date names ("the 2021 *coup*", "the February *coup*", "last week's
-    *coup*"): a particular event, though no one is named as doing it."""
+    *coup*", "the July 2023 *coup*", whose month the parser takes for a noun modifier): a
+    particular event, though no one is named as doing it."""
     if trigger.pos_ != "NOUN":
         return False
     for child in trigger.children:
-        if child.dep_ in ("compound", "nummod", "amod", "poss") and child.ent_type_ == "DATE":
+        if (
+            child.dep_ in ("compound", "nummod", "amod", "poss", "nmod")
+            and child.ent_type_ == "DATE"
+        ):
             return True
     return False
 
