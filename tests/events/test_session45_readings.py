@@ -52,3 +52,16 @@ def test_an_event_noun_dated_by_month_and_year_is_a_background_event(pipeline):
     text = "Niger's junta thanked Ankara on Sunday for standing by the country since the July 2023 coup."
     [coup] = [e for e in events_of(pipeline, text, "COERCE") if e.trigger.text == "coup"]
     assert coup.source == [] and coup.target == []
+
+
+def test_coordinated_verbs_share_the_object_the_parser_hangs_on_the_last(pipeline):
+    text = "Police in Minsk arrested and charged three opposition activists on Tuesday."
+    for event in events_of(pipeline, text, "COERCE"):
+        assert texts(event.target) == ["three opposition activists"]
+
+
+def test_a_verb_with_a_complement_of_its_own_shares_no_object(pipeline):
+    # "met with" has its own complement: the envoy was met, the deal signed
+    text = "The Sudanese envoy met with Egyptian officials in Cairo and signed a trade deal."
+    [meeting] = events_of(pipeline, text, "CONSULT")
+    assert "a trade deal" not in texts(meeting.target)

@@ -508,6 +508,8 @@ def logical_objects(verb: Token) -> list[Token]:
             objs = logical_objects(verb.head)  # "... was applauded by X and denounced by Y"
         return objs
     objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:
+        objs = shared_object(verb)  # "soldiers *beat* and whipped protesters"
     if not objs and (noun := gerund_object(verb)) is not None:
         objs = [noun]  # "denied *moving* troops"
     if not objs and _reduced_relative(verb):
@@ -524,6 +526,31 @@ def logical_objects(verb: Token) -> list[Token]:
         # ccomp; whom the verb lets is its subject
         objs = complement_subjects(verb, _SUBJ)
     return objs
+
+
+#: Dependencies that complete a verb: one with any of them has an object of its own.
+_COMPLEMENTS = frozenset({"dobj", "dative", "prep", "ccomp", "xcomp", "oprd", "acomp", "attr"})
+
+
+def shared_object(verb: Token) -> list[Token]:
+    """The object a verb shares with the next verb of its coordination: "soldiers *beat* and
+    whipped protesters", "police *arrested* and charged three activists". The parser hangs
+    the object on the last verb only. Read so only where the verb has no complement of its
+    own and the next one follows at once ("and", "or", an adverb between), shares the
+    subject (has none of its own) and is active."""
+    if any(c.dep_ in _COMPLEMENTS for c in verb.children):
+        return []
+    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+    if nxt is None or nxt.i > verb.i + 3 or is_passive(nxt):
+        return []
+    between = verb.doc[verb.i + 1 : nxt.i]
+    if not any(t.dep_ == "cc" for t in between) or any(
+        t.dep_ not in ("cc", "advmod") for t in between
+    ):
+        return []
+    if any(c.dep_ in _SUBJ for c in nxt.children):
+        return []
+    return [c for c in nxt.children if c.dep_ == "dobj"]
 
 
 def gerund_object(verb: Token) -> Token | None:
