@@ -65,3 +65,23 @@ def test_a_verb_with_a_complement_of_its_own_shares_no_object(pipeline):
     text = "The Sudanese envoy met with Egyptian officials in Cairo and signed a trade deal."
     [meeting] = events_of(pipeline, text, "CONSULT")
     assert "a trade deal" not in texts(meeting.target)
+
+
+def test_a_deployment_to_the_sources_own_border_is_aimed_at_the_border(pipeline):
+    # "its" is Mexico itself; the place the police go to is the target
+    text = "Mexico deployed hundreds of federal police to its southern border on Friday."
+    [deployment] = events_of(pipeline, text, "MOBILIZE")
+    assert texts(deployment.target) == ["its southern border"]
+
+
+def test_a_bare_noun_after_in_is_no_place(pipeline):
+    # "in force" is an idiom, not where the police went
+    text = "Police in Lagos deployed in force on Monday ahead of the planned march."
+    for event in events_of(pipeline, text, "MOBILIZE"):
+        assert "force" not in texts(event.target)
+
+
+def test_a_curfew_over_part_of_a_city_is_aimed_at_that_part(pipeline):
+    text = "Nepalese authorities imposed a curfew in parts of Kathmandu on Monday."
+    [curfew] = events_of(pipeline, text, "COERCE")
+    assert texts(curfew.target) == ["parts of Kathmandu"]

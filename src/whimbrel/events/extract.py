@@ -522,9 +522,11 @@ class ExtractEvents:
             target = self._implicit_target(article, si, verb, rest, at, factors, avoid=avoid)
         if source and not target and entry.event_type in self.ontology.type_sets.complement_target:
             target, tgt_slot = self._complement_target(article, verb, at, source, entry)
-        if source and not target and entry.mode in slot_words().area_modes:
-            target = self._area(article, si, verb, at, source, factors)
-            tgt_slot = "area" if target else tgt_slot
+        if source and self._only_itself(article, source, target):
+            # "declared a state of emergency *in Santiago*", "deployed police *to its
+            # border*" (whose "its" is the source itself)
+            target = self._place_target(article, si, verb, entry, at, source, factors) or target
+            tgt_slot = "place_target" if target else tgt_slot
         if source and not target and entry.event_type in self.ontology.type_sets.purpose_target:
             # "fired tear gas *to disperse protesters*": whom the act was meant to move
             meant = _purposed(verb)
@@ -679,9 +681,9 @@ class ExtractEvents:
             and self._retype(entry, [article.mentions[i] for i in source], noun, [], []).event_type
             == "PROTEST"
         )
-        if source and not target and entry.mode in slot_words().area_modes:
-            target = self._area(article, si, noun, at, source, factors)
-            tgt_slot = "area" if target else tgt_slot
+        if source and self._only_itself(article, source, target):
+            target = self._place_target(article, si, noun, entry, at, source, factors) or target
+            tgt_slot = "place_target" if target else tgt_slot
         if not target and protest:
             # "Bouteflika resigned after six weeks of protests", "scrapped the rise after two
             # days of protests by oil workers": against whoever answered
@@ -691,43 +693,72 @@ class ExtractEvents:
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
         )
 
-    def _area(
+    def _only_itself(self, article: Article, source: list[int], target: list[int]) -> bool:
+        """Whether no target is left once the source itself is taken out of it, as
+        ``_draft`` does ("deployed police to *its* border": the possessive is Mexico)."""
+        keys = {actor_key(article.mentions[i]) for i in source}
+        return all(actor_key(article.mentions[i]) in keys for i in target)
+
+    def _place_target(
         self,
         article: Article,
         si: int,
         trigger: Any,
+        entry: Entry,
         at: dict[int, int],
         source: list[int],
         factors: dict[str, float],
     ) -> list[int]:
-        """The area a measure covers, which PLOVER codes as what it was done to: "declared a
-        state of emergency *in Santiago*", "imposed a curfew *in the capital*", "a curfew *in
-        Conakry*" (slots.v1 ``area_modes``, ``area_prepositions``); none for "on Tuesday".
+        """The place an act with no one named as acted on is aimed at (slots.v1).
 
-        The area stands for the people in it, not for a government a capital's name can be
-        a metonym of: it becomes a group of the place's country, whose sector the ontology's
-        ``open_sectors`` gives by the act (the corpus codes them CVL)."""
+        The area a measure covers (``area_modes``, ``area_prepositions``): "declared a state
+        of emergency *in Santiago*", "imposed a curfew *in the capital*"; none for "on
+        Tuesday". It stands for the people in it, not for the government a capital's name
+        can be a metonym of: it becomes a group of the place's country, whose sector the
+        ontology's ``open_sectors`` gives by the act (the corpus codes them CVL).
+
+        Where a deployment arrives (``destination_types``, ``destination_prepositions``):
+        "deployed federal police *to its southern border*", a place the source may own. It
+        keeps what the KB says it is (the corpus codes such places GOV)."""
+        words = slot_words()
+        if entry.mode in words.area_modes:
+            preps, area = words.area_prepositions, True
+        elif entry.event_type.lower() in words.destination_types:
+            preps, area = words.destination_prepositions, False
+        else:
+            return []
         heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
             heads.append(trigger.head.head)  # "a state *of emergency* in Amhara"
-        words = [
+        places = sorted(
+            (o for head in heads for prep in preps for o in prep_objects(head, prep)),
+            key=lambda o: o.i,
+        )
+        # a place is named or determined ("in Shenzhen", "to its border", "in five
+        # districts", "across most of the country"), not an idiom's bare noun ("deployed
+        # *in force*")
+        places = [
             o
-            for head in heads
-            for prep in slot_words().area_prepositions
-            for o in prep_objects(head, prep)
+            for o in places
             if not is_time(o)
+            and (
+                o.pos_ == "PROPN"
+                or any(c.dep_ in _PLACE_DETERMINERS for c in o.children)
+                or bool(prep_objects(o, "of"))
+            )
         ][:1]
-        if not words:
+        if not places:
             return []
-        if words[0].i in at:
-            made = [at[words[0].i]]
+        if places[0].i in at:
+            made = [at[places[0].i]]
         else:
-            made = self._implicit_target(article, si, trigger, words, at, factors)
+            made = self._implicit_target(article, si, trigger, places, at, factors)
+        made = [i for i in made if i not in source and article.mentions[i].actor is not None]
+        if not area:
+            return made
         areas = []
         for i in made:
             m = article.mentions[i]
-            if m.actor is None or i in source:
-                continue
             actor = Actor(name=m.text, id=f"wb:area:{'-'.join(m.text.lower().split())[:60]}",
                           country=m.actor.country, kind="group")  # fmt: skip
             article.mentions.append(
@@ -1675,6 +1706,9 @@ _GROUP_EVENTS = frozenset({"patrol", "convoy", "rally", "march", "procession", "
 
 
 #: Where a shot lands when it hits no one: never an unnamed target.
+#: Children that make a common noun a particular place ("*the* capital", "*its* border").
+_PLACE_DETERMINERS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod"})
+
 _NOWHERE = frozenset({"sea", "ocean", "waters", "orbit", "space", "sky", "air"})
 
 #: Possessive pronouns through which a source owns the thing it acts with.

@@ -69,6 +69,9 @@ class SlotWords:
     #: modes of a measure laid on an area, and the prepositions that name the area
     area_modes: frozenset[str]
     area_prepositions: frozenset[str]
+    #: types (lower-cased) whose place of arrival is their target, and its prepositions
+    destination_types: frozenset[str]
+    destination_prepositions: frozenset[str]
     relational_heads: frozenset[str]
     done_to_modes: frozenset[str]
     home_modes: frozenset[str]
