@@ -85,3 +85,16 @@ def test_a_curfew_over_part_of_a_city_is_aimed_at_that_part(pipeline):
     text = "Nepalese authorities imposed a curfew in parts of Kathmandu on Monday."
     [curfew] = events_of(pipeline, text, "COERCE")
     assert texts(curfew.target) == ["parts of Kathmandu"]
+
+
+def test_a_strike_the_government_gave_in_to_is_aimed_at_the_government(pipeline):
+    text = "Ghana's government gave in to striking truck drivers on Monday, cutting the fuel levy."
+    [strike] = events_of(pipeline, text, "PROTEST")
+    assert texts(strike.source) == ["truck drivers"]
+    assert texts(strike.target) == ["Ghana's government"]
+
+
+def test_a_hunger_strike_its_doer_ends_is_not_aimed_at_the_doer(pipeline):
+    text = "Jailed activist Maria Kalesnikava ended her hunger strike on Thursday."
+    for strike in events_of(pipeline, text, "PROTEST"):
+        assert "Maria Kalesnikava" not in " ".join(texts(strike.target))

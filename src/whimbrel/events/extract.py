@@ -50,6 +50,7 @@ from whimbrel.events.passes import (
     aid_deployments,
     answer_claims,
     comment_targets,
+    conceded_unrest,
     concessions_to_unrest,
     condition_targets,
     directed,
@@ -248,6 +249,7 @@ class ExtractEvents:
         name_own_acts(drafts, doc, article.mentions)
         comment_targets(drafts, doc, at)
         concessions_to_unrest(drafts, doc, article.mentions)
+        conceded_unrest(drafts, doc)
         promises_under_pressure(drafts, doc)
         agreements_ending_unrest(drafts, doc, at)
         drafts = blamed_acts(drafts, doc, self.ontology.type_sets.agentless)

@@ -831,6 +831,29 @@ def concessions_to_unrest(drafts: list[EventDraft], doc: Any, mentions: list[Men
                 break
 
 
+def conceded_unrest(drafts: list[EventDraft], doc: Any) -> None:
+    """Unrest a concession answers is aimed at whoever conceded: "South Korea's government
+    gave in to *striking* truck drivers", "caved in to striking lawyers" (the strike is
+    against the government, s35-0036, s42-0031). Only a protest with no target of its own,
+    whose doers the concession in its sentence is made to; not the unrest the concession
+    ends ("ended *her* hunger strike", her own act)."""
+    for protest in drafts:
+        if protest.event_type != "PROTEST" or protest.target or not protest.source:
+            continue
+        word = doc[protest.trigger]
+        for draft in drafts:
+            if (
+                draft.event_type == "CONCEDE"
+                and not (word.dep_ == "dobj" and word.head.i == draft.trigger)
+                and draft.sentence == protest.sentence
+                and draft.source
+                and set(protest.source) & set(draft.target)
+                and not set(protest.source) & set(draft.source)
+            ):
+                protest.aim(list(draft.source), "conceded_to")
+                break
+
+
 def promises_under_pressure(drafts: list[EventDraft], doc: Any) -> None:
     """A promise made "bowing to" someone's pressure is made to them: "Seoul agreed to raise
     its share, *bowing to pressure from Washington*" is AGREE aimed at Washington, beside the
