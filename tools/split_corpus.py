@@ -160,6 +160,8 @@ UNSEEN = (
     "articles-part79-a.jsonl",
     "sentences-part118.jsonl",
     "articles-part80-a.jsonl",
+    "sentences-part119.jsonl",
+    "articles-part81-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
