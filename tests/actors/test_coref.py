@@ -519,3 +519,16 @@ def test_a_description_whose_words_give_its_sector_takes_no_antecedent_of_anothe
     )
     coalition = found["the opposition coalition"]
     assert (coalition.actor.country, coalition.actor.sector) == ("TGO", "OPP")
+
+
+def test_an_object_pronoun_the_parser_makes_a_small_clause_subject_is_not_the_subject(
+    pipeline,
+):
+    # "a judge ordered *him* jailed": him is not the judge
+    article = pipeline(
+        "Moscow detained opposition leader Alexei Navalny on his return on Sunday, and a "
+        "judge ordered him jailed for 30 days.",
+        date="2021-01-18",
+    )
+    [him] = [m for m in article.mentions if m.text == "him"]
+    assert him.actor is None or him.actor.sector != "JUD"

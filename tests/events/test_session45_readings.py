@@ -98,3 +98,32 @@ def test_a_hunger_strike_its_doer_ends_is_not_aimed_at_the_doer(pipeline):
     text = "Jailed activist Maria Kalesnikava ended her hunger strike on Thursday."
     for strike in events_of(pipeline, text, "PROTEST"):
         assert "Maria Kalesnikava" not in " ".join(texts(strike.target))
+
+
+def test_a_condition_on_the_last_of_coordinated_acts_makes_the_first_a_threat(pipeline):
+    # the parser hangs "if" on "halt"; "would" is shared by both acts
+    text = (
+        "Baku would recall its ambassador and halt gas swaps with Iran if Iranian troops "
+        "staged more drills near the border, an aide to President Ilham Aliyev said."
+    )
+    [threat] = [e for e in events_of(pipeline, text, "THREATEN") if e.trigger.text == "recall"]
+    assert texts(threat.source) == ["Baku"]
+    assert threat.factuality == "asserted"
+
+
+def test_past_acts_coordinated_with_a_conditional_threat_stay_asserted(pipeline):
+    text = (
+        "West African leaders suspended Guinea from ECOWAS on Wednesday and threatened "
+        "sanctions unless the junta freed Alpha Conde."
+    )
+    [suspension] = events_of(pipeline, text, "SANCTION")
+    assert suspension.factuality == "asserted"
+
+
+def test_an_act_the_speaker_says_it_will_do_is_not_what_it_asks(pipeline):
+    # "told Niamey it would recall ...": a warning, whose act is not folded into a request
+    text = (
+        "Algeria told Niamey on Sunday it would recall its ambassador and freeze work on the "
+        "gas pipeline if Niger's junta kept jailing Algerian truck drivers."
+    )
+    assert [e.trigger.text for e in events_of(pipeline, text, "THREATEN")] == ["recall"]

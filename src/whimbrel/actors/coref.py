@@ -802,14 +802,23 @@ def _add_members(article: Article, members: dict[int, list[Actor]]) -> None:
     article.mentions = out
 
 
+#: Object-case pronouns: one the parser makes a small clause's subject is still an object.
+_OBJECTIVE = frozenset({"him", "her", "them"})
+
+
 def _bound(mentions: list[Mention], i: int, doc: Any) -> set[int]:
     """The mentions an object pronoun cannot stand for: the logical subject of the verb it
     depends on, and what that subject stands for ("Uganda's police said *they* had arrested
     126 supporters, accusing *them*": not the police)."""
     tok = doc[mentions[i].head]
-    if tok.dep_ not in ("dobj", "pobj", "dative") or tok.tag_ == "PRP$":
+    if tok.lower_ in _OBJECTIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ccomp":
+        # "a judge ordered *him* jailed": the parser makes the object of "ordered" the
+        # subject of a small clause; it is still not the judge
+        verb = tok.head.head
+    elif tok.dep_ not in ("dobj", "pobj", "dative") or tok.tag_ == "PRP$":
         return set()
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    else:
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and verb.dep_ in ("dobj", "nsubjpass"):
         verb = verb.head  # "arrested *31 of them*": the arrest's subject is not them
     # every conjunct of the subject: "Saudi Arabia, ... and Egypt cut ties with Qatar,

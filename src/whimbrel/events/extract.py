@@ -74,6 +74,7 @@ from whimbrel.events.slots import (
     adjunct_subject,
     answering_subject,
     behest,
+    condition_subjects,
     coordination,
     delivered_to,
     drawn_reaction,
@@ -694,6 +695,15 @@ class ExtractEvents:
         return self._draft(
             article, si, noun, entry, source, src_slot, target, tgt_slot, factors, at
         )
+
+    def _condition_subjects(self, trigger: Any) -> list[Any]:
+        """The subjects of the condition on a trigger or on a verb coordinated with it ("would
+        recall its ambassador and freeze work *if* ...")."""
+        for verb in (trigger, *trigger.conjuncts):
+            found = condition_subjects(verb, self.conditions)
+            if found:
+                return found
+        return []
 
     def _only_itself(self, article: Article, source: list[int], target: list[int]) -> bool:
         """Whether no target is left once the source itself is taken out of it, as
@@ -1319,6 +1329,12 @@ class ExtractEvents:
             keys = {actor_key(mentions[i]) for i in source}
             target = [i for i in target if actor_key(mentions[i]) not in keys]
         reciprocal = info.reciprocal and len(source) > 1  # "India and Japan staged drills"
+        if not target and not reciprocal and info.target_required and source:
+            # "would recall its ambassador and freeze work on the pipeline *if Niger's junta*
+            # kept jailing ...": a conditional act is aimed at whoever the condition names,
+            # as the threat it makes is (passes.aim_at_condition)
+            target = actors_at(self._condition_subjects(trigger), at, source)
+            tgt_slot = "condition" if target else tgt_slot
         if not target and not reciprocal:
             if info.target_required:
                 return None

@@ -139,7 +139,7 @@ def fold_threats(
         promise = draft.event_type == "AGREE" and tok.lemma_.lower() in _words().promise_verbs
         directive = tok.lemma_.lower() in _words().directive_verbs
         if (draft.event_type == "REQUEST" or directive) and tok.pos_ in ("VERB", "AUX"):
-            folded.update(id(act) for act in _asked_acts(draft, tok, by_trigger))
+            folded.update(id(act) for act in _asked_acts(draft, tok, by_trigger, mentions))
             continue
         if not (vow or promise or draft.event_type == "THREATEN"):
             continue
@@ -680,13 +680,25 @@ def _conflictual(tok: Any, lexicon: Lexicon) -> bool:
 
 
 def _asked_acts(
-    request: EventDraft, verb: Any, by_trigger: dict[int, EventDraft]
+    request: EventDraft, verb: Any, by_trigger: dict[int, EventDraft], mentions: list[Mention]
 ) -> list[EventDraft]:
     """The acts a request asks for ("urged the junta *to release* the prisoners", "demanded
     that the minister *resign*"): the guidelines code the request alone, its target the
-    party asked (taken from the act's source when the request has none)."""
+    party asked (taken from the act's source when the request has none). Not what the one
+    who speaks says it will do itself ("told Niamey *it would recall* its ambassador if
+    ...": a warning, not a request)."""
     complements = _complements(verb, ("xcomp", "ccomp"))
-    acts = [by_trigger[c.i] for c in complements if c.i in by_trigger]
+
+    def own(act: EventDraft) -> bool:
+        speakers = {actor_key(mentions[i]) for i in request.source if mentions[i].actor}
+        doers = {actor_key(mentions[i]) for i in act.source if mentions[i].actor}
+        return bool(doers) and doers <= speakers
+
+    acts = [
+        by_trigger[c.i]
+        for c in complements
+        if c.i in by_trigger and not (c.dep_ == "ccomp" and own(by_trigger[c.i]))
+    ]
     for act in acts:
         if not request.target and act.source:
             request.aim(list(act.source), "asked")

@@ -913,14 +913,30 @@ def condition_subjects(verb: Token, markers: frozenset[str]) -> list[Token]:
     return []
 
 
+#: Modals a condition's consequence is told with ("*would* recall ... and freeze ... if").
+_CONDITIONAL_MODALS = frozenset({"would", "will", "could", "might", "may", "'ll", "wo", "can"})
+
+
 def condition_clauses(verb: Token, markers: frozenset[str]) -> list[Token]:
     """The condition clauses on a verb: "will ban imports *if Pyongyang tests*", "would free
-    the hostages only *if Israel ends the war*" (an adverbial clause a marker opens)."""
-    return [
+    the hostages only *if Israel ends the war*" (an adverbial clause a marker opens). One the
+    parser hangs on the last of coordinated verbs that share the verb's subject and modal is
+    the first one's too: "would recall its ambassador and freeze work *if* ..."."""
+    found = [
         c
         for c in verb.children
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in c.children)
     ]
+    if found or not any(c.dep_ == "aux" and c.lower_ in _CONDITIONAL_MODALS for c in verb.children):
+        return found
+    shared = [
+        c
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ in ("VERB", "AUX")
+        and not any(g.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for g in c.children)
+    ]
+    return condition_clauses(shared[0], markers) if shared else []
 
 
 def adjunct_subject(noun: Token) -> list[Token]:
