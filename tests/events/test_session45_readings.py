@@ -127,3 +127,13 @@ def test_an_act_the_speaker_says_it_will_do_is_not_what_it_asks(pipeline):
         "gas pipeline if Niger's junta kept jailing Algerian truck drivers."
     )
     assert [e.trigger.text for e in events_of(pipeline, text, "THREATEN")] == ["recall"]
+
+
+def test_a_trailing_accusation_is_its_own_clauses_when_the_governor_comes_after(pipeline):
+    # the parser hangs "expelled" on the later "responded": Bolivia still accuses
+    text = (
+        "Bolivia expelled the US ambassador, accusing him of backing violent opposition "
+        "protests; Washington responded by ordering out Bolivia's envoy."
+    )
+    [accusation] = events_of(pipeline, text, "ACCUSE")
+    assert texts(accusation.source) == ["Bolivia"]

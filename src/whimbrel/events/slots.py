@@ -396,11 +396,15 @@ def intenders(noun: Token, depth: int = 0) -> list[Token]:
 def speaks_for_main_clause(verb: Token, head: Token) -> bool:
     """A trailing participle of speech ("..., accusing", "..., rejecting", "..., saying") that
     the parser hung on a reported ("said *that* ...") or adverbial ("*after* ...") clause: its
-    speaker is that clause's governor's subject. Acts of other kinds ("said troops shelled the
-    town, *killing* five") stay with the clause they follow."""
+    speaker is that clause's governor's subject, which comes before it. Acts of other kinds
+    ("said troops shelled the town, *killing* five") stay with the clause they follow."""
     if not trailing_participle(verb) or head.dep_ not in ("ccomp", "advcl"):
         return False
     if head.head.pos_ not in ("VERB", "AUX") or head.head.i == head.i:
+        return False
+    if head.head.i > verb.i:
+        # "Bolivia expelled the US ambassador, *accusing* him ...; Washington responded":
+        # a governor the parser found after the participle is no reporter it trails
         return False
     return verb.lemma_.lower() in _speech_verbs()
 
