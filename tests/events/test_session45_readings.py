@@ -137,3 +137,25 @@ def test_a_trailing_accusation_is_its_own_clauses_when_the_governor_comes_after(
     )
     [accusation] = events_of(pipeline, text, "ACCUSE")
     assert texts(accusation.source) == ["Bolivia"]
+
+
+def test_an_attack_a_group_claims_is_the_groups_in_its_words(pipeline):
+    text = "Al-Shabaab claimed responsibility for the attack on a police station in Garissa."
+    [attack] = events_of(pipeline, text, "ASSAULT")
+    assert texts(attack.source) == ["Al-Shabaab"]
+    assert attack.factuality == "reported"
+
+
+def test_an_attack_claimed_by_a_group_in_a_participle_is_the_groups(pipeline):
+    text = (
+        "A Pakistani cleric was shot dead in Peshawar on Sunday in an attack claimed by a "
+        "faction of the Pakistani Taliban."
+    )
+    [shooting] = [e for e in events_of(pipeline, text, "ASSAULT") if e.trigger.text == "shot"]
+    assert texts(shooting.source) == ["the Pakistani Taliban"]
+
+
+def test_an_attack_no_one_claims_keeps_no_source(pipeline):
+    text = "Gunmen killed six villagers in Zamfara on Sunday, and no group claimed the attack."
+    for event in events_of(pipeline, text, "ASSAULT"):
+        assert "group" not in " ".join(texts(event.source))

@@ -20,6 +20,7 @@ from whimbrel.events.slots import (
     actors_at,
     clause_above,
     expand_conj,
+    is_passive,
     prep_objects,
     slot_words,
     thing_authors,
@@ -64,6 +65,65 @@ def blamed_acts(drafts: list[EventDraft], doc: Any, agentless: frozenset[str]) -
             act.blamed_by = blame.source[0] if blame.source else None
             act.factors.pop("agentless", None)
     return [d for d in drafts if id(d) not in restating]
+
+
+def claimed_acts(
+    drafts: list[EventDraft], doc: Any, at: dict[int, int], agentless: frozenset[str]
+) -> None:
+    """An act told with no agent is done by whoever claims it, in the claimant's words:
+    "JNIM claimed responsibility for Tuesday's attack on a gendarmerie school that killed
+    dozens of gendarmes", "two policemen were killed in an attack later claimed by Islamic
+    State's Sinai affiliate", "blasts killed 250 people, and the Islamic State claimed
+    responsibility" (passes.v1 ``claim_verbs``, ``claim_objects``; s19-0005, s12-0012,
+    s2-0019). A claim that names its act ("for the attack", "an attack claimed by") gives
+    that act and those told inside it or in it; one that names none, every such act of its
+    sentence."""
+    words = load_pass_words()
+    for verb in (t for t in doc if t.lemma_.lower() in words.claim_verbs and t.pos_ == "VERB"):
+        if verb.dep_ == "acl" and is_passive(verb):
+            claimants = [p for c in verb.children if c.dep_ == "agent" for p in c.children]
+            named = [verb.head]  # "an attack *claimed by* X"
+            while named[-1].dep_ == "pobj" and named[-1].head.head.pos_ == "NOUN":
+                # "an attack on a checkpoint *claimed by* X": the parser's nearest noun
+                named.append(named[-1].head.head)
+        elif any(
+            c.dep_ == "dobj" and c.lemma_.lower() in words.claim_objects for c in verb.children
+        ):
+            claimants = [c for c in verb.children if c.dep_ == "nsubj"]
+            named = [
+                o
+                for head in (verb, *(c for c in verb.children if c.dep_ == "dobj"))
+                for o in prep_objects(head, "for")
+            ]
+        else:
+            continue
+        source = actors_at(expand_conj(claimants), at, ())
+        if not source:
+            continue
+        sent = verb.sent
+        acts = [
+            d
+            for d in drafts
+            if not d.source
+            and d.event_type in agentless
+            and sent.start <= d.trigger < sent.end
+            and (not named or _told_in(doc[d.trigger], named))
+        ]
+        for act in acts:
+            act.source, act.source_slot = list(source), "claimed"
+            act.blamed_by = source[0]
+            act.factors.pop("agentless", None)
+
+
+def _told_in(trigger: Any, nouns: list[Any]) -> bool:
+    """Whether an act is the one a noun names, is told inside its phrase ("the attack *that
+    killed* ..."), or happened in it ("were *killed* in an attack ...")."""
+    for noun in nouns:
+        if trigger.i == noun.i or noun in trigger.ancestors:
+            return True
+        if noun.dep_ == "pobj" and noun.head.head.i == trigger.i:
+            return True
+    return False
 
 
 def _blamed_words(verb: Any) -> set[int]:

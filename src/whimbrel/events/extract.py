@@ -24,6 +24,7 @@ from whimbrel.actors.references import load_references
 from whimbrel.events.answered import (
     answered_build_ups,
     blamed_acts,
+    claimed_acts,
     dismissed_accounts,
     named_grounds,
 )
@@ -254,6 +255,7 @@ class ExtractEvents:
         promises_under_pressure(drafts, doc)
         agreements_ending_unrest(drafts, doc, at)
         drafts = blamed_acts(drafts, doc, self.ontology.type_sets.agentless)
+        claimed_acts(drafts, doc, at, self.ontology.type_sets.agentless)
         answered_build_ups(drafts, doc, at, article.mentions)
         drafts = or_face(drafts, doc, self.lexicon)
         sides = partial(self._side, article)

@@ -68,6 +68,8 @@ class PassWords:
     ending_verbs: frozenset[str]
     unrest_nouns: frozenset[str]
     blame_verbs: frozenset[str]
+    claim_verbs: frozenset[str]
+    claim_objects: frozenset[str]
     grounds_prepositions: frozenset[str]
     #: PLOVER types, lower-cased like every list here
     grounds_types: frozenset[str]
