@@ -159,3 +159,11 @@ def test_an_attack_no_one_claims_keeps_no_source(pipeline):
     text = "Gunmen killed six villagers in Zamfara on Sunday, and no group claimed the attack."
     for event in events_of(pipeline, text, "ASSAULT"):
         assert "group" not in " ".join(texts(event.source))
+
+
+def test_a_weapon_that_does_the_act_leaves_it_agentless_with_its_target(pipeline):
+    # a bomb is no one's hand: the act has no source, but what it hit is its target
+    text = "Two bombs ripped through a crowded market in Maiduguri on Saturday."
+    [blast] = [e for e in events_of(pipeline, text, "ASSAULT") if e.trigger.text == "ripped"]
+    assert blast.source == []
+    assert texts(blast.target) == ["a crowded market in Maiduguri"]

@@ -520,7 +520,7 @@ class ExtractEvents:
         agentless = (
             not source
             and entry.event_type in self.ontology.type_sets.agentless
-            and is_passive(verb)
+            and (is_passive(verb) or self._weapon_subject(verb))
         )
         if (source or agentless) and not target and rest:
             avoid = self._attacker_country(article, entry, source)
@@ -706,6 +706,12 @@ class ExtractEvents:
             if found:
                 return found
         return []
+
+    def _weapon_subject(self, verb: Any) -> bool:
+        """Whether what does the act is a weapon, no one's hand named: "a car bomb *tore
+        through* a checkpoint", "a missile *slammed into* a school" (instruments.v1)."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subjects) and all(word_forms(s) & self.instruments.nouns for s in subjects)
 
     def _only_itself(self, article: Article, source: list[int], target: list[int]) -> bool:
         """Whether no target is left once the source itself is taken out of it, as
