@@ -162,6 +162,8 @@ UNSEEN = (
     "articles-part80-a.jsonl",
     "sentences-part119.jsonl",
     "articles-part81-a.jsonl",
+    "sentences-part120.jsonl",
+    "articles-part82-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
