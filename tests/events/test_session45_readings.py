@@ -67,11 +67,17 @@ def test_a_verb_with_a_complement_of_its_own_shares_no_object(pipeline):
     assert "a trade deal" not in texts(meeting.target)
 
 
-def test_a_deployment_to_the_sources_own_border_is_aimed_at_the_border(pipeline):
-    # "its" is Mexico itself; the place the police go to is the target
-    text = "Mexico deployed hundreds of federal police to its southern border on Friday."
+def test_a_deployment_with_no_one_named_is_aimed_at_where_it_goes(pipeline):
+    text = "China staged large-scale military drills around the island on Monday."
     [deployment] = events_of(pipeline, text, "MOBILIZE")
-    assert texts(deployment.target) == ["its southern border"]
+    assert texts(deployment.target) == ["the island"]
+
+
+def test_a_deployment_to_the_sources_own_border_has_no_target(pipeline):
+    # "its" is Latvia itself: a deployment to one's own border has no target (s68-0039)
+    text = "Latvia will deploy 800 more soldiers to its eastern border from March."
+    [deployment] = events_of(pipeline, text, "MOBILIZE")
+    assert deployment.target == []
 
 
 def test_a_bare_noun_after_in_is_no_place(pipeline):

@@ -241,10 +241,11 @@ def _placed(draft: EventDraft, mentions: list[Mention], own: set[str]) -> bool:
     )
 
 
-#: The slots of a phrase of place: where a build-up goes or stands.
+#: The slots of a phrase of place: where a build-up goes or stands (``place_target``: the
+#: place ``extract._place_target`` took when no slot held a target).
 _PLACE_SLOTS = frozenset(
     f"prep:{p}" for p in ("to", "into", "toward", "towards", "near", "along", "in", "around")
-)
+) | {"place_target"}
 
 
 def dismissed_accounts(

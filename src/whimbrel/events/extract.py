@@ -713,6 +713,19 @@ class ExtractEvents:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return bool(subjects) and all(word_forms(s) & self.instruments.nouns for s in subjects)
 
+    def _own_place(
+        self, article: Article, place: Any, at: dict[int, int], source: list[int]
+    ) -> bool:
+        """Whether a place is the source's own by its possessive ("*its* southern border")."""
+        own = {m.actor.country for i in source if (m := article.mentions[i]).actor}
+        return any(
+            c.dep_ == "poss"
+            and c.i in at
+            and (actor := article.mentions[at[c.i]].actor) is not None
+            and actor.country in own
+            for c in place.children
+        )
+
     def _only_itself(self, article: Article, source: list[int], target: list[int]) -> bool:
         """Whether no target is left once the source itself is taken out of it, as
         ``_draft`` does ("deployed police to *its* border": the possessive is Mexico)."""
@@ -738,8 +751,10 @@ class ExtractEvents:
         ontology's ``open_sectors`` gives by the act (the corpus codes them CVL).
 
         Where a deployment arrives (``destination_types``, ``destination_prepositions``):
-        "deployed federal police *to its southern border*", a place the source may own. It
-        keeps what the KB says it is (the corpus codes such places GOV)."""
+        "moved artillery *toward the line of contact*", "drills *around the island*". It keeps
+        what the KB says it is (the corpus codes such places GOV). Not a place the source's
+        possessive owns: "deployed federal police to *its* southern border" has no target, as
+        the guidelines code a deployment to one's own border (s68-0039)."""
         words = slot_words()
         if entry.mode in words.area_modes:
             preps, area = words.area_prepositions, True
@@ -767,7 +782,7 @@ class ExtractEvents:
                 or bool(prep_objects(o, "of"))
             )
         ][:1]
-        if not places:
+        if not places or (not area and self._own_place(article, places[0], at, source)):
             return []
         if places[0].i in at:
             made = [at[places[0].i]]
