@@ -164,6 +164,8 @@ UNSEEN = (
     "articles-part81-a.jsonl",
     "sentences-part120.jsonl",
     "articles-part82-a.jsonl",
+    "sentences-part121.jsonl",
+    "articles-part83-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
