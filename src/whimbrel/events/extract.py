@@ -528,10 +528,10 @@ class ExtractEvents:
         if source and not target and entry.event_type in self.ontology.type_sets.complement_target:
             target, tgt_slot = self._complement_target(article, verb, at, source, entry)
         if source and self._only_itself(article, source, target):
-            # "declared a state of emergency *in Santiago*", "deployed police *to its
-            # border*" (whose "its" is the source itself)
-            target = self._place_target(article, si, verb, entry, at, source, factors) or target
-            tgt_slot = "place_target" if target else tgt_slot
+            # "declared a state of emergency *in Santiago*", "moved artillery *toward the line
+            # of contact*"
+            target, tgt_slot = self._with_place(article, si, verb, entry, at, source, target,
+                                                tgt_slot, factors)  # fmt: skip
         if source and not target and entry.event_type in self.ontology.type_sets.purpose_target:
             # "fired tear gas *to disperse protesters*": whom the act was meant to move
             meant = _purposed(verb)
@@ -687,8 +687,8 @@ class ExtractEvents:
             == "PROTEST"
         )
         if source and self._only_itself(article, source, target):
-            target = self._place_target(article, si, noun, entry, at, source, factors) or target
-            tgt_slot = "place_target" if target else tgt_slot
+            target, tgt_slot = self._with_place(article, si, noun, entry, at, source, target,
+                                                tgt_slot, factors)  # fmt: skip
         if not target and protest:
             # "Bouteflika resigned after six weeks of protests", "scrapped the rise after two
             # days of protests by oil workers": against whoever answered
@@ -708,8 +708,8 @@ class ExtractEvents:
         return []
 
     def _weapon_subject(self, verb: Any) -> bool:
-        """Whether what does the act is a weapon, no one's hand named: "a car bomb *tore
-        through* a checkpoint", "a missile *slammed into* a school" (instruments.v1)."""
+        """Whether what does the act is a weapon, no one's hand named: "two bombs *ripped
+        through* a market", "a roadside bomb *struck* a police vehicle" (instruments.v1)."""
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return bool(subjects) and all(word_forms(s) & self.instruments.nouns for s in subjects)
 
@@ -731,6 +731,23 @@ class ExtractEvents:
         ``_draft`` does ("deployed police to *its* border": the possessive is Mexico)."""
         keys = {actor_key(article.mentions[i]) for i in source}
         return all(actor_key(article.mentions[i]) in keys for i in target)
+
+    def _with_place(
+        self,
+        article: Article,
+        si: int,
+        trigger: Any,
+        entry: Entry,
+        at: dict[int, int],
+        source: list[int],
+        target: list[int],
+        slot: str | None,
+        factors: dict[str, float],
+    ) -> tuple[list[int], str | None]:
+        """The target and its slot with the place ``_place_target`` finds, where it finds one;
+        else the ones given."""
+        place = self._place_target(article, si, trigger, entry, at, source, factors)
+        return (place, "place_target") if place else (target, slot)
 
     def _place_target(
         self,
@@ -789,18 +806,7 @@ class ExtractEvents:
         else:
             made = self._implicit_target(article, si, trigger, places, at, factors)
         made = [i for i in made if i not in source and article.mentions[i].actor is not None]
-        if not area:
-            return made
-        areas = []
-        for i in made:
-            m = article.mentions[i]
-            actor = Actor(name=m.text, id=f"wb:area:{'-'.join(m.text.lower().split())[:60]}",
-                          country=m.actor.country, kind="group")  # fmt: skip
-            article.mentions.append(
-                m.model_copy(update={"actor": actor, "resolved_by": "implicit"})
-            )
-            areas.append(len(article.mentions) - 1)
-        return areas
+        return _as_areas(article, made) if area else made
 
     def _caught_at(self, noun: Any) -> list[Any]:
         """Who an act of force caught at a gathering: "detained 300 *people* at a rally",
@@ -1389,6 +1395,20 @@ def _named_body(article: Article, at: dict[int, int], noun: Any) -> bool:
         and mention.actor is not None
         and mention.actor.kind == "organisation"
     )
+
+
+def _as_areas(article: Article, made: list[int]) -> list[int]:
+    """New mentions for places named as an area: a group of the place's country with no
+    sector, which the ontology's ``open_sectors`` fills by the act."""
+    areas = []
+    for i in made:
+        m = article.mentions[i]
+        country = m.actor.country if m.actor else None
+        actor = Actor(name=m.text, id=f"wb:area:{'-'.join(m.text.lower().split())[:60]}",
+                      country=country, kind="group")  # fmt: skip
+        article.mentions.append(m.model_copy(update={"actor": actor, "resolved_by": "implicit"}))
+        areas.append(len(article.mentions) - 1)
+    return areas
 
 
 def _after_phrase(noun: Any) -> bool:
