@@ -527,11 +527,10 @@ class ExtractEvents:
             target = self._implicit_target(article, si, verb, rest, at, factors, avoid=avoid)
         if source and not target and entry.event_type in self.ontology.type_sets.complement_target:
             target, tgt_slot = self._complement_target(article, verb, at, source, entry)
-        if source and self._only_itself(article, source, target):
-            # "declared a state of emergency *in Santiago*", "moved artillery *toward the line
-            # of contact*"
-            target, tgt_slot = self._with_place(article, si, verb, entry, at, source, target,
-                                                tgt_slot, factors)  # fmt: skip
+        # "declared a state of emergency *in Santiago*", "moved artillery *toward the line of
+        # contact*"
+        target, tgt_slot = self._place_target(article, si, verb, entry, at, source, target,
+                                              tgt_slot, factors)  # fmt: skip
         if source and not target and entry.event_type in self.ontology.type_sets.purpose_target:
             # "fired tear gas *to disperse protesters*": whom the act was meant to move
             meant = _purposed(verb)
@@ -686,9 +685,8 @@ class ExtractEvents:
             and self._retype(entry, [article.mentions[i] for i in source], noun, [], []).event_type
             == "PROTEST"
         )
-        if source and self._only_itself(article, source, target):
-            target, tgt_slot = self._with_place(article, si, noun, entry, at, source, target,
-                                                tgt_slot, factors)  # fmt: skip
+        target, tgt_slot = self._place_target(article, si, noun, entry, at, source, target,
+                                              tgt_slot, factors)  # fmt: skip
         if not target and protest:
             # "Bouteflika resigned after six weeks of protests", "scrapped the rise after two
             # days of protests by oil workers": against whoever answered
@@ -726,13 +724,7 @@ class ExtractEvents:
             for c in place.children
         )
 
-    def _only_itself(self, article: Article, source: list[int], target: list[int]) -> bool:
-        """Whether no target is left once the source itself is taken out of it, as
-        ``_draft`` does ("deployed police to *its* border": the possessive is Mexico)."""
-        keys = {actor_key(article.mentions[i]) for i in source}
-        return all(actor_key(article.mentions[i]) in keys for i in target)
-
-    def _with_place(
+    def _place_target(
         self,
         article: Article,
         si: int,
@@ -744,22 +736,9 @@ class ExtractEvents:
         slot: str | None,
         factors: dict[str, float],
     ) -> tuple[list[int], str | None]:
-        """The target and its slot with the place ``_place_target`` finds, where it finds one;
-        else the ones given."""
-        place = self._place_target(article, si, trigger, entry, at, source, factors)
-        return (place, "place_target") if place else (target, slot)
-
-    def _place_target(
-        self,
-        article: Article,
-        si: int,
-        trigger: Any,
-        entry: Entry,
-        at: dict[int, int],
-        source: list[int],
-        factors: dict[str, float],
-    ) -> list[int]:
-        """The place an act with no one named as acted on is aimed at (slots.v1).
+        """The target and its slot, with the place an act is aimed at when it has a source and
+        no target but the source itself (which ``_draft`` drops: "deployed police to *its*
+        border"), where slots.v1 gives one; else the target and slot given.
 
         The area a measure covers (``area_modes``, ``area_prepositions``): "declared a state
         of emergency *in Santiago*", "imposed a curfew *in the capital*"; none for "on
@@ -772,13 +751,15 @@ class ExtractEvents:
         what the KB says it is (the corpus codes such places GOV). Not a place the source's
         possessive owns: "deployed federal police to *its* southern border" has no target, as
         the guidelines code a deployment to one's own border (s68-0039)."""
+        if not source or _apart_from(article.mentions, source, target):
+            return target, slot
         words = slot_words()
         if entry.mode in words.area_modes:
             preps, area = words.area_prepositions, True
         elif entry.event_type.lower() in words.destination_types:
             preps, area = words.destination_prepositions, False
         else:
-            return []
+            return target, slot
         heads = [trigger, *(c for c in trigger.children if c.dep_ == "dobj")]
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of":
             heads.append(trigger.head.head)  # "a state *of emergency* in Amhara"
@@ -800,13 +781,15 @@ class ExtractEvents:
             )
         ][:1]
         if not places or (not area and self._own_place(article, places[0], at, source)):
-            return []
+            return target, slot
         if places[0].i in at:
             made = [at[places[0].i]]
         else:
             made = self._implicit_target(article, si, trigger, places, at, factors)
         made = [i for i in made if i not in source and article.mentions[i].actor is not None]
-        return _as_areas(article, made) if area else made
+        if not made:
+            return target, slot
+        return (_as_areas(article, made) if area else made), "place_target"
 
     def _caught_at(self, noun: Any) -> list[Any]:
         """Who an act of force caught at a gathering: "detained 300 *people* at a rally",
@@ -1355,8 +1338,7 @@ class ExtractEvents:
         self._reown(article, entry, source, target)
         info = self.ontology.types[entry.event_type]
         if self.settings.drop_same_actor:
-            keys = {actor_key(mentions[i]) for i in source}
-            target = [i for i in target if actor_key(mentions[i]) not in keys]
+            target = _apart_from(mentions, source, target)
         reciprocal = info.reciprocal and len(source) > 1  # "India and Japan staged drills"
         if not target and not reciprocal and info.target_required and source:
             # "would recall its ambassador and freeze work on the pipeline *if Niger's junta*
@@ -1395,6 +1377,13 @@ def _named_body(article: Article, at: dict[int, int], noun: Any) -> bool:
         and mention.actor is not None
         and mention.actor.kind == "organisation"
     )
+
+
+def _apart_from(mentions: list[Mention], source: list[int], target: list[int]) -> list[int]:
+    """The target's mentions that are not the source itself ("deployed police to *its*
+    border": the possessive is the source's own country)."""
+    keys = {actor_key(mentions[i]) for i in source}
+    return [i for i in target if actor_key(mentions[i]) not in keys]
 
 
 def _as_areas(article: Article, made: list[int]) -> list[int]:

@@ -690,9 +690,9 @@ def _asked_acts(
     who speaks says it will do itself ("told Niamey *it would recall* its ambassador if
     ...": a warning, not a request)."""
     complements = _complements(verb, ("xcomp", "ccomp"))
+    speakers = {actor_key(mentions[i]) for i in request.source if mentions[i].actor}
 
     def own(act: EventDraft) -> bool:
-        speakers = {actor_key(mentions[i]) for i in request.source if mentions[i].actor}
         doers = {actor_key(mentions[i]) for i in act.source if mentions[i].actor}
         return bool(doers) and doers <= speakers
 
