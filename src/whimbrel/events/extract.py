@@ -996,6 +996,8 @@ class ExtractEvents:
             forms = word_forms(tok)
             if forms & _NOWHERE:
                 continue  # "fired two missiles into the sea": no one was hit
+            if forms & slot_words().never_recipients:
+                continue  # "vowed *revenge*": what is threatened, not whom
             acted_on = factor != "implicit_source" and bool(_GROUP_EVENTS & forms)
             # a group the KB knows acts, though the lexicon has its word ("an *opposition* rally")
             group = factor == "implicit_source" and tok.dep_ == "compound" and self._group_word(tok)

@@ -39,6 +39,7 @@ class SlotWords:
     purpose_control_verbs: frozenset[str]
     hazards: frozenset[str]
     light_verbs: frozenset[str]
+    never_recipients: frozenset[str]
     durations: frozenset[str]
     #: nouns that measure an event noun: the durations and the file's ``measures``
     measure_heads: frozenset[str]
@@ -1119,10 +1120,19 @@ def actors_at(tokens: list[Any], at: dict[int, int], exclude: Any) -> list[int]:
 
 def coordinated_modifiers(tok: Any) -> list[Any]:
     """The coordinated owners of a noun shared by several ("*French* and *Mauritanian*
-    troops"): its first pre-modifier with coordinated words, and those words."""
+    troops"): its first pre-modifier with coordinated words, and those words. A common noun
+    just before the head is part of it even where the parser made it one more conjunct
+    ("Norwegian and Russian *coast* guards")."""
     for child in tok.children:
         if child.dep_ in MODIFIER_DEPS and child.i < tok.i:
             chain = [t for t in child.subtree if t.dep_ == "conj" and t.i < tok.i]
+            if chain and _compound_word(chain[-1], tok):
+                chain.pop()
             if chain:
                 return [child, *chain]
     return []
+
+
+def _compound_word(word: Any, head: Any) -> bool:
+    """A lower-case common noun right before *head*: a compound of it, not an owner."""
+    return word.i == head.i - 1 and word.pos_ == "NOUN" and word.is_lower
