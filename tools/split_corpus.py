@@ -166,6 +166,8 @@ UNSEEN = (
     "articles-part82-a.jsonl",
     "sentences-part121.jsonl",
     "articles-part83-a.jsonl",
+    "sentences-part122.jsonl",
+    "articles-part84-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
