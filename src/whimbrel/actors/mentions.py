@@ -291,7 +291,8 @@ class FindMentions:
         # the entity may run on over a possessive marker the span has shed ("Gustavo Petro's")
         ents = [
             e for e in self._sent_ents
-            if e.label_ == "PERSON" and span.start <= e.start < span.end and e.end >= span.end
+            if e.label_ in ("PERSON", "ORG") and span.start <= e.start < span.end
+            and e.end >= span.end
         ]  # fmt: skip
         if not ents:
             return None
@@ -310,6 +311,12 @@ class FindMentions:
                 described = self.kb.resolve(doc[title.start : end].text, date)
                 if described is not None and not described.country:
                     described = None
+        if ents[0].label_ == "ORG":
+            # "UN envoy *Terje Roed-Larsen*": a hyphenated name the tagger took for an
+            # organisation, after a title that names a person
+            if described is None or described.kind != "person" or not _name_like(ent):
+                return None
+            return self._person(span, ent, described)
         if described is None:
             for phrase in _apposed_phrases(ent.root):
                 sub = _strip(phrase)
@@ -331,6 +338,11 @@ class FindMentions:
                 return span, named, "kb"
             known = self.people.get(ent.text)
             return (span, known, "title") if known else (span, None, "unresolved")
+        return self._person(span, ent, described)
+
+    def _person(self, span: Any, ent: Any, described: Actor) -> tuple[Any, Actor | None, str]:
+        """The person named ``ent``, of the country and sector its title or appositive
+        ``described`` gives; remembered by full and last name for later mentions."""
         if not described.country:
             return span, None, "unresolved"
         actor = Actor(
@@ -457,6 +469,13 @@ def spelt_in_lower_case(root: Any, actor: Actor, kb: KnowledgeBase) -> bool:
     elif actor.kind != "person":
         return False
     return any(w[:1].isupper() and w.lower() == root.lower_ for w in actor.name.split())
+
+
+def _name_like(ent: Any) -> bool:
+    """Whether an entity reads as a person's name: two or more capitalised words, hyphens
+    allowed ("Terje Roed-Larsen")."""
+    words = [t for t in ent if t.text != "-"]
+    return len(words) >= 2 and all(t.is_title and t.is_alpha for t in words)
 
 
 def _is_definite(chunk: Any) -> bool:
