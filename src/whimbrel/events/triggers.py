@@ -245,14 +245,27 @@ _OBJECT_CLASSES = {"GPE": "@gpe", "ORG": "@org", "PERSON": "@person"}
 
 def actor_classes(article: Article) -> dict[int, str]:
     """Head token → "@gpe" (a state), "@org" (an organisation) or "@person" for the actors
-    the KB named: the parser's entity labels miss too many ("suspended *Madagascar*")."""
+    the KB named: the parser's entity labels miss too many ("suspended *Madagascar*"). A
+    person the KB lacks is a person too ("handed over *Radovan Karadzic*"), and so are "him",
+    "her" and a "them" whose referent is a group of people ("freed 14 fishermen and handed
+    *them* to Indonesian officials"; not weapons, which name no actor)."""
     out: dict[int, str] = {}
     for m in article.mentions:
-        if m.actor is not None and m.resolved_by == "kb" and m.head >= 0:
+        if m.head < 0:
+            continue
+        if m.actor is not None and m.resolved_by == "kb":
             if m.actor.kind == "state":
                 out[m.head] = "@gpe"
             elif m.actor.kind == "organisation":
                 out[m.head] = "@org"
             elif m.actor.kind == "person":
                 out[m.head] = "@person"
+        elif m.resolved_by in ("title", "unresolved"):
+            if article.doc is not None and article.doc[m.head].ent_type_ == "PERSON":
+                out[m.head] = "@person"
+        elif m.resolved_by == "pronoun" and (
+            m.text.lower() in ("him", "her")
+            or (m.text.lower() == "them" and m.actor is not None and m.actor.kind == "group")
+        ):
+            out[m.head] = "@person"
     return out
