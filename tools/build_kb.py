@@ -25,7 +25,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 OVERLAY = ROOT / "tools" / "kb_overlay"
 OUT = ROOT / "src" / "whimbrel" / "data" / "kb"
-VERSION = "2026.12.20"
+VERSION = "2026.12.21"
 AS_OF = "2026-12-08"
 #: UN observer states that country_converter does not flag as members.
 OBSERVERS = {"PSE", "VAT"}
