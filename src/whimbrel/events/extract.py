@@ -11,6 +11,7 @@ more sources and targets (coordination), so a sentence can hold several events.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -35,6 +36,7 @@ from whimbrel.events.arguments import (
     load_argument_model,
 )
 from whimbrel.events.cues import load_cues
+from whimbrel.events.demands import condition_demands
 from whimbrel.events.draft import EventDraft
 from whimbrel.events.lexicon import Entry, Lexicon, load_lexicon, load_object_readings
 from whimbrel.events.location import locative_objects, named_states, place_near
@@ -258,6 +260,10 @@ class ExtractEvents:
         claimed_acts(drafts, doc, at, self.ontology.type_sets.agentless)
         answered_build_ups(drafts, doc, at, article.mentions)
         drafts = or_face(drafts, doc, self.lexicon)
+        starts = [sent.start for sent in doc.sents]
+        drafts = condition_demands(
+            drafts, doc, at, article.mentions, self.lexicon, lambda i: bisect_right(starts, i) - 1
+        )
         sides = partial(self._side, article)
         doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc, sides)]
         return article
