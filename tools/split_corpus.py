@@ -168,6 +168,8 @@ UNSEEN = (
     "articles-part83-a.jsonl",
     "sentences-part122.jsonl",
     "articles-part84-a.jsonl",
+    "sentences-part123.jsonl",
+    "articles-part85-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
