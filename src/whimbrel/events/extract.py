@@ -674,6 +674,11 @@ class ExtractEvents:
             # "handed the Chinese ambassador a formal protest": to whom it was delivered
             target = actors_at(expand_conj(delivered_to(noun)), at, source)
             tgt_slot = "delivered_to" if target else tgt_slot
+        if src_slot in ("prep:by", "agent") and not target and entry.mode == "visit":
+            # "Papua New Guinea granted US forces access ... *during a visit by* Antony
+            # Blinken": the visited side is the one whose act the visit is the setting of
+            target = actors_at(expand_conj(governing_subject(noun)), at, source)
+            tgt_slot = "visited_subject" if target else tgt_slot
         if src_slot == "prep:from" and not target:
             # "despite a request from Kyiv, Canberra has not sent": asked of Canberra
             target = actors_at(expand_conj(addressed_subject(noun)), at, source)

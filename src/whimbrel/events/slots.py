@@ -771,6 +771,10 @@ def fill_noun_slot(noun: Token, slot: str) -> tuple[list[Token], str]:
             # "a week of road blockades *by truckers*": the parser hangs the "by" on the
             # stretch of time, or on the verb the stretch follows, right after its phrase
             found = prep_objects(span, "by") or _following_by(span)
+        if not found:
+            # "a visit to N'Djamena *by Benjamin Netanyahu*": the parser hangs the "by" on
+            # the place the noun's "to" names
+            found = [b for place in prep_objects(noun, "to") for b in prep_objects(place, "by")]
         return found + hyphened_leaders(noun), "direct"
     if slot.startswith("prep:"):
         return prep_objects(noun, slot[5:]), "direct"
