@@ -579,6 +579,13 @@ class ExtractEvents:
         source, src_slot, _, named = _first_filled(
             src_slots, lambda s: fill_noun_slot(noun, s), at, exclude=()
         )
+        if src_slot in ("compound", "amod") and noun.lemma_.lower() in slot_words().summit_nouns:
+            # "Lula pushed for reform *at the G20 summit*", "Modi and Xi held talks on the
+            # sidelines of *the SCO summit*": the name is the summit's, its attendees here are
+            # whoever acted in its setting
+            attendees = actors_at(_attendees(noun), at, source)
+            if attendees:
+                source, src_slot = attendees, "governing_subject"
         if src_slot == "poss" and [
             article.doc[article.mentions[i].head].lower_ for i in source
         ] == ["their"]:
@@ -1411,6 +1418,20 @@ def _as_areas(article: Article, made: list[int]) -> list[int]:
         article.mentions.append(m.model_copy(update={"actor": actor, "resolved_by": "implicit"}))
         areas.append(len(article.mentions) - 1)
     return areas
+
+
+def _attendees(summit: Any) -> list[Any]:
+    """Who acted in a gathering's setting: the subjects of the verb whose clause its phrase
+    sits in, through the nouns the parser hangs it on ("held *talks* on the sidelines of the
+    SCO summit", "pushed for *a reform* of the Council at the G20 summit")."""
+    word = through_amounts(summit)
+    for _ in range(4):
+        if word.dep_ not in ("pobj", "dobj", "prep") or word.head.i == word.i:
+            return []
+        word = word.head
+        if word.pos_ in ("VERB", "AUX"):
+            return [] if is_passive(word) else subjects_of(word)
+    return []
 
 
 def _after_phrase(noun: Any) -> bool:

@@ -40,6 +40,7 @@ class SlotWords:
     hazards: frozenset[str]
     light_verbs: frozenset[str]
     never_recipients: frozenset[str]
+    summit_nouns: frozenset[str]
     durations: frozenset[str]
     #: nouns that measure an event noun: the durations and the file's ``measures``
     measure_heads: frozenset[str]
