@@ -170,6 +170,8 @@ UNSEEN = (
     "articles-part84-a.jsonl",
     "sentences-part123.jsonl",
     "articles-part85-a.jsonl",
+    "sentences-part124.jsonl",
+    "articles-part86-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
