@@ -158,7 +158,10 @@ def test_an_attack_claimed_by_a_group_in_a_participle_is_the_groups(pipeline):
         "faction of the Pakistani Taliban."
     )
     [shooting] = [e for e in events_of(pipeline, text, "ASSAULT") if e.trigger.text == "shot"]
-    assert texts(shooting.source) == ["the Pakistani Taliban"]
+    # the faction itself since KB 2026.12.21 reads "faction" as REB (session 46)
+    assert texts(shooting.source) == ["a faction of the Pakistani Taliban"]
+    assert shooting.source[0].sector == "REB"
+    assert shooting.factuality == "reported"
 
 
 def test_an_attack_no_one_claims_keeps_no_source(pipeline):
