@@ -172,6 +172,8 @@ UNSEEN = (
     "articles-part85-a.jsonl",
     "sentences-part124.jsonl",
     "articles-part86-a.jsonl",
+    "sentences-part125.jsonl",
+    "articles-part87-a.jsonl",
 )
 SPLITS = ("train", "dev", "test", "unseen")
 
