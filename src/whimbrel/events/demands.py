@@ -16,6 +16,7 @@ meeting, other changes of conduct are changes. The word lists are ``[demands]`` 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -26,7 +27,6 @@ from whimbrel.events.lexicon import Entry, Lexicon
 from whimbrel.events.plover import data_path
 from whimbrel.events.slots import actors_at, is_passive, subjects_of
 from whimbrel.events.triggers import match_trigger
-from whimbrel.records import Mention
 
 
 @dataclass(frozen=True)
@@ -75,18 +75,21 @@ def condition_demands(
     drafts: list[EventDraft],
     doc: Any,
     at: dict[int, int],
-    mentions: list[Mention],
     lexicon: Lexicon,
-    sentence_of: Any,
+    sentence_of: Callable[[int], int],
+    start: int = 0,
 ) -> list[EventDraft]:
     """The drafts with a REQUEST added for each condition that demands something of a party
-    (module docstring). ``sentence_of`` maps a token index to its sentence index."""
+    (module docstring). ``sentence_of`` maps a token index to its sentence index; conditions
+    before character ``start`` (a headline the text still carries) are not read."""
     words = load_demand_words()
     taken = {d.trigger for d in drafts if d.event_type == "REQUEST"}
     added: list[EventDraft] = []
     for tok in doc:
         marker = tok.lower_
         if tok.dep_ != "mark" or marker not in words.markers | words.open_markers:
+            continue
+        if tok.idx < start:
             continue
         clause, main = tok.head, tok.head.head
         if clause.dep_ != "advcl" or main.pos_ not in ("VERB", "AUX") or clause.i in taken:

@@ -262,7 +262,7 @@ class ExtractEvents:
         drafts = or_face(drafts, doc, self.lexicon)
         starts = [sent.start for sent in doc.sents]
         drafts = condition_demands(
-            drafts, doc, at, article.mentions, self.lexicon, lambda i: bisect_right(starts, i) - 1
+            drafts, doc, at, self.lexicon, lambda i: bisect_right(starts, i) - 1, headline
         )
         sides = partial(self._side, article)
         doc._.wb_drafts = [d for draft in drafts for d in directed(draft, doc, sides)]
