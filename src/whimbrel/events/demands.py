@@ -28,6 +28,10 @@ from whimbrel.events.plover import data_path
 from whimbrel.events.slots import actors_at, is_passive, subjects_of
 from whimbrel.events.triggers import match_trigger
 
+#: The part of speech a demand's lexicon entry carries: its trigger is a condition marker,
+#: which no lexicon row codes, and the factuality stage reads such drafts by it.
+DEMAND_POS = "SCONJ"
+
 
 @dataclass(frozen=True)
 class DemandWords:
@@ -109,7 +113,7 @@ def condition_demands(
             continue
         mode = _mode(clause, lexicon, words)
         entry = Entry(
-            lemma=marker, pos="SCONJ", particle="", prep="", objects=frozenset(),
+            lemma=marker, pos=DEMAND_POS, particle="", prep="", objects=frozenset(),
             event_type="REQUEST", mode=mode, contexts=(), source_slots=("condition_setter",),
             target_slots=("condition_subject",), weight=words.weight, line=0,
             note="a condition's demand (events/demands.py)",

@@ -1789,10 +1789,10 @@ _ARMED = frozenset({"MIL"})
 _GROUP_EVENTS = frozenset({"patrol", "convoy", "rally", "march", "procession", "demonstration", "protest", "crowd", "flotilla", "caravan", "delegation", "mission", "gathering", "vigil", "motorcade", "picket", "sit-in"})  # fmt: skip
 
 
-#: Where a shot lands when it hits no one: never an unnamed target.
 #: Children that make a common noun a particular place ("*the* capital", "*its* border").
 _PLACE_DETERMINERS = frozenset({"det", "poss", "amod", "compound", "nummod", "nmod"})
 
+#: Where a shot lands when it hits no one: never an unnamed target.
 _NOWHERE = frozenset({"sea", "ocean", "waters", "orbit", "space", "sky", "air"})
 
 #: Possessive pronouns through which a source owns the thing it acts with.

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from whimbrel.events.cues import Cues, load_cues
-from whimbrel.events.demands import load_demand_words
+from whimbrel.events.demands import DEMAND_POS, load_demand_words
 from whimbrel.events.draft import EventDraft, clause_word, drafts_of
 from whimbrel.events.passes import aim_at_condition, load_answers
 from whimbrel.events.plover import load_ontology
@@ -226,10 +226,11 @@ class AssessFactuality:
             found.pop("negated")  # "rejected *calls* for his resignation": the calls were made
         self._according_to(trigger, found)
         self._trailing_report(trigger, found)
-        if draft.entry.pos == "SCONJ":
+        if draft.entry.pos == DEMAND_POS:
             # a condition's demand (events/demands.py) is made whatever becomes of the
-            # condition or of what is held back: hypothetical on "unless" as the guidelines code it, and on "until"
-            # as its frame says ("said they would keep protesting until ...": reported)
+            # condition or of what is held back: hypothetical on "unless", as the guidelines
+            # code it, and on "until" as its frame says ("said they would keep protesting
+            # until ...": reported)
             for kind in ("future", "hypothetical", "negated"):
                 found.pop(kind, None)
             if doc[draft.trigger].lower_ in load_demand_words().markers:
